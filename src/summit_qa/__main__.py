@@ -1,0 +1,5 @@
+import sys
+
+from summit_qa.cli import main
+
+sys.exit(main())
