@@ -178,10 +178,12 @@ MADE_UP_MANIFEST = {
 
 @pytest.fixture
 def two_page_dir(tmp_path):
-    shutil.copy(DATA / "page.json", tmp_path / "page.json")
+    shutil.copy(DATA / "hanoi-summit-2019-02-27.page.json", tmp_path)
     shutil.copy(DATA / "hanoi-summit-page-2019-02-27.txt", tmp_path)
     (tmp_path / "made-up-page.txt").write_text(MADE_UP_PAGE, encoding="utf-8")
-    (tmp_path / "made-up.json").write_text(json.dumps(MADE_UP_MANIFEST, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "made-up.page.json").write_text(
+        json.dumps(MADE_UP_MANIFEST, ensure_ascii=False), encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -224,9 +226,9 @@ def test_bad_manifests_give_clear_errors(tmp_path):
     with pytest.raises(CorpusError, match="no page manifest"):
         load_passages(tmp_path)
     bad = dict(MADE_UP_MANIFEST, text_file="page.txt")
-    (tmp_path / "m.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "m.page.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(CorpusError, match="start anchor"):
         load_passages(tmp_path)
-    (tmp_path / "m.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "m.page.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CorpusError, match="not a page manifest"):
         load_passages(tmp_path)

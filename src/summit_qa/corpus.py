@@ -1,6 +1,6 @@
 """The page as passages: verbatim paragraphs with their dates and metadata.
 
-A page is a text file plus a small manifest (``*.json`` beside it) that says
+A page is a text file plus a small manifest (``*.page.json`` beside it) that says
 what the text cannot: the publication date and, per article, its headline,
 agency and where its body starts and ends.  Everything else is computed here:
 
@@ -120,9 +120,9 @@ def default_data_dir() -> Path:
 
 
 def manifests(data_dir: Path) -> list[PageManifest]:
-    paths = sorted(Path(data_dir).glob("*.json"))
+    paths = sorted(Path(data_dir).glob("*.page.json"))
     if not paths:
-        raise CorpusError(f"no page manifest (*.json) in {data_dir}")
+        raise CorpusError(f"no page manifest (*.page.json) in {data_dir}")
     return [PageManifest.load(p) for p in paths]
 
 

@@ -254,7 +254,8 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
     """The dates a question names, in any of the supported languages.
 
     Chinese and Japanese forms go through :func:`resolve`; a part the question
-    does not state (the year of "7月15日") stays open instead of being guessed.
+    does not state (the year of "7月15日") stays open instead of being guessed,
+    and "today" is left out: a reader's today is not the page's.
     """
     found: list[DateQuery] = []
     spans: list[tuple[int, int]] = []
@@ -262,14 +263,13 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
     for mention in resolve(question, context):
         if mention.surface in (*_SAME_DAY, *_NEXT_DAY):
             continue
-        parts = [int(p) for p in mention.iso.split("-")] + [None, None]
         if mention.surface in _REFERENCE_DAYS:
-            found.append(DateQuery(parts[0], parts[1], parts[2], mention.surface))
-        else:
-            year = parts[0] if mention.explicit_year else None
-            month = parts[1] if "月" in mention.surface else None
-            day = parts[2] if re.search("[日号]", mention.surface) else None
-            found.append(DateQuery(year, month, day, mention.surface))
+            continue  # a reader's "today" is not the page's
+        parts = [int(p) for p in mention.iso.split("-")] + [None, None]
+        year = parts[0] if mention.explicit_year else None
+        month = parts[1] if "月" in mention.surface else None
+        day = parts[2] if re.search("[日号]", mention.surface) else None
+        found.append(DateQuery(year, month, day, mention.surface))
         spans.append((mention.start, mention.end))
     for m in _FOREIGN_DATE.finditer(question):
         if any(s <= m.start() < e for s, e in spans):

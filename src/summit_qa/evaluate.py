@@ -1,0 +1,220 @@
+"""The eval script: every QA pair through the ranker, baselines side by side.
+
+For each configuration (lexical only, dense only, the shipped hybrid) and each
+language: hit@1, hit@3, MRR, date accuracy of the first passage, the share of
+out-of-scope questions refused and of answerable ones wrongly refused.  A
+refused answerable question counts as a miss.  Writes ``eval/report.md`` and
+``eval/report.json``; ``--require`` turns figures into a CI gate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from summit_qa.qa import BASELINES, RankingConfig, SummitQA
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
+
+
+@dataclass(frozen=True)
+class QAPair:
+    id: str
+    lang: str
+    question: str
+    answers: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    out_of_scope: bool = False
+
+
+def load_pairs(path: Path) -> list[QAPair]:
+    pairs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            pairs.append(
+                QAPair(
+                    id=raw.get("id", f"line-{n}"),
+                    lang=raw["lang"],
+                    question=raw["question"],
+                    answers=tuple(raw.get("answers", ())),
+                    dates=tuple(raw.get("dates", ())),
+                    out_of_scope=bool(raw.get("out_of_scope", False)),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: not a QA pair ({exc})") from exc
+    return pairs
+
+
+@dataclass(frozen=True)
+class Outcome:
+    pair: QAPair
+    answered: bool
+    rank: int | None  # 1-based rank of the first right passage
+    first_id: str | None
+    first_date: str | None
+
+
+@dataclass
+class Metrics:
+    questions: int = 0
+    hit1: float = 0.0
+    hit3: float = 0.0
+    mrr: float = 0.0
+    date1: float | None = None
+    out_of_scope: int = 0
+    refused: float | None = None
+    false_refusal: float | None = None
+    misses: list[str] = field(default_factory=list)
+
+
+def run(engine: SummitQA, pairs: list[QAPair], vectors: list[np.ndarray] | None) -> list[Outcome]:
+    outcomes = []
+    for i, pair in enumerate(pairs):
+        question = " ".join(pair.question.split())
+        ranking = engine.rank(question, None if vectors is None else vectors[i])
+        passages = [engine.index.passages[j] for j in ranking.order]
+        rank = next(
+            (k for k, p in enumerate(passages, 1) if any(a in p.text for a in pair.answers)),
+            None,
+        )
+        first = passages[0] if ranking.answered else None
+        outcomes.append(
+            Outcome(
+                pair,
+                ranking.answered,
+                rank if ranking.answered else None,
+                first.id if first else None,
+                first.date if first else None,
+            )
+        )
+    return outcomes
+
+
+def summarize(outcomes: list[Outcome]) -> Metrics:
+    answerable = [o for o in outcomes if not o.pair.out_of_scope]
+    off_page = [o for o in outcomes if o.pair.out_of_scope]
+    m = Metrics(questions=len(answerable), out_of_scope=len(off_page))
+    if answerable:
+        ranks = [o.rank for o in answerable]
+        m.hit1 = sum(r == 1 for r in ranks) / len(ranks)
+        m.hit3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
+        m.mrr = sum(1 / r for r in ranks if r) / len(ranks)
+        m.false_refusal = sum(not o.answered for o in answerable) / len(answerable)
+        dated = [o for o in answerable if o.pair.dates]
+        if dated:
+            m.date1 = sum(o.first_date in o.pair.dates for o in dated) / len(dated)
+        m.misses = [
+            f"{o.pair.id} (rank {o.rank or '-'}, first {o.first_id or 'refused'}): {o.pair.question}"
+            for o in answerable
+            if o.rank != 1
+        ]
+    if off_page:
+        m.refused = sum(not o.answered for o in off_page) / len(off_page)
+        m.misses += [
+            f"{o.pair.id} (answered {o.first_id}): {o.pair.question}" for o in off_page if o.answered
+        ]
+    return m
+
+
+def evaluate(engine: SummitQA, pairs: list[QAPair], configs: dict[str, RankingConfig] | None = None):
+    """``{config: {group: Metrics}}`` for the groups all, zh, en, other and each language."""
+    configs = configs or BASELINES
+    results: dict[str, dict[str, Metrics]] = {}
+    for name, config in configs.items():
+        configured = engine.with_config(config)
+        vectors = configured.encode_questions([" ".join(p.question.split()) for p in pairs])
+        outcomes = run(configured, pairs, vectors)
+        groups = {"all": outcomes}
+        for group, langs in LANGUAGE_GROUPS.items():
+            groups[group] = [o for o in outcomes if o.pair.lang in langs]
+        for lang in sorted({p.lang for p in pairs}):
+            if lang not in groups:
+                groups[lang] = [o for o in outcomes if o.pair.lang == lang]
+        results[name] = {g: summarize(o) for g, o in groups.items() if o}
+    return results
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f}%"
+
+
+def markdown(results: dict[str, dict[str, Metrics]], model: str, qa_path: Path) -> str:
+    configs = list(results)
+    lines = [
+        "# Eval report",
+        "",
+        f"Model `{model}`, pairs `{qa_path.name}`. Columns: {', '.join(configs)}. "
+        "A refused answerable question counts as a miss.",
+        "",
+    ]
+    header = "| group | n | metric | " + " | ".join(configs) + " |"
+    lines += [header, "|" + " --- |" * (3 + len(configs))]
+    groups = list(results[configs[0]])
+    metrics = [
+        ("hit@1", "hit1"),
+        ("hit@3", "hit3"),
+        ("MRR", "mrr"),
+        ("date@1", "date1"),
+        ("false refusal", "false_refusal"),
+        ("out-of-scope refused", "refused"),
+    ]
+    for group in groups:
+        base = results[configs[0]][group]
+        for label, key in metrics:
+            values = [getattr(results[c][group], key) for c in configs]
+            if all(v is None for v in values):
+                continue
+            if key == "refused" and not base.out_of_scope:
+                continue
+            if key != "refused" and not base.questions:
+                continue
+            n = base.out_of_scope if key == "refused" else base.questions
+            cells = [f"{v:.3f}" if key == "mrr" and v is not None else _pct(v) for v in values]
+            lines.append(f"| {group} | {n} | {label} | " + " | ".join(cells) + " |")
+    shipped = configs[-1]
+    lines += ["", f"## Misses of `{shipped}`", ""]
+    lines += [f"- {m}" for m in results[shipped]["all"].misses] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+_REQUIRE = re.compile(r"^(?P<metric>[a-z_0-9]+)(?:\.(?P<group>\w+))?\s*(?P<op>>=|<=)\s*(?P<value>[0-9.]+)$")
+
+
+def check_requirements(metrics: dict[str, Metrics], requirements: list[str]) -> list[str]:
+    """Failures of ``metric[.group]>=value`` / ``<=value`` rules on the shipped config."""
+    failures = []
+    for rule in requirements:
+        m = _REQUIRE.match(rule.replace(" ", ""))
+        if not m:
+            failures.append(f"cannot read requirement {rule!r} (use e.g. hit1.zh>=0.92)")
+            continue
+        group = m["group"] or "all"
+        value = getattr(metrics.get(group), m["metric"], None) if group in metrics else None
+        if value is None:
+            failures.append(f"{rule}: no such figure")
+            continue
+        ok = value >= float(m["value"]) if m["op"] == ">=" else value <= float(m["value"])
+        if not ok:
+            failures.append(f"{rule}: got {value:.3f}")
+    return failures
+
+
+def write_reports(results, model: str, qa_path: Path, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.md").write_text(markdown(results, model, qa_path), encoding="utf-8")
+    payload = {
+        "model": model,
+        "qa": qa_path.name,
+        "results": {c: {g: asdict(m) for g, m in groups.items()} for c, groups in results.items()},
+    }
+    (out_dir / "report.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return out_dir / "report.md"

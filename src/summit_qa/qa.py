@@ -1,0 +1,346 @@
+"""``answer()``: rank the page's passages for a question, or say it is not there.
+
+Ranking fuses four signals per passage, each put on a comparable scale:
+
+* dense: e5 cosine of the question with the whole passage and with its best
+  sentence (a long paragraph's one relevant sentence is not drowned out),
+  z-scored across the page so that the spread, not the level, counts;
+* lexical: BM25 scaled to [0, 1] by the question's best possible score, so a
+  question that shares no term with the page adds nothing rather than noise;
+* names across scripts: a question's English, Korean, Japanese or Vietnamese
+  names ("Pompeo", "폼페이오") are looked up in ``data/glossary.json`` and their
+  Chinese forms join the lexical query;
+* dates: a passage whose date matches a date the question names is lifted.
+
+A question is refused ("not in this article") when its best dense similarity
+is below a threshold calibrated on ``eval/qa.jsonl`` and nothing else (a
+matching date, a strong lexical match) speaks for the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import numpy as np
+
+from summit_qa.corpus import Passage, default_data_dir
+from summit_qa.dates import DateQuery, question_dates
+from summit_qa.index import UNIT_SENTENCE, Encoder, SearchIndex, load_or_build
+
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class ScoredPassage(Passage):
+    """A corpus passage plus how it ranked for one question."""
+
+    score: float = 0.0
+    dense: float = 0.0
+    lexical: float = 0.0
+    date_match: bool = False
+    highlight: tuple[int, int] = (0, 0)  # the best-answering sentence, as a span of .text
+
+    @property
+    def highlighted_sentence(self) -> str:
+        return self.text[self.highlight[0] : self.highlight[1]]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    passages: list[ScoredPassage]
+    language: str
+    message: str = ""  # why nothing is shown, in the question's language
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every passage's scores for one question, best first in ``order``."""
+
+    order: np.ndarray
+    score: np.ndarray
+    dense: np.ndarray
+    lexical: np.ndarray
+    dates: np.ndarray
+    best_unit: np.ndarray
+    terms: list[str]
+    answered: bool
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """The fusion's few knobs; defaults were chosen on the eval set (see README)."""
+
+    use_dense: bool = True
+    use_lexical: bool = True
+    use_glossary: bool = True
+    use_dates: bool = True
+    sentence_weight: float = 0.7  # dense = mix of whole-passage and best-sentence cosine
+    lexical_weight: float = 3.0  # on the z-scored dense scale
+    date_weight: float = 2.0
+    translated_weight: float = 1.0  # the glossary-translated query's dense score, for foreign questions
+    # Refusal. e5's cosines sit higher for a question in the page's language
+    # (Chinese) than across languages, so each has its own floor; a foreign
+    # question naming several of the page's names or terms gets a lower one; a
+    # question whose month or day matches a passage's date is always in scope.
+    same_language_floor: float = 0.87
+    cross_language_floor: float = 0.79
+    cross_language_floor_with_terms: float = 0.75
+    terms_for_lower_floor: int = 2
+
+
+BASELINES = {
+    "lexical": RankingConfig(use_dense=False, use_glossary=False, use_dates=False),
+    "dense": RankingConfig(use_lexical=False, use_glossary=False, use_dates=False, sentence_weight=0.0),
+    "hybrid": RankingConfig(),
+}
+
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+NOT_IN_ARTICLE = {
+    "zh": "这篇报道里没有这个问题的答案。",
+    "en": "That is not in this article.",
+    "ko": "이 기사에는 그 내용이 없습니다.",
+    "ja": "その内容はこの記事にはありません。",
+    "vi": "Bài báo này không có thông tin đó.",
+}
+EMPTY_QUESTION = {
+    "zh": "请输入一个问题。",
+    "en": "Please type a question.",
+}
+
+
+def detect_language(text: str) -> str:
+    """A script-based guess, enough to pick the reply language."""
+    if _HANGUL.search(text):
+        return "ko"
+    if _KANA.search(text):
+        return "ja"
+    if _CJK.search(text):
+        return "zh"
+    if _VIETNAMESE.search(text):
+        return "vi"
+    return "en"
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """Latin-script aliases match whole words (all-caps ones, like "US", by case);
+    CJK and Hangul ones match anywhere, since particles attach to them ("김정은은")."""
+    escaped = re.escape(alias)
+    if not _LATIN.search(alias):
+        return re.compile(escaped)
+    flags = 0 if alias.isupper() else re.I
+    return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Cross-script aliases → the Chinese form printed on the page."""
+
+    aliases: tuple[tuple[re.Pattern[str], str], ...]
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        if not path.exists():
+            return cls(())
+        entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+        pairs = []
+        for entry in entries:
+            for alias in entry["aliases"]:
+                pairs.append((_alias_pattern(alias.strip()), entry["zh"]))
+        return cls(tuple(pairs))
+
+    def chinese_terms(self, question: str) -> list[str]:
+        return list(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
+
+
+def _zscore(x: np.ndarray) -> np.ndarray:
+    std = float(x.std())
+    return (x - x.mean()) / std if std > 1e-9 else np.zeros_like(x)
+
+
+def _date_scores(passages: list[Passage], wanted: list[DateQuery]) -> np.ndarray:
+    """1 when the passage's own date matches, 0.5 when a date it mentions does."""
+    out = np.zeros(len(passages), np.float32)
+    if not wanted:
+        return out
+    for i, p in enumerate(passages):
+        if p.date and any(q.matches(p.date) for q in wanted):
+            out[i] = 1.0
+        elif any(q.matches(d) for q in wanted for d in p.dates):
+            out[i] = 0.5
+    return out
+
+
+class SummitQA:
+    """The question-answering facade over an encoder, an index and a glossary."""
+
+    def __init__(self, encoder: Encoder, index: SearchIndex, glossary: Glossary, config: RankingConfig):
+        self.encoder = encoder
+        self.index = index
+        self.glossary = glossary
+        self.config = config
+        self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
+
+    @classmethod
+    def open(
+        cls,
+        model: str | None = None,
+        data_dir: Path | None = None,
+        index_root: Path | None = None,
+        rebuild: bool = False,
+        config: RankingConfig | None = None,
+        say=print,
+    ) -> SummitQA:
+        from summit_qa.embedding import Embedder
+
+        encoder = Embedder(model, progress=say)
+        index = load_or_build(encoder, data_dir, index_root, rebuild=rebuild, say=say)
+        glossary = Glossary.load((Path(data_dir) if data_dir else default_data_dir()) / "glossary.json")
+        return cls(encoder, index, glossary, config or RankingConfig())
+
+    def with_config(self, config: RankingConfig) -> SummitQA:
+        return SummitQA(self.encoder, self.index, self.glossary, config)
+
+    def query_texts(self, question: str) -> list[str]:
+        """The question, plus its glossary translation when it is not in Chinese.
+
+        e5's cross-lingual similarities are compressed; the Chinese names and
+        terms of a foreign question, embedded as a second query, are compared
+        with the Chinese passages in their own language.
+        """
+        texts = [question]
+        c = self.config
+        if c.use_dense and c.use_glossary and c.translated_weight > 0 and detect_language(question) != "zh":
+            terms = self.glossary.chinese_terms(question)
+            if terms:
+                texts.append(" ".join(terms))
+        return texts
+
+    def encode_questions(self, questions: list[str]) -> list[np.ndarray]:
+        """Query vectors for many questions in one batch (rows as in :meth:`query_texts`)."""
+        texts = [self.query_texts(q) for q in questions]
+        flat = self.encoder.queries([t for group in texts for t in group])
+        out, start = [], 0
+        for group in texts:
+            out.append(flat[start : start + len(group)])
+            start += len(group)
+        return out
+
+    def rank(self, question: str, query_vectors: np.ndarray | None = None) -> Ranking:
+        """Score every passage for a cleaned, non-empty question."""
+        c = self.config
+        passages = self.index.passages
+        n = len(passages)
+        score = np.zeros(n, np.float32)
+        dense = np.zeros(n, np.float32)
+        best_unit = np.full(n, -1, np.int64)
+        if c.use_dense:
+            if query_vectors is None:
+                query_vectors = self.encode_questions([question])[0]
+            whole, sentence, best_unit = self.index.dense_scores(query_vectors[0])
+            sentence = np.where(sentence > -1, sentence, whole)
+            dense = (1 - c.sentence_weight) * whole + c.sentence_weight * sentence
+            score += _zscore(dense)
+            if len(query_vectors) > 1 and c.use_glossary:
+                t_whole, t_sentence, _ = self.index.dense_scores(query_vectors[1])
+                t_sentence = np.where(t_sentence > -1, t_sentence, t_whole)
+                translated = (1 - c.sentence_weight) * t_whole + c.sentence_weight * t_sentence
+                score += c.translated_weight * _zscore(translated)
+        terms = self.glossary.chinese_terms(question) if c.use_glossary else []
+        lexical = np.zeros(n, np.float32)
+        if c.use_lexical:
+            lexical = self.index.lexical.scores(question, extra_terms=terms)
+            score += (c.lexical_weight if c.use_dense else 1.0) * lexical
+        dates = np.zeros(n, np.float32)
+        dated = False
+        if c.use_dates and self.published:
+            wanted = question_dates(question, self.published)
+            dates = _date_scores(passages, wanted)
+            score += c.date_weight * dates
+            specific = [q for q in wanted if q.month is not None or q.day is not None]
+            dated = any(p.date and q.matches(p.date) for q in specific for p in passages)
+        order = np.argsort(-score, kind="stable")
+        answered = self._in_scope(question, dense, terms if c.use_glossary else [], dated)
+        return Ranking(order, score, dense, lexical, dates, best_unit, terms, answered)
+
+    def answer(self, question: str, top_k: int = 3, query_vectors: np.ndarray | None = None) -> Answer:
+        question = question if isinstance(question, str) else ""
+        language = detect_language(question)
+        cleaned = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        if not any(ch.isalnum() for ch in cleaned):
+            lang = "zh" if language in ("zh", "ja") else "en"
+            return Answer(question, False, [], language, EMPTY_QUESTION[lang])
+        r = self.rank(cleaned, query_vectors)
+        if not r.answered:
+            return Answer(question, False, [], language, NOT_IN_ARTICLE.get(language, NOT_IN_ARTICLE["en"]))
+        results = []
+        for i in r.order[: max(1, int(top_k))]:
+            p = self.index.passages[i]
+            base = {f.name: getattr(p, f.name) for f in fields(Passage)}
+            results.append(
+                ScoredPassage(
+                    **base,
+                    score=float(r.score[i]),
+                    dense=float(r.dense[i]),
+                    lexical=float(r.lexical[i]),
+                    date_match=bool(r.dates[i] > 0),
+                    highlight=self._highlight(p, int(r.best_unit[i]), cleaned, r.terms),
+                )
+            )
+        return Answer(question, True, results, language)
+
+    def _in_scope(self, question: str, dense: np.ndarray, terms: list[str], dated: bool) -> bool:
+        c = self.config
+        if dated:
+            return True
+        if not c.use_dense:  # lexical only: any matched term
+            return bool(terms) or bool(self.index.lexical.query_terms(question))
+        best = float(dense.max())
+        if detect_language(question) == "zh":
+            return best >= c.same_language_floor
+        if best >= c.cross_language_floor:
+            return True
+        return len(terms) >= c.terms_for_lower_floor and best >= c.cross_language_floor_with_terms
+
+    def _highlight(self, p: Passage, unit: int, question: str, terms: list[str]) -> tuple[int, int]:
+        """The sentence that best answers: the best dense sentence, else the best lexical one."""
+        if unit >= 0 and self.index.units[unit, 1] == UNIT_SENTENCE:
+            return int(self.index.units[unit, 2]), int(self.index.units[unit, 3])
+        spans = p.sentences()
+        if len(spans) <= 1:
+            return (0, len(p.text))
+        terms_of = self.index.lexical.query_terms
+        wanted = set(terms_of(question + " " + " ".join(terms)))
+        return max(spans, key=lambda s: len(wanted & set(terms_of(p.text[s[0] : s[1]]))))
+
+
+_default: SummitQA | None = None
+_default_lock = threading.Lock()
+
+
+def default_engine(say=print) -> SummitQA:
+    """The process-wide engine on the default model and data, opened once."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = SummitQA.open(say=say)
+        return _default
+
+
+def answer(question: str, top_k: int = 3) -> Answer:
+    """Answer a question about the page with its best passages, verbatim and dated."""
+    return default_engine().answer(question, top_k=top_k)
+
+
+__all__ = ["Answer", "RankingConfig", "ScoredPassage", "SummitQA", "answer", "replace"]
