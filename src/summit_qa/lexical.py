@@ -105,27 +105,36 @@ class BM25:
     def query_terms(self, text: str) -> list[int]:
         return [self.vocabulary[t] for t in TOKENIZERS[self.tokenizer](text) if t in self.vocabulary]
 
-    def scores(self, text: str, extra_terms: Iterable[str] = ()) -> np.ndarray:
-        """BM25 of every document, scaled to [0, 1] by the query's best possible score.
-
-        Dividing by ``sum(idf) * (k1 + 1)`` of the matched query terms keeps the
-        scale comparable across questions; a question sharing no term with the
-        page scores 0 everywhere instead of noise.
-        """
+    def _query(self, text: str, extra_terms: Iterable[str]) -> tuple[list[int], float]:
+        """Matched term ids and the best score a document could reach for this query."""
         tokenize = TOKENIZERS[self.tokenizer]
         terms = set(tokenize(text))
         for extra in extra_terms:
             terms.update(tokenize(extra))
         ids = [self.vocabulary[t] for t in terms if t in self.vocabulary]
-        if not ids:
-            return np.zeros(self.weights.shape[0], np.float32)
         # A Chinese term the page never uses would have the highest idf, so it counts
         # in the ceiling; a word in another script (an English or Korean word) could
         # not have matched a Chinese page and does not.
         unseen = sum(1 for t in terms if t not in self.vocabulary and _HAN.search(t))
-        n_docs = self.weights.shape[0]
-        unseen_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+        unseen_idf = math.log(1 + (self.weights.shape[0] + 0.5) / 0.5)
         ceiling = (float(self.idf[ids].sum()) + unseen * unseen_idf) * (self.k1 + 1)
+        return ids, ceiling
+
+    def raw_scores(self, text: str, extra_terms: Iterable[str] = ()) -> np.ndarray:
+        """Plain BM25 of every document."""
+        ids, _ = self._query(text, extra_terms)
+        return self.weights[:, ids].sum(axis=1) if ids else np.zeros(self.weights.shape[0], np.float32)
+
+    def scores(self, text: str, extra_terms: Iterable[str] = ()) -> np.ndarray:
+        """BM25 of every document, scaled to [0, 1] by the query's best possible score.
+
+        Dividing by ``sum(idf) * (k1 + 1)`` over the query's terms keeps the scale
+        comparable across questions; a question sharing no term with the page
+        scores 0 everywhere instead of noise.
+        """
+        ids, ceiling = self._query(text, extra_terms)
+        if not ids:
+            return np.zeros(self.weights.shape[0], np.float32)
         return (self.weights[:, ids].sum(axis=1) / ceiling).astype(np.float32)
 
     def save(self, folder: Path, write: Callable[[Path, bytes], None]) -> None:

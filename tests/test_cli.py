@@ -1,0 +1,75 @@
+"""The command line, run as a user runs it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from summit_qa.evaluate import Metrics, Outcome, QAPair, check_requirements, summarize
+
+
+def summit_qa(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "summit_qa", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.model
+def test_ask_prints_date_headline_agency_and_verbatim_text(tmp_path):
+    out = summit_qa("--index-dir", str(tmp_path), "ask", "金正恩哪天抵达越南？", "--top-k", "2")
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert first == "[1] 2019-02-26 · 朝鲜最高领导人金正恩抵达越南 · 新华社"
+    assert "朝鲜最高领导人金正恩26日抵达越南，将对越南进行正式友好访问" in out.stdout
+    assert "Building the index" in out.stderr  # first run in a fresh folder says so
+
+    out = summit_qa("--index-dir", str(tmp_path), "ask", "What is the capital of France?", "--json")
+    payload = json.loads(out.stdout)
+    assert payload["answered"] is False and payload["message"] == "That is not in this article."
+
+    out = summit_qa("--index-dir", str(tmp_path), "index", "--rebuild")
+    assert out.returncode == 0 and "rebuild requested" in out.stderr and "44 passages" in out.stdout
+
+
+def test_bad_data_folder_is_a_clear_error(tmp_path):
+    out = summit_qa("--data", str(tmp_path), "passages")
+    assert out.returncode == 2 and "no page manifest" in out.stderr and "Traceback" not in out.stderr
+
+
+def _outcome(lang, rank, answered=True, oos=False, date=None, want=("2019-02-26",)):
+    pair = QAPair("x", lang, "q", ("a",) if not oos else (), () if oos else want, oos)
+    return Outcome(pair, answered, rank if answered else None, rank, "p" if answered else None, date)
+
+
+def test_summarize_counts_refusals_as_misses():
+    m = summarize(
+        [
+            _outcome("zh", 1, date="2019-02-26"),
+            _outcome("zh", 2, date="2018-01-01"),
+            _outcome("zh", 1, answered=False),
+            _outcome("en", None, answered=False, oos=True),
+            _outcome("en", None, answered=True, oos=True),
+        ]
+    )
+    assert m.questions == 3 and m.hit1 == pytest.approx(1 / 3) and m.hit3 == pytest.approx(2 / 3)
+    assert m.mrr == pytest.approx((1 + 0.5) / 3) and m.date1 == pytest.approx(1 / 3)
+    assert m.false_refusal == pytest.approx(1 / 3) and m.refused == pytest.approx(0.5)
+    assert m.hit1_ranked == pytest.approx(2 / 3)
+    assert len(m.misses) == 3
+
+
+def test_requirements():
+    metrics = {
+        "all": Metrics(questions=10, hit1=0.9, false_refusal=0.0),
+        "zh": Metrics(questions=5, hit1=0.8),
+    }
+    assert check_requirements(metrics, ["hit1>=0.9", "false_refusal<=0.02", "hit1.zh>=0.8"]) == []
+    assert check_requirements(metrics, ["hit1.zh>=0.92"]) == ["hit1.zh>=0.92: got 0.800"]
+    assert "cannot read" in check_requirements(metrics, ["hit1 = 3"])[0]
+    assert "no such figure" in check_requirements(metrics, ["hit1.ko>=0.5"])[0]

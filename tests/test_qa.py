@@ -1,0 +1,140 @@
+"""answer(): the API with the real embedded model, and fusion logic with a fake one."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from summit_qa.corpus import default_data_dir
+from summit_qa.index import load_or_build
+from summit_qa.qa import Glossary, RankingConfig, SummitQA, detect_language
+
+PAGE = (Path(__file__).resolve().parents[1] / "data" / "hanoi-summit-page-2019-02-27.txt").read_text()
+FLAT = PAGE.replace("\n", "")
+
+
+@pytest.mark.model
+def test_api_example(engine):
+    res = engine.answer("金正恩哪天抵达越南？", top_k=3)
+    assert res.answered and 1 <= len(res.passages) <= 3
+    first = res.passages[0]
+    assert first.text in FLAT and "金正恩26日抵达越南" in first.text
+    assert first.date == "2019-02-26" and first.dates[0] == "2019-02-26"
+    assert first.title == "朝鲜最高领导人金正恩抵达越南" and first.source == "新华社"
+    assert first.score >= res.passages[1].score
+    a, b = first.highlight
+    assert first.text[a:b] == first.highlighted_sentence and 0 <= a < b <= len(first.text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "expected", "date"),
+    [
+        ("When did Kim Jong Un arrive in Vietnam?", "金正恩26日抵达越南", "2019-02-26"),
+        ("2018年12月10日发生了什么？", "崔龙海", "2018-12-10"),
+        ("What happened on August 1, 2018?", "夏威夷", "2018-08-01"),
+        ("7月15日朝美之间有什么活动？", "板门店", "2018-07-15"),
+        ("김정은은 언제 평양을 출발했나요?", "23日下午乘坐", "2019-02-23"),
+        ("Đoàn tàu của Kim Jong Un dừng ở ga nào?", "同登火车站", "2019-02-26"),
+    ],
+)
+def test_questions_in_several_languages(engine, question, expected, date):
+    res = engine.answer(question, top_k=3)
+    assert res.answered
+    assert expected in res.passages[0].text
+    assert res.passages[0].date == date
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("What is the capital of France?", "en"), ("红烧肉怎么做？", "zh"), ("파리의 인구는 얼마입니까?", "ko")],
+)
+def test_out_of_scope_is_refused_in_the_question_language(engine, question, language):
+    res = engine.answer(question)
+    assert not res.answered and res.passages == []
+    assert res.language == language
+    assert res.message in (
+        "That is not in this article.",
+        "这篇报道里没有这个问题的答案。",
+        "이 기사에는 그 내용이 없습니다.",
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["", "   \n\t ", "🙂🙂🙂", "？？？", None])
+def test_empty_or_symbol_only_questions(engine, question):
+    res = engine.answer(question)
+    assert not res.answered and res.message
+
+
+@pytest.mark.model
+def test_long_and_html_questions_do_not_break(engine):
+    long = "金正恩哪天抵达越南？" * 1000
+    assert engine.answer(long).answered
+    res = engine.answer("<script>alert(1)</script> 金正恩哪天抵达越南？")
+    assert res.answered and "金正恩26日抵达越南" in res.passages[0].text
+
+
+@pytest.mark.model
+def test_top_k_bounds(engine):
+    assert len(engine.answer("特朗普", top_k=0).passages) == 1
+    assert len(engine.answer("特朗普", top_k=100).passages) == len(engine.index.passages)
+
+
+def test_detect_language():
+    assert [detect_language(t) for t in ("金正恩", "Kim", "김정은", "キム氏は", "Kim đến Việt Nam")] == [
+        "zh",
+        "en",
+        "ko",
+        "ja",
+        "vi",
+    ]
+
+
+def test_glossary_matches_whole_words_and_attached_particles():
+    glossary = Glossary.load(default_data_dir() / "glossary.json")
+    assert glossary.chinese_terms("When did Pompeo visit?")[:1] == ["蓬佩奥"]
+    assert "美国" not in glossary.chinese_terms("tell us more")  # "US" only in capitals
+    assert "金正恩" in glossary.chinese_terms("김정은은 언제")
+    assert "信件" not in glossary.chinese_terms("Hội nghị thượng đỉnh")  # "thư" is not inside "thượng"
+    page = FLAT
+    for _, zh in glossary.aliases:
+        assert zh in page, zh
+
+
+@pytest.fixture
+def fake_engine(fake_encoder, index_root):
+    index = load_or_build(fake_encoder, root=index_root, say=lambda *_: None)
+    glossary = Glossary.load(default_data_dir() / "glossary.json")
+    return SummitQA(fake_encoder, index, glossary, RankingConfig(same_language_floor=0.0))
+
+
+def test_a_date_in_the_question_lifts_passages_of_that_date(fake_engine):
+    r = fake_engine.rank("What happened on December 10, 2018?")
+    first = fake_engine.index.passages[r.order[0]]
+    assert first.date == "2018-12-10" and r.answered
+    no_dates = fake_engine.with_config(RankingConfig(use_dates=False)).rank(
+        "What happened on December 10, 2018?"
+    )
+    assert fake_engine.index.passages[no_dates.order[0]].date != "2018-12-10"
+
+
+def test_lexical_only_and_dense_only_configs(fake_engine):
+    lexical = fake_engine.with_config(RankingConfig(use_dense=False, use_glossary=False, use_dates=False))
+    r = lexical.rank("崔龙海")
+    assert "崔龙海" in lexical.index.passages[r.order[0]].text
+    assert not r.dense.any()
+    dense = fake_engine.with_config(RankingConfig(use_lexical=False, use_glossary=False, use_dates=False))
+    assert not dense.rank("崔龙海").lexical.any()
+
+
+def test_foreign_question_gets_a_translated_second_query(fake_engine):
+    assert fake_engine.query_texts("When did Pompeo meet Kim Yong Chol?") == [
+        "When did Pompeo meet Kim Yong Chol?",
+        "蓬佩奥 金英哲 会晤 会面",
+    ]
+    assert fake_engine.query_texts("蓬佩奥哪天访问朝鲜？") == ["蓬佩奥哪天访问朝鲜？"]
+    vectors = fake_engine.encode_questions(["When did Pompeo meet Kim Yong Chol?", "蓬佩奥"])
+    assert [v.shape[0] for v in vectors] == [2, 1]
+    assert np.allclose(np.linalg.norm(vectors[0], axis=1), 1.0, atol=1e-5)
