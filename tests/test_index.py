@@ -91,7 +91,7 @@ def test_faiss_index_type_by_size():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     exact = make_faiss_index(vectors, exact_limit=1000)
     approx = make_faiss_index(vectors, exact_limit=100)
-    assert type(exact).__name__ == "IndexFlatIP" and type(approx).__name__ == "IndexHNSWFlat"
+    assert type(exact).__name__ == "IndexFlatIP" and type(approx).__name__ == "IndexIVFFlat"
     _, e = exact.search(vectors[:20], 5)
     _, a = approx.search(vectors[:20], 5)
     assert (e[:, 0] == np.arange(20)).all()

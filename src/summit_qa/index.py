@@ -29,7 +29,7 @@ FORMAT_VERSION = 2
 INDEX_ENV = "SUMMIT_QA_INDEX"
 LEXICAL_ENV = "SUMMIT_QA_LEXICAL"
 DEFAULT_LEXICAL = "bigram"
-# Exact search below this many vectors; HNSW above (see eval/bench.py for recall).
+# Exact search up to this many vectors; IVF above (eval/bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE = 0, 1
 
@@ -85,18 +85,27 @@ def index_dir(model_id: str, root: Path | None = None) -> Path:
     return (root or index_root()) / slug
 
 
-def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT):
-    """Inner product on normalised vectors: exact when small, HNSW when large."""
+def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT, nprobe: int = 32):
+    """Inner product on normalised vectors: exact (flat) when small, IVF when large.
+
+    Above ``exact_limit`` an exact scan costs more than ~10 ms a query on two
+    cores; IVF with ``4 * sqrt(n)`` lists and 32 probed keeps recall@10 above
+    0.95 on clustered data (eval/bench.py measures both).
+    """
     import faiss
 
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     n, dim = vectors.shape
     if n <= exact_limit:
         index = faiss.IndexFlatIP(dim)
     else:
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 128
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        nlist = max(1, int(4 * np.sqrt(n)))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = vectors[rng.choice(n, size=min(n, 64 * nlist), replace=False)]
+        index.train(sample)
+        index.nprobe = min(nprobe, nlist)
+    index.add(vectors)
     return index
 
 
