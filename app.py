@@ -1,8 +1,8 @@
-"""Launch summit-qa (see README)."""
+"""Launch the summit-qa chat: ``python app.py [--host H] [--port P]`` (see README)."""
 
 import sys
 
-from summit_qa.cli import main
+from summit_qa.ui import main
 
 if __name__ == "__main__":
-    sys.exit(main(["passages", *sys.argv[1:]]))
+    sys.exit(main(sys.argv[1:]))

@@ -138,3 +138,12 @@ def test_foreign_question_gets_a_translated_second_query(fake_engine):
     vectors = fake_engine.encode_questions(["When did Pompeo meet Kim Yong Chol?", "蓬佩奥"])
     assert [v.shape[0] for v in vectors] == [2, 1]
     assert np.allclose(np.linalg.norm(vectors[0], axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.model
+def test_the_chat_examples_are_answered_with_a_date(engine):
+    from summit_qa.ui import EXAMPLES
+
+    for question in EXAMPLES:
+        res = engine.answer(question)
+        assert res.answered and res.passages[0].date, question

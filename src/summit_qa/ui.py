@@ -1,0 +1,238 @@
+"""The Gradio chat: verbatim answers with dates, sources, and the page's timeline.
+
+Everything a user types is shown as text: HTML and Markdown characters are
+escaped before the message enters the chat, and the chat sanitises HTML too.
+Replies quote the page verbatim (escaped as well), with the date first, the
+headline and agency, the best-answering sentence marked, and up to two more
+passages under a collapsed "more passages" element.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import logging
+import os
+import re
+import sys
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+
+from summit_qa.qa import Answer, ScoredPassage, SummitQA, detect_language  # noqa: E402
+
+log = logging.getLogger("summit_qa.ui")
+
+HOST_ENV, PORT_ENV = "SUMMIT_QA_HOST", "SUMMIT_QA_PORT"
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
+SHOWN_QUESTION_CHARS = 500
+EXAMPLES = [
+    "金正恩哪天抵达越南？",
+    "美国财政部制裁了哪位朝鲜官员？",
+    "Which annual military drill with South Korea did the US suspend?",
+    "What happened on August 1, 2018?",
+    "김정은은 언제 평양을 출발했나요?",
+]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+LABELS = {
+    "zh": {"more": "更多段落", "undated": "无日期", "published": "见报", "error": "出错了，请再试一次。"},
+    "en": {
+        "more": "More passages",
+        "undated": "undated",
+        "published": "published",
+        "error": "Sorry, that failed.",
+    },
+}
+
+
+def _labels(language: str) -> dict[str, str]:
+    return LABELS["zh" if language in ("zh", "ja") else "en"]
+
+
+def as_text(message: object) -> str:
+    """A user's message as inert text for a Markdown chat: no HTML, no Markdown."""
+    text = message if isinstance(message, str) else ""
+    if len(text) > SHOWN_QUESTION_CHARS:
+        text = f"{text[:SHOWN_QUESTION_CHARS]}… ({len(message)} characters)"
+    escaped = html.escape(text, quote=True)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return escaped.replace("\n", "<br>") if escaped.strip() else "…"
+
+
+def _meta_line(p: ScoredPassage, labels: dict[str, str]) -> str:
+    date = p.date or f"{labels['undated']} ({labels['published']} {p.published})"
+    section = f" · {html.escape(p.section)}" if p.section else ""
+    return f"**{date}** · {html.escape(p.title)}{section} · {html.escape(p.source)}"
+
+
+def _quote(p: ScoredPassage, mark: bool) -> str:
+    a, b = p.highlight if mark else (0, 0)
+    if mark and 0 <= a < b <= len(p.text):
+        body = (
+            html.escape(p.text[:a])
+            + "<mark>"
+            + html.escape(p.text[a:b])
+            + "</mark>"
+            + html.escape(p.text[b:])
+        )
+    else:
+        body = html.escape(p.text)
+    return f"> {body}"
+
+
+def render_answer(result: Answer) -> str:
+    """The reply as Markdown: the best passage quoted verbatim, the rest collapsed."""
+    if not result.answered:
+        return html.escape(result.message)
+    labels = _labels(result.language)
+    best, *more = result.passages
+    parts = [_meta_line(best, labels), "", _quote(best, mark=True)]
+    if more:
+        parts += ["", f"<details><summary>{labels['more']} ({len(more)})</summary>", ""]
+        for p in more:
+            parts += [_meta_line(p, labels), "", _quote(p, mark=False), ""]
+        parts.append("</details>")
+    return "\n".join(parts)
+
+
+def timeline_rows(engine: SummitQA, answer_ids: frozenset[str] = frozenset()) -> list[dict]:
+    """Every dated passage in date order, marked when it is in the current answer."""
+    rows = []
+    for p in engine.index.passages:
+        if not p.date:
+            continue
+        padded = p.date + "-01-01"[len(p.date) - 4 :] if len(p.date) < 10 else p.date
+        rows.append(
+            {
+                "date": p.date,
+                "when": padded,
+                "article": p.title,
+                "agency": p.source,
+                "text": p.text,
+                "in answer": "▶" if p.id in answer_ids else "",
+                "shown": "answer" if p.id in answer_ids else "event",
+                "id": p.id,
+            }
+        )
+    return sorted(rows, key=lambda r: (r["when"], r["id"]))
+
+
+def build_app(engine: SummitQA):
+    import gradio as gr
+    import pandas as pd
+
+    def frames(answer_ids: frozenset[str]):
+        rows = timeline_rows(engine, answer_ids)
+        plot = pd.DataFrame(rows)
+        plot["when"] = pd.to_datetime(plot["when"])
+        plot["excerpt"] = plot["text"].str.slice(0, 40) + "…"
+        table = pd.DataFrame(rows)[["in answer", "date", "text", "article", "agency"]]
+        return plot, table
+
+    def reply(message: object) -> tuple[str, frozenset[str]]:
+        try:
+            result = engine.answer(message if isinstance(message, str) else "", top_k=3)
+            return render_answer(result), frozenset(p.id for p in result.passages)
+        except Exception:  # never a traceback in the chat
+            log.exception("answer failed")
+            language = detect_language(message if isinstance(message, str) else "")
+            return _labels(language)["error"], frozenset()
+
+    def marker(ids: frozenset[str]) -> str:
+        dated = [r for r in timeline_rows(engine, ids) if r["in answer"]]
+        if not dated:
+            return "Ask a question: its answer is marked here in red and with ▶ in the table."
+        lines = [f"▶ **{r['date']}** · {html.escape(r['text'][:60])}…" for r in dated]
+        return "Latest answer on the timeline:  \n" + "  \n".join(lines)
+
+    def respond(message, history):
+        text, ids = reply(message)
+        history = list(history or []) + [
+            {"role": "user", "content": as_text(message)},
+            {"role": "assistant", "content": text},
+        ]
+        plot, table = frames(ids)
+        return history, "", plot, table, marker(ids)
+
+    def answer_markdown(question: str) -> str:
+        """The chat's reply to one question, as Markdown (for API clients)."""
+        return reply(question)[0]
+
+    plot0, table0 = frames(frozenset())
+    m = engine.index.manifest
+    published = engine.index.passages[0].published if engine.index.passages else ""
+    with gr.Blocks(title="summit-qa", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "## summit-qa · 河内峰会 2019\n"
+            f"Answers quote a newspaper page of **{published}** verbatim, with dates, headline and "
+            "agency. Ask in Chinese, English, Korean, Japanese or Vietnamese.  \n"
+            f"<small>{m.passages} passages · model {html.escape(m.model_id)} · "
+            f"lexical {m.lexical_tokenizer} · corpus {m.corpus_hash}</small>"
+        )
+        with gr.Tab("Chat"):
+            chatbot = gr.Chatbot(
+                label="Answers", height=520, sanitize_html=True, elem_id="chat", buttons=["copy"]
+            )
+            with gr.Row():
+                box = gr.Textbox(
+                    placeholder="金正恩哪天抵达越南？ / When did Kim arrive in Vietnam?",
+                    show_label=False,
+                    scale=5,
+                    max_lines=4,
+                    elem_id="question",
+                )
+                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+            with gr.Row():
+                example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
+        with gr.Tab("Timeline"):
+            where = gr.Markdown(marker(frozenset()), elem_id="timeline-answer")
+            plot = gr.ScatterPlot(
+                plot0,
+                x="when",
+                y="article",
+                color="shown",
+                color_map={"event": "#8a9bb0", "answer": "#d62728"},
+                tooltip=["date", "excerpt"],
+                title="Dated events on the page (red: the latest answer)",
+                height=320,
+                elem_id="timeline-plot",
+            )
+            table = gr.Dataframe(table0, wrap=True, interactive=False, elem_id="timeline-table")
+        outputs = [chatbot, box, plot, table, where]
+        box.submit(respond, [box, chatbot], outputs, api_name="chat")
+        send.click(respond, [box, chatbot], outputs, api_visibility="private")
+        for button, question in zip(example_buttons, EXAMPLES, strict=True):
+            button.click(
+                lambda history, q=question: respond(q, history),
+                [chatbot],
+                outputs,
+                api_visibility="private",
+            )
+        gr.api(answer_markdown, api_name="answer")
+    return demo
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="app.py", description="summit-qa chat (Gradio)")
+    parser.add_argument("--host", default=os.environ.get(HOST_ENV, DEFAULT_HOST))
+    parser.add_argument("--port", type=int, default=int(os.environ.get(PORT_ENV, DEFAULT_PORT)))
+    parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
+    parser.add_argument("--model", default=os.environ.get("SUMMIT_QA_MODEL"))
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    say("Loading the model and index…")
+    engine = SummitQA.open(model=args.model, rebuild=args.rebuild, say=say)
+    demo = build_app(engine)
+    say(f"Serving the chat at http://{args.host}:{args.port}")
+    demo.queue(default_concurrency_limit=2).launch(
+        server_name=args.host,
+        server_port=args.port,
+        share=args.share,
+        show_error=False,
+        footer_links=["api"],
+    )
+    return 0
