@@ -75,3 +75,15 @@ def test_dequantisation_matches_the_q4_0_layout():
     weights = _dequantize_q4_0(block, 32)
     assert weights[:16].tolist() == [(j - 8) * 0.5 for j in range(16)]
     assert weights[16:].tolist() == [((15 - j) - 8) * 0.5 for j in range(16)]
+
+
+@pytest.mark.model
+def test_another_model_named_by_setting_brings_its_own_prompts(embedder, monkeypatch):
+    from summit_qa.embedding import Embedder, e5_small_dir, model_name
+
+    folder = str(e5_small_dir())  # a sentence-transformers folder, named like any other model
+    monkeypatch.setenv("SUMMIT_QA_MODEL", folder)
+    assert model_name() == folder and model_name("BAAI/bge-m3") == "BAAI/bge-m3"
+    other = Embedder()
+    assert other.info.model_id == folder and other.prompts == E5_PROMPTS
+    assert np.allclose(other.queries(["金正恩"]), embedder.queries(["金正恩"]), atol=1e-5)

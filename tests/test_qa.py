@@ -94,7 +94,7 @@ def test_detect_language():
 
 def test_glossary_matches_whole_words_and_attached_particles():
     glossary = Glossary.load(default_data_dir() / "glossary.json")
-    assert glossary.chinese_terms("When did Pompeo visit?")[:1] == ["蓬佩奥"]
+    assert glossary.chinese_terms("When did Pompeo visit?")[:1] == ("蓬佩奥",)
     assert "美国" not in glossary.chinese_terms("tell us more")  # "US" only in capitals
     assert "金正恩" in glossary.chinese_terms("김정은은 언제")
     assert "信件" not in glossary.chinese_terms("Hội nghị thượng đỉnh")  # "thư" is not inside "thượng"

@@ -315,13 +315,17 @@ class Embedder:
 
         self.name = model_name(name)
         if self.name == DEFAULT_MODEL:
-            path = str(ensure_default_model(progress))
-            prompts = E5_PROMPTS
+            path, prompts = str(ensure_default_model(progress)), E5_PROMPTS
         else:
-            path = self.name
-            prompts = KNOWN_PROMPTS.get(self.name, {"query": "", "passage": ""})
-        self.model = SentenceTransformer(path, device="cpu", prompts=prompts)
-        self.prompts = prompts
+            path, prompts = self.name, KNOWN_PROMPTS.get(self.name)
+        # A model not listed above brings its own prompts (config_sentence_transformers.json).
+        local = Path(path).is_dir()  # a folder never needs the hub; don't even ask it
+        self.model = SentenceTransformer(path, device="cpu", prompts=prompts, local_files_only=local)
+        own = self.model.prompts or {}
+        self.prompts = prompts or {
+            "query": own.get("query", ""),
+            "passage": own.get("passage", own.get("document", "")),
+        }
 
     @property
     def dimension(self) -> int:

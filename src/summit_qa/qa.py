@@ -20,6 +20,7 @@ matching date, a strong lexical match) speaks for the page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import threading
@@ -70,7 +71,7 @@ class Ranking:
     lexical: np.ndarray
     dates: np.ndarray
     best_unit: np.ndarray
-    terms: list[str]
+    terms: tuple[str, ...]
     answered: bool
 
 
@@ -148,7 +149,7 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Glossary:
     """Cross-script aliases → the Chinese form printed on the page."""
 
@@ -165,8 +166,9 @@ class Glossary:
                 pairs.append((_alias_pattern(alias.strip()), entry["zh"]))
         return cls(tuple(pairs))
 
-    def chinese_terms(self, question: str) -> list[str]:
-        return list(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one glossary per process; rank() asks twice
+    def chinese_terms(self, question: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
 
 
 def _zscore(x: np.ndarray) -> np.ndarray:
@@ -267,7 +269,7 @@ class SummitQA:
                 t_sentence = np.where(t_sentence > -1, t_sentence, t_whole)
                 translated = (1 - c.sentence_weight) * t_whole + c.sentence_weight * t_sentence
                 score += c.translated_weight * _zscore(translated)
-        terms = self.glossary.chinese_terms(question) if c.use_glossary else []
+        terms = self.glossary.chinese_terms(question) if c.use_glossary else ()
         lexical = np.zeros(n, np.float32)
         if c.use_lexical:
             lexical = self.index.lexical.scores(question, extra_terms=terms)
@@ -281,7 +283,7 @@ class SummitQA:
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = any(p.date and q.matches(p.date) for q in specific for p in passages)
         order = np.argsort(-score, kind="stable")
-        answered = self._in_scope(question, dense, terms if c.use_glossary else [], dated)
+        answered = self._in_scope(question, dense, terms, dated)
         return Ranking(order, score, dense, lexical, dates, best_unit, terms, answered)
 
     def answer(self, question: str, top_k: int = 3, query_vectors: np.ndarray | None = None) -> Answer:
@@ -310,7 +312,7 @@ class SummitQA:
             )
         return Answer(question, True, results, language)
 
-    def _in_scope(self, question: str, dense: np.ndarray, terms: list[str], dated: bool) -> bool:
+    def _in_scope(self, question: str, dense: np.ndarray, terms: tuple[str, ...], dated: bool) -> bool:
         c = self.config
         if dated:
             return True
@@ -323,7 +325,7 @@ class SummitQA:
             return True
         return len(terms) >= c.terms_for_lower_floor and best >= c.cross_language_floor_with_terms
 
-    def _highlight(self, p: Passage, unit: int, question: str, terms: list[str]) -> tuple[int, int]:
+    def _highlight(self, p: Passage, unit: int, question: str, terms: tuple[str, ...]) -> tuple[int, int]:
         """The sentence that best answers: the best dense sentence, else the best lexical one."""
         if unit >= 0 and self.index.units[unit, 1] == UNIT_SENTENCE:
             return int(self.index.units[unit, 2]), int(self.index.units[unit, 3])
@@ -353,4 +355,4 @@ def answer(question: str, top_k: int = 3) -> Answer:
     return default_engine().answer(question, top_k=top_k)
 
 
-__all__ = ["Answer", "RankingConfig", "ScoredPassage", "SummitQA", "answer", "replace"]
+__all__ = ["Answer", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
