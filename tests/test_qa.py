@@ -147,3 +147,20 @@ def test_the_chat_examples_are_answered_with_a_date(engine):
     for question in EXAMPLES:
         res = engine.answer(question)
         assert res.answered and res.passages[0].date, question
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("What was the outcome of the Hanoi summit?", True),
+        ("河内峰会的结果如何？", True),
+        ("What was the outcome of the Singapore summit?", False),  # before the page: answerable
+        ("单独会谈结束后特朗普还有什么安排？", False),  # a plan, not an outcome
+    ],
+)
+def test_outcomes_of_events_after_the_page_are_refused_with_the_date(engine, question, refused):
+    res = engine.answer(question)
+    assert res.answered is not refused
+    if refused:
+        assert "2019-02-27" in res.message

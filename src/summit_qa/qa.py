@@ -73,6 +73,7 @@ class Ranking:
     best_unit: np.ndarray
     terms: tuple[str, ...]
     answered: bool
+    after_page: bool = False  # refused: asks how an event the page only announces turned out
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class RankingConfig:
     cross_language_floor: float = 0.79
     cross_language_floor_with_terms: float = 0.75
     terms_for_lower_floor: int = 2
+    use_temporal_scope: bool = True
 
 
 # The eval's columns: the two retrievers alone, two ablations, and the shipped hybrid (last).
@@ -104,6 +106,7 @@ BASELINES = {
     "dense": RankingConfig(use_lexical=False, use_glossary=False, use_dates=False, sentence_weight=0.0),
     "hybrid-jieba": RankingConfig(lexical_tokenizer="jieba"),
     "hybrid-no-glossary": RankingConfig(use_glossary=False),
+    "hybrid-no-temporal": RankingConfig(use_temporal_scope=False),
     "hybrid": RankingConfig(),
 }
 
@@ -120,6 +123,22 @@ NOT_IN_ARTICLE = {
     "ja": "その内容はこの記事にはありません。",
     "vi": "Bài báo này không có thông tin đó.",
 }
+AFTER_THE_PAGE = {
+    "zh": "这篇报道发表于{date}，当时此事还没有结果，报道里没有答案。",
+    "en": "This article was published on {date}, before that was known: it is not in this article.",
+    "ko": "이 기사는 {date}에 발행되어 그 결과를 알 수 없습니다.",
+    "ja": "この記事は{date}の発行で、その結果はまだ分かりません。",
+    "vi": "Bài báo đăng ngày {date}, trước khi có kết quả đó.",
+}
+# Words asking how something turned out (an outcome, not a plan).
+_OUTCOME = re.compile(
+    r"最后|最终|结果|成果如何|破裂|无果|签署了什么|达成了什么|为何失败|为什么失败"
+    r"|\boutcome\b|\bresults?\b|\bended\b|\bend(?:ed|s)? without\b|\bcollapsed?\b|\bbroke down\b"
+    r"|\bwhat (?:was|were) (?:agreed|signed)\b|\bdid\b.*\b(?:sign|agree|achieve|reach)\b"
+    r"|결과|결렬|끝났|합의했|서명했|結果|決裂|終わった|合意した|署名した"
+    r"|kết quả|kết thúc|đổ vỡ|đã ký|đã đạt được",
+    re.I,
+)
 EMPTY_QUESTION = {
     "zh": "请输入一个问题。",
     "en": "Please type a question.",
@@ -198,6 +217,10 @@ class SummitQA:
         self.glossary = glossary
         self.config = config
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
+        self._article_dates: dict[str, str] = {}
+        for p in index.passages:
+            if p.date:
+                self._article_dates.setdefault(p.article, p.date)
 
     @classmethod
     def open(
@@ -284,7 +307,29 @@ class SummitQA:
             dated = any(p.date and q.matches(p.date) for q in specific for p in passages)
         order = np.argsort(-score, kind="stable")
         answered = self._in_scope(question, dense, terms, dated)
-        return Ranking(order, score, dense, lexical, dates, best_unit, terms, answered)
+        after_page = answered and c.use_temporal_scope and self._asks_after_the_page(question, order[:3])
+        return Ranking(
+            order, score, dense, lexical, dates, best_unit, terms, answered and not after_page, after_page
+        )
+
+    def _asks_after_the_page(self, question: str, top: np.ndarray) -> bool:
+        """True for a question about the outcome of an event the page reports as upcoming.
+
+        The page cannot know how an event on or after its publication day turned
+        out; "what did the Hanoi summit sign?" would otherwise get a passage
+        written before it.  It applies when every one of the best passages is
+        about such an event (its own date, or its article's first date when it
+        has none, on or after the publication day).
+        """
+        if not self.published or not _OUTCOME.search(question):
+            return False
+        published = self.published.isoformat()
+        for i in top:
+            p = self.index.passages[int(i)]
+            event = p.date or self._article_dates.get(p.article)
+            if not event or len(event) < 10 or event < published:
+                return False
+        return True
 
     def answer(self, question: str, top_k: int = 3, query_vectors: np.ndarray | None = None) -> Answer:
         question = question if isinstance(question, str) else ""
@@ -295,7 +340,11 @@ class SummitQA:
             return Answer(question, False, [], language, EMPTY_QUESTION[lang])
         r = self.rank(cleaned, query_vectors)
         if not r.answered:
-            return Answer(question, False, [], language, NOT_IN_ARTICLE.get(language, NOT_IN_ARTICLE["en"]))
+            if r.after_page:
+                message = AFTER_THE_PAGE.get(language, AFTER_THE_PAGE["en"]).format(date=self.published)
+            else:
+                message = NOT_IN_ARTICLE.get(language, NOT_IN_ARTICLE["en"])
+            return Answer(question, False, [], language, message)
         results = []
         for i in r.order[: max(1, int(top_k))]:
             p = self.index.passages[i]
