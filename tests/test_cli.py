@@ -73,3 +73,16 @@ def test_requirements():
     assert check_requirements(metrics, ["hit1.zh>=0.92"]) == ["hit1.zh>=0.92: got 0.800"]
     assert "cannot read" in check_requirements(metrics, ["hit1 = 3"])[0]
     assert "no such figure" in check_requirements(metrics, ["hit1.ko>=0.5"])[0]
+
+
+def test_common_options_before_or_after_the_subcommand(monkeypatch):
+    from summit_qa.cli import build_parser
+
+    monkeypatch.delenv("SUMMIT_QA_MODEL", raising=False)
+    parser = build_parser()
+    assert parser.parse_args(["eval", "--model", "m", "--qa", "q.jsonl"]).model == "m"
+    assert parser.parse_args(["--model", "m", "eval"]).model == "m"
+    assert parser.parse_args(["ask", "q", "--index-dir", "x"]).index_dir == "x"
+    assert parser.parse_args(["index"]).model is None
+    monkeypatch.setenv("SUMMIT_QA_MODEL", "from-env")
+    assert build_parser().parse_args(["index"]).model == "from-env"

