@@ -23,7 +23,7 @@ import numpy as np
 
 from summit_qa.corpus import Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo
-from summit_qa.lexical import BM25
+from summit_qa.lexical import BM25, npy_bytes
 
 FORMAT_VERSION = 2
 INDEX_ENV = "SUMMIT_QA_INDEX"
@@ -170,14 +170,6 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _npy_bytes(array: np.ndarray) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    return buffer.getvalue()
-
-
 def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str) -> IndexManifest:
     return IndexManifest(
         format_version=FORMAT_VERSION,
@@ -205,7 +197,7 @@ def build_index(
     lexical = BM25.build([p.text for p in passages], tokenizer)
     folder.mkdir(parents=True, exist_ok=True)
     _write_atomic(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
-    _write_atomic(folder / "units.npy", _npy_bytes(units))
+    _write_atomic(folder / "units.npy", npy_bytes(units))
     lexical.save(folder, _write_atomic)
     names = ["dense.faiss", "units.npy", "lexical.json", "lexical_idf.npy", "lexical_weights.npy"]
     manifest = IndexManifest(

@@ -140,8 +140,8 @@ class BM25:
     def save(self, folder: Path, write: Callable[[Path, bytes], None]) -> None:
         meta = {"tokenizer": self.tokenizer, "k1": self.k1, "b": self.b, "vocabulary": self.vocabulary}
         write(folder / "lexical.json", json.dumps(meta, ensure_ascii=False).encode())
-        write(folder / "lexical_idf.npy", _npy(self.idf))
-        write(folder / "lexical_weights.npy", _npy(self.weights))
+        write(folder / "lexical_idf.npy", npy_bytes(self.idf))
+        write(folder / "lexical_weights.npy", npy_bytes(self.weights))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
@@ -153,7 +153,8 @@ class BM25:
         return cls(meta["tokenizer"], meta["vocabulary"], idf, weights, meta["k1"], meta["b"])
 
 
-def _npy(array: np.ndarray) -> bytes:
+def npy_bytes(array: np.ndarray) -> bytes:
+    """An array as ``.npy`` bytes (no pickle), for writing through a temp file."""
     import io
 
     buffer = io.BytesIO()
