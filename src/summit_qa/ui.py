@@ -219,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=os.environ.get("SUMMIT_QA_MODEL"))
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")  # libraries: warnings only
+    log.setLevel(logging.INFO)
 
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
