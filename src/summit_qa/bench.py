@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+from summit_qa.evaluate import EVAL_DIR, load_pairs
 
 _COLD = """
 import time, resource
@@ -95,7 +95,6 @@ def _percentiles(samples: list[float]) -> dict:
 
 
 def warm_latency() -> dict:
-    from summit_qa.evaluate import load_pairs
     from summit_qa.qa import default_engine
 
     engine = default_engine(say=lambda *_: None)

@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from summit_qa.corpus import CorpusError, load_passages
+from summit_qa.corpus import REPO_ROOT, CorpusError, load_passages
 
 
 def _say(message: str) -> None:
@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.set_defaults(func=_cmd_index)
 
     ev = sub.add_parser("eval", parents=[common], help="run eval/qa.jsonl: hybrid vs baselines, per language")
-    ev.add_argument("--qa", default=str(Path(__file__).resolve().parents[2] / "eval" / "qa.jsonl"))
+    ev.add_argument("--qa", default=str(REPO_ROOT / "eval" / "qa.jsonl"))
     ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
     ev.add_argument(
         "--require",

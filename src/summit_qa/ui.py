@@ -120,29 +120,27 @@ def build_app(engine: SummitQA):
     import gradio as gr
     import pandas as pd
 
-    def frames(answer_ids: frozenset[str]):
+    def timeline(answer_ids: frozenset[str]):
+        """The plot's frame, the table and the line naming the answer on the timeline."""
         rows = timeline_rows(engine, answer_ids)
         plot = pd.DataFrame(rows)
         plot["when"] = pd.to_datetime(plot["when"])
         plot["excerpt"] = plot["text"].str.slice(0, 40) + "…"
-        table = pd.DataFrame(rows)[["in answer", "date", "text", "article", "agency"]]
-        return plot, table
+        table = plot[["in answer", "date", "text", "article", "agency"]]
+        marked = [f"▶ **{r['date']}** · {html.escape(r['text'][:60])}…" for r in rows if r["in answer"]]
+        if marked:
+            marker = "Latest answer on the timeline:  \n" + "  \n".join(marked)
+        else:
+            marker = "Ask a question: its answer is marked here in red and with ▶ in the table."
+        return plot, table, marker
 
     def reply(message: object) -> tuple[str, frozenset[str]]:
         try:
-            result = engine.answer(message if isinstance(message, str) else "", top_k=3)
+            result = engine.answer(message, top_k=3)  # answer() takes any object; non-text is empty
             return render_answer(result), frozenset(p.id for p in result.passages)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
-            language = detect_language(message if isinstance(message, str) else "")
-            return _labels(language)["error"], frozenset()
-
-    def marker(ids: frozenset[str]) -> str:
-        dated = [r for r in timeline_rows(engine, ids) if r["in answer"]]
-        if not dated:
-            return "Ask a question: its answer is marked here in red and with ▶ in the table."
-        lines = [f"▶ **{r['date']}** · {html.escape(r['text'][:60])}…" for r in dated]
-        return "Latest answer on the timeline:  \n" + "  \n".join(lines)
+            return _labels(detect_language(message if isinstance(message, str) else ""))["error"], frozenset()
 
     def respond(message, history):
         text, ids = reply(message)
@@ -150,14 +148,13 @@ def build_app(engine: SummitQA):
             {"role": "user", "content": as_text(message)},
             {"role": "assistant", "content": text},
         ]
-        plot, table = frames(ids)
-        return history, "", plot, table, marker(ids)
+        return history, "", *timeline(ids)
 
     def answer_markdown(question: str) -> str:
         """The chat's reply to one question, as Markdown (for API clients)."""
         return reply(question)[0]
 
-    plot0, table0 = frames(frozenset())
+    plot0, table0, marker0 = timeline(frozenset())
     m = engine.index.manifest
     published = engine.index.passages[0].published if engine.index.passages else ""
     with gr.Blocks(title="summit-qa", analytics_enabled=False) as demo:
@@ -184,7 +181,7 @@ def build_app(engine: SummitQA):
             with gr.Row():
                 example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
         with gr.Tab("Timeline"):
-            where = gr.Markdown(marker(frozenset()), elem_id="timeline-answer")
+            where = gr.Markdown(marker0, elem_id="timeline-answer")
             plot = gr.ScatterPlot(
                 plot0,
                 x="when",
