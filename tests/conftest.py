@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summit_qa.embedding import EmbedderInfo
+from summit_qa.embedding import EmbedderInfo, Encoded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +60,11 @@ def engine(embedder, tmp_path_factory):
 
 
 class FakeEncoder:
-    """Deterministic character-bigram hashing into 64 dimensions: offline, instant."""
+    """Deterministic character-bigram hashing into 64 dimensions: offline, instant.
+
+    Its tokens are the text's letters and digits, each a random unit vector
+    seeded by the character, so late interaction counts shared characters.
+    """
 
     def __init__(self, model_id: str = "fake-bigram-64", dimension: int = 64):
         self.info = EmbedderInfo(model_id, dimension, "query: ", "passage: ")
@@ -80,6 +84,30 @@ class FakeEncoder:
     def passages(self, texts, progress=False):
         self.calls += 1
         return np.stack([self._vector(t) for t in texts])
+
+    def _token(self, ch: str) -> np.ndarray:
+        seed = int(hashlib.md5(ch.encode()).hexdigest()[:8], 16)
+        v = np.random.default_rng(seed).normal(size=self.info.dimension).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+    def encode(self, texts, kind, batch_size=16, progress=False):
+        if kind == "passage":
+            self.calls += 1
+        tokens, spans = [], []
+        for text in texts:
+            positions = [i for i, ch in enumerate(text) if ch.isalnum()]
+            tokens.append(
+                np.array([self._token(text[i]) for i in positions], np.float32).reshape(
+                    -1, self.info.dimension
+                )
+            )
+            spans.append(np.array([(i, i + 1) for i in positions], np.int32).reshape(-1, 2))
+        vectors = (
+            np.stack([self._vector(t) for t in texts])
+            if texts
+            else np.zeros((0, self.info.dimension), np.float32)
+        )
+        return Encoded(vectors, tokens, spans)
 
 
 @pytest.fixture

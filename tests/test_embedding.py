@@ -87,3 +87,28 @@ def test_another_model_named_by_setting_brings_its_own_prompts(embedder, monkeyp
     other = Embedder()
     assert other.info.model_id == folder and other.prompts == E5_PROMPTS
     assert np.allclose(other.queries(["金正恩"]), embedder.queries(["金正恩"]), atol=1e-5)
+
+
+@pytest.mark.model
+def test_one_pass_gives_the_same_vectors_and_the_content_tokens(embedder):
+    texts = ["When did Kim arrive?", "金正恩26日抵达越南。", "？"]
+    for kind, plain in (("query", embedder.queries(texts)), ("passage", embedder.passages(texts))):
+        encoded = embedder.encode(texts, kind, batch_size=2)
+        assert np.allclose((encoded.vectors * plain).sum(axis=1), 1.0, atol=1e-4)
+        words = [[t[a:b].strip() for a, b in spans] for t, spans in zip(texts, encoded.spans, strict=True)]
+        assert words[0] == ["When", "did", "Kim", "arrive"]  # no prompt, no "?"
+        assert "".join(words[1]) == "金正恩26日抵达越南"  # no "。"
+        assert words[2] == [] and encoded.tokens[2].shape == (0, embedder.dimension)
+        assert np.allclose(np.linalg.norm(encoded.tokens[0], axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.model
+def test_tokens_line_up_across_scripts(engine):
+    """The reason for late interaction: a well-known English place name finds its
+    Chinese form.  (Rare transliterations such as "Pompeo" do not: the glossary
+    covers those.)"""
+    pairs = (("Singapore", "新加坡"), ("Hawaii", "夏威夷"), ("Washington", "华盛顿"), ("New York", "纽约"))
+    for name, chinese in pairs:
+        query = engine.encoder.encode([name], "query").tokens[0]
+        whole, _ = engine.index.tokens.scores(query)
+        assert chinese in engine.index.passages[int(np.argmax(whole))].text, name

@@ -65,7 +65,35 @@ def test_truncated_or_corrupt_files_rebuild_with_a_message(fake_encoder, index_r
     (folder / "lexical_weights.npy").unlink()
     build(fake_encoder, index_root, messages)
     assert "missing" in messages[-1]
-    assert fake_encoder.calls == 4
+    tokens = folder / "tokens.npy"
+    tokens.write_bytes(tokens.read_bytes()[:-64])
+    index = build(fake_encoder, index_root, messages)
+    assert "tokens.npy is corrupt or truncated" in messages[-1]
+    assert index.tokens.vectors.shape[0] == index.tokens.rows.shape[0] > 0
+    assert fake_encoder.calls == 5
+
+
+def test_an_index_of_an_older_format_is_rebuilt(fake_encoder, index_root):
+    messages = []
+    build(fake_encoder, index_root, messages)
+    path = index_dir("fake-bigram-64", index_root) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format_version"] = 2
+    del manifest["token_layer"]  # what a format-2 manifest lacked
+    path.write_text(json.dumps(manifest))
+    build(fake_encoder, index_root, messages)
+    assert "index format 2 is not this version's" in messages[-1] and fake_encoder.calls == 2
+
+
+def test_tokens_are_stored_by_passage_and_sentence(fake_encoder, index_root):
+    index = build(fake_encoder, index_root, [])
+    passages = index.passages
+    rows = index.tokens.rows
+    for p, passage in enumerate(passages):
+        mine = rows[rows[:, 0] == p]
+        letters = sum(ch.isalnum() for ch in passage.text)  # the fake encoder's tokens
+        assert len(mine) == letters
+        assert set(mine[:, 1]) == set(range(len(passage.sentences())))
 
 
 def test_rebuild_flag(fake_encoder, index_root):

@@ -11,6 +11,10 @@ cached under ``$SUMMIT_QA_HOME/models`` and loaded with ``SentenceTransformer(pa
 The tokenizer is declared as a plain ``PreTrainedTokenizerFast``: declared as
 the XLM-R class, transformers 5 swaps in its own normaliser, which maps
 full-width "？" to ``<unk>``.
+
+Besides one vector per text, :meth:`Embedder.encode` returns each text's token
+vectors from the same forward pass (the penultimate layer, where a multilingual
+encoder's tokens line up best across languages) for late interaction.
 """
 
 from __future__ import annotations
@@ -297,6 +301,11 @@ def ensure_default_model(progress=print) -> Path:
     return target
 
 
+# The hidden layer whose token vectors feed late interaction: the penultimate.
+# On the eval set the last layer ranks worse (see README), the earlier ones too.
+TOKEN_LAYER = -2
+
+
 @dataclass(frozen=True)
 class EmbedderInfo:
     """What an index records about the model that built it."""
@@ -305,6 +314,32 @@ class EmbedderInfo:
     dimension: int
     query_prompt: str
     passage_prompt: str
+    token_layer: int = TOKEN_LAYER
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """Texts as one normalised vector each plus, per text, its content tokens.
+
+    ``tokens[i]`` holds text i's normalised token vectors (words and numbers:
+    no prompt, special or punctuation tokens) and ``spans[i]`` their character
+    spans in the text, so a passage's tokens can be grouped by sentence.
+    """
+
+    vectors: np.ndarray
+    tokens: list[np.ndarray]
+    spans: list[np.ndarray]
+
+
+def content_tokens(text: str, offsets: list[tuple[int, int]], prompt_chars: int) -> list[int]:
+    """Positions of the tokens that carry a word or number of ``text`` (after the prompt)."""
+    keep = []
+    for position, (start, end) in enumerate(offsets):
+        # A word's offsets may take in the space before it, the prompt's last char.
+        start, end = max(start - prompt_chars, 0), end - prompt_chars
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            keep.append(position)
+    return keep
 
 
 class Embedder:
@@ -326,6 +361,8 @@ class Embedder:
             "query": own.get("query", ""),
             "passage": own.get("passage", own.get("document", "")),
         }
+        # One forward pass yields the sentence vector and every layer's tokens.
+        self.model[0].auto_model.config.output_hidden_states = True
 
     @property
     def dimension(self) -> int:
@@ -342,6 +379,7 @@ class Embedder:
             dimension=int(self.dimension),
             query_prompt=self.prompts["query"],
             passage_prompt=self.prompts["passage"],
+            token_layer=TOKEN_LAYER,
         )
 
     def _encode(self, texts: list[str], prompt: str, batch_size: int, progress: bool) -> np.ndarray:
@@ -360,3 +398,40 @@ class Embedder:
 
     def passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.prompts["passage"], batch_size=16, progress=progress)
+
+    def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:
+        """Sentence vectors and content-token vectors of ``texts`` ("query" or "passage" side)."""
+        import torch
+        from tqdm.auto import tqdm
+
+        prompt = self.prompts[kind]
+        tokenizer = self.model.tokenizer
+        vectors: list[np.ndarray] = []
+        tokens: list[np.ndarray] = []
+        spans: list[np.ndarray] = []
+        starts = range(0, len(texts), batch_size)
+        for start in tqdm(starts, desc="Embedding", disable=not progress, unit="batch"):
+            batch = texts[start : start + batch_size]
+            features = self.model.preprocess(batch, prompt=prompt)
+            with torch.inference_mode():
+                out = self.model(features)
+            sentence = out["sentence_embedding"].float()
+            vectors.append(torch.nn.functional.normalize(sentence, dim=-1).numpy())
+            hidden = torch.nn.functional.normalize(out["all_layer_embeddings"][TOKEN_LAYER].float(), dim=-1)
+            ids = features["input_ids"]
+            for row, text in enumerate(batch):
+                mine = tokenizer(
+                    prompt + text, return_offsets_mapping=True, truncation=True, max_length=ids.shape[1]
+                )
+                length = len(mine["input_ids"])
+                if mine["input_ids"] != ids[row, :length].tolist():  # another tokenisation: no tokens
+                    keep, offsets = [], []
+                else:
+                    offsets = mine["offset_mapping"]
+                    keep = content_tokens(text, offsets, len(prompt))
+                tokens.append(hidden[row, keep].numpy().astype(np.float32))
+                local = [(max(offsets[k][0] - len(prompt), 0), offsets[k][1] - len(prompt)) for k in keep]
+                spans.append(np.array(local, np.int32).reshape(-1, 2))
+        dim = self.dimension
+        stacked = np.concatenate(vectors) if vectors else np.zeros((0, dim), np.float32)
+        return Encoded(stacked.astype(np.float32), tokens, spans)

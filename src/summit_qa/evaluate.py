@@ -1,8 +1,9 @@
 """The eval script: every QA pair through the ranker, baselines side by side.
 
-For each configuration (lexical only, dense only, the shipped hybrid) and each
-language: hit@1, hit@3, MRR, date accuracy of the first passage, the share of
-out-of-scope questions refused and of answerable ones wrongly refused.  A
+For each configuration (lexical, dense or late interaction alone, ablations,
+the shipped hybrid) and each language: hit@1, hit@3, MRR, date accuracy of the
+first passage and of the best-ranked right passage (the resolver alone), the
+share of out-of-scope questions refused and of answerable ones wrongly refused.  A
 refused answerable question counts as a miss.  Writes ``eval/report.md`` and
 ``eval/report.json``; ``--require`` turns figures into a CI gate.
 """
@@ -63,6 +64,7 @@ class Outcome:
     ranked: int | None  # the same, ignoring refusal (the ranking alone)
     first_id: str | None
     first_date: str | None
+    right_date: str | None = None  # the date of the best-ranked right passage
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Metrics:
     hit3: float = 0.0
     mrr: float = 0.0
     date1: float | None = None
+    right_date: float | None = None  # the resolver alone: is the best right passage dated right?
     out_of_scope: int = 0
     refused: float | None = None
     false_refusal: float | None = None
@@ -89,6 +92,7 @@ def run(engine: SummitQA, pairs: list[QAPair], vectors: list[np.ndarray] | None)
             (k for k, p in enumerate(passages, 1) if any(a in p.text for a in pair.answers)),
             None,
         )
+        right = passages[rank - 1] if rank else None
         first = passages[0] if ranking.answered else None
         outcomes.append(
             Outcome(
@@ -98,6 +102,7 @@ def run(engine: SummitQA, pairs: list[QAPair], vectors: list[np.ndarray] | None)
                 rank,
                 first.id if first else None,
                 first.date if first else None,
+                right.date if right else None,
             )
         )
     return outcomes
@@ -117,6 +122,7 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
         dated = [o for o in answerable if o.pair.dates]
         if dated:
             m.date1 = sum(o.first_date in o.pair.dates for o in dated) / len(dated)
+            m.right_date = sum(o.right_date in o.pair.dates for o in dated) / len(dated)
         m.misses = [
             f"{o.pair.id} (rank {o.rank or '-'}, first {o.first_id or 'refused'}): {o.pair.question}"
             for o in answerable
@@ -170,6 +176,7 @@ def markdown(results: dict[str, dict[str, Metrics]], model: str, qa_path: Path) 
         ("hit@3", "hit3"),
         ("MRR", "mrr"),
         ("date@1", "date1"),
+        ("date of the right passage", "right_date"),
         ("false refusal", "false_refusal"),
         ("out-of-scope refused", "refused"),
     ]

@@ -1,8 +1,9 @@
 """The search index: FAISS over passage and sentence vectors, BM25, and a manifest.
 
 Layout of ``$SUMMIT_QA_INDEX/<model>/`` (default: the repository's ``index/``):
-``manifest.json`` (model id, dimension, prompts, corpus hash, format version,
-a SHA-256 per file), ``dense.faiss``, ``units.npy`` and the lexical files.
+``manifest.json`` (model id, dimension, prompts, token layer, corpus hash,
+format version, a SHA-256 per file), ``dense.faiss``, ``units.npy``, the
+token files of late interaction and the lexical files.
 Every file is written to a temporary name and renamed; the manifest goes
 last, so a crash mid-build leaves either the old index or none.  On load, a
 manifest that does not match the data or model, or a file whose checksum
@@ -23,10 +24,11 @@ from typing import Protocol
 import numpy as np
 
 from summit_qa.corpus import REPO_ROOT, Passage, corpus_hash, load_passages
-from summit_qa.embedding import EmbedderInfo
+from summit_qa.embedding import EmbedderInfo, Encoded
+from summit_qa.late import TokenIndex
 from summit_qa.lexical import BM25, npy_bytes
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 INDEX_ENV = "SUMMIT_QA_INDEX"
 LEXICAL_ENV = "SUMMIT_QA_LEXICAL"
 DEFAULT_LEXICAL = "bigram"
@@ -44,6 +46,10 @@ class Encoder(Protocol):
 
     def passages(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
 
+    def encode(
+        self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False
+    ) -> Encoded: ...
+
 
 @dataclass(frozen=True)
 class IndexManifest:
@@ -52,6 +58,7 @@ class IndexManifest:
     dimension: int
     query_prompt: str
     passage_prompt: str
+    token_layer: int
     corpus_hash: str
     lexical_tokenizer: str
     passages: int
@@ -67,6 +74,7 @@ class IndexManifest:
             "dimension",
             "query_prompt",
             "passage_prompt",
+            "token_layer",
             "corpus_hash",
             "lexical_tokenizer",
         ):
@@ -138,6 +146,7 @@ class SearchIndex:
     units: np.ndarray
     dense: object  # a faiss.Index
     lexical: BM25
+    tokens: TokenIndex
 
     def dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per passage: whole-passage cosine, best sentence cosine, and that sentence's unit row."""
@@ -178,6 +187,7 @@ def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str) -> IndexMani
         dimension=info.dimension,
         query_prompt=info.query_prompt,
         passage_prompt=info.passage_prompt,
+        token_layer=info.token_layer,
         corpus_hash=chash,
         lexical_tokenizer=tokenizer,
         passages=0,
@@ -193,14 +203,20 @@ def build_index(
     import faiss
 
     texts, units = sentence_units(passages)
-    vectors = encoder.passages(texts, progress=progress)
-    dense = make_faiss_index(vectors)
+    encoded = encoder.encode(texts, "passage", progress=progress)
+    dense = make_faiss_index(encoded.vectors)
+    n = len(passages)  # the whole-passage units come first; their tokens serve late interaction
+    starts = [[start for start, _ in p.sentences()] for p in passages]
+    tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
     lexical = BM25.build([p.text for p in passages], tokenizer)
     folder.mkdir(parents=True, exist_ok=True)
     _write_atomic(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
     _write_atomic(folder / "units.npy", npy_bytes(units))
+    _write_atomic(folder / "tokens.npy", npy_bytes(tokens.vectors))
+    _write_atomic(folder / "token_rows.npy", npy_bytes(tokens.rows))
     lexical.save(folder, _write_atomic)
-    names = ["dense.faiss", "units.npy", "lexical.json", "lexical_idf.npy", "lexical_weights.npy"]
+    names = ["dense.faiss", "units.npy", "tokens.npy", "token_rows.npy"]
+    names += ["lexical.json", "lexical_idf.npy", "lexical_weights.npy"]
     manifest = IndexManifest(
         **{
             **asdict(wanted_manifest(encoder.info, chash, tokenizer)),
@@ -211,7 +227,7 @@ def build_index(
         }
     )
     _write_atomic(folder / "manifest.json", json.dumps(asdict(manifest), indent=1).encode())
-    return SearchIndex(manifest, passages, units, dense, lexical)
+    return SearchIndex(manifest, passages, units, dense, lexical, tokens)
 
 
 def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
@@ -219,9 +235,15 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
     import faiss
 
     try:
-        manifest = IndexManifest(**json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
+        raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a JSON object")
+        if raw.get("format_version") == FORMAT_VERSION:
+            manifest = IndexManifest(**raw)
     except (OSError, ValueError, TypeError) as exc:
         raise ValueError(f"manifest unreadable ({exc.__class__.__name__}: {exc})") from exc
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise ValueError(f"index format {raw.get('format_version')!r} is not this version's {FORMAT_VERSION}")
     for name, digest in manifest.files.items():
         path = folder / name
         if not path.exists():
@@ -232,6 +254,12 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         raw = np.fromfile(folder / "dense.faiss", dtype=np.uint8)
         dense = faiss.deserialize_index(raw)
         units = np.load(folder / "units.npy", allow_pickle=False)
+        tokens = TokenIndex(
+            np.load(folder / "tokens.npy", allow_pickle=False),
+            np.load(folder / "token_rows.npy", allow_pickle=False),
+            len(passages),
+        )
+        tokens.check()
         lexical = BM25.load(folder)
     except Exception as exc:  # faiss raises RuntimeError, numpy ValueError
         raise ValueError(f"index files unreadable ({exc.__class__.__name__}: {exc})") from exc
@@ -239,7 +267,9 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         raise ValueError("index sizes disagree with the corpus")
     if lexical.weights.shape[0] != len(passages):
         raise ValueError("lexical index size disagrees with the corpus")
-    return SearchIndex(manifest, passages, units, dense, lexical)
+    if tokens.vectors.shape[1:] != (manifest.dimension,):
+        raise ValueError("token vectors disagree with the model's dimension")
+    return SearchIndex(manifest, passages, units, dense, lexical, tokens)
 
 
 def load_or_build(

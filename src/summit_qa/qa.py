@@ -1,17 +1,21 @@
 """``answer()``: rank the page's passages for a question, or say it is not there.
 
-Ranking fuses four signals per passage, each put on a comparable scale:
+Ranking fuses five signals per passage, each put on a comparable scale:
 
 * dense: e5 cosine of the question with the whole passage and with its best
   sentence (a long paragraph's one relevant sentence is not drowned out),
   z-scored across the page so that the spread, not the level, counts;
+* late interaction: each question token's best match among the passage's
+  tokens, averaged (MaxSim, see ``late.py``), over the whole passage and over
+  its best sentence, each z-scored;
 * lexical: BM25 scaled to [0, 1] by the question's best possible score, so a
   question that shares no term with the page adds nothing rather than noise;
 * names across scripts: a question's English, Korean, Japanese or Vietnamese
   names and terms ("Pompeo", "폼페이오") are looked up in ``data/glossary.json``;
   their Chinese forms join the lexical query and, embedded as a second query,
   add their own dense score;
-* dates: a passage whose date matches a date the question names is lifted.
+* dates: a passage whose date, or a date it mentions, matches a date the
+  question names is lifted.
 
 A question is refused ("not in this article") when its best dense similarity
 is below a floor calibrated on ``eval/qa.jsonl`` (one for Chinese questions,
@@ -65,6 +69,15 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class QueryEncoding:
+    """A question's vectors: itself (row 0) and its glossary translation (row 1, if any),
+    plus the question's token vectors for late interaction."""
+
+    vectors: np.ndarray
+    tokens: np.ndarray
+
+
+@dataclass(frozen=True)
 class Ranking:
     """Every passage's scores for one question, best first in ``order``."""
 
@@ -84,11 +97,14 @@ class RankingConfig:
     """The fusion's few knobs; defaults were chosen on the eval set (see README)."""
 
     use_dense: bool = True
+    use_late: bool = True
     use_lexical: bool = True
     use_glossary: bool = True
     use_dates: bool = True
     lexical_tokenizer: str | None = None  # None: the index's own (see index.DEFAULT_LEXICAL)
     sentence_weight: float = 0.7  # dense = mix of whole-passage and best-sentence cosine
+    late_weight: float = 1.0  # late interaction over the whole passage, z-scored
+    late_sentence_weight: float = 1.0  # ... and over its best sentence
     lexical_weight: float = 3.0  # on the z-scored dense scale
     date_weight: float = 2.0
     translated_weight: float = 1.0  # the glossary-translated query's dense score, for foreign questions
@@ -105,8 +121,14 @@ class RankingConfig:
 
 # The eval's columns: the two retrievers alone, ablations, and the shipped hybrid (last).
 BASELINES = {
-    "lexical": RankingConfig(use_dense=False, use_glossary=False, use_dates=False),
-    "dense": RankingConfig(use_lexical=False, use_glossary=False, use_dates=False, sentence_weight=0.0),
+    "lexical": RankingConfig(use_dense=False, use_late=False, use_glossary=False, use_dates=False),
+    "dense": RankingConfig(
+        use_lexical=False, use_late=False, use_glossary=False, use_dates=False, sentence_weight=0.0
+    ),
+    "late": RankingConfig(
+        use_dense=False, use_lexical=False, use_glossary=False, use_dates=False, late_sentence_weight=0.0
+    ),
+    "hybrid-no-late": RankingConfig(use_late=False),
     "hybrid-jieba": RankingConfig(lexical_tokenizer="jieba"),
     "hybrid-no-glossary": RankingConfig(use_glossary=False),
     "hybrid-no-temporal": RankingConfig(use_temporal_scope=False),
@@ -135,7 +157,7 @@ AFTER_THE_PAGE = {
 }
 # Words asking how something turned out (an outcome, not a plan).
 _OUTCOME = re.compile(
-    r"最后|最终|结果|成果如何|破裂|无果|签署了什么|达成了什么|为何失败|为什么失败"
+    r"最后|最终|结果|成果如何|破裂|无果|签署了|达成了|为何失败|为什么失败|提前结束|(?:为什么|为何).{0,8}结束"
     r"|\boutcome\b|\bresults?\b|\bended\b|\bend(?:ed|s)? without\b|\bcollapsed?\b|\bbroke down\b"
     r"|\bwhat (?:was|were) (?:agreed|signed)\b|\bdid\b.*\b(?:sign|agree|achieve|reach)\b"
     r"|결과|결렬|끝났|합의했|서명했|結果|決裂|終わった|合意した|署名した"
@@ -199,15 +221,17 @@ def _zscore(x: np.ndarray) -> np.ndarray:
 
 
 def _date_scores(passages: list[Passage], wanted: list[DateQuery]) -> np.ndarray:
-    """1 when the passage's own date matches, 0.5 when a date it mentions does."""
+    """1 when the passage's own date or a date it mentions matches one the question names.
+
+    A mention counts as much as the passage's own date: "what is planned for the
+    27th?" is answered by a passage dated the 25th that announces the 27th.
+    """
     out = np.zeros(len(passages), np.float32)
     if not wanted:
         return out
     for i, p in enumerate(passages):
-        if p.date and any(q.matches(p.date) for q in wanted):
+        if any(q.matches(d) for q in wanted for d in (p.date, *p.dates) if d):
             out[i] = 1.0
-        elif any(q.matches(d) for q in wanted for d in p.dates):
-            out[i] = 0.5
     return out
 
 
@@ -265,17 +289,19 @@ class SummitQA:
                 texts.append(" ".join(terms))
         return texts
 
-    def encode_questions(self, questions: list[str]) -> list[np.ndarray]:
-        """Query vectors for many questions in one batch (rows as in :meth:`query_texts`)."""
+    def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
+        """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
         texts = [self.query_texts(q) for q in questions]
-        flat = self.encoder.queries([t for group in texts for t in group])
+        flat = [t for group in texts for t in group]
+        encoded = self.encoder.encode(flat, "query", batch_size=32) if flat else None
         out, start = [], 0
         for group in texts:
-            out.append(flat[start : start + len(group)])
+            end = start + len(group)
+            out.append(QueryEncoding(encoded.vectors[start:end], encoded.tokens[start]))
             start += len(group)
         return out
 
-    def rank(self, question: str, query_vectors: np.ndarray | None = None) -> Ranking:
+    def rank(self, question: str, query: QueryEncoding | None = None) -> Ranking:
         """Score every passage for a cleaned, non-empty question."""
         c = self.config
         passages = self.index.passages
@@ -283,18 +309,24 @@ class SummitQA:
         score = np.zeros(n, np.float32)
         dense = np.zeros(n, np.float32)
         best_unit = np.full(n, -1, np.int64)
+        if not (c.use_dense or c.use_late):
+            query = None  # a lexical-only ranking refuses on lexical grounds too
+        elif query is None:
+            query = self.encode_questions([question])[0]
+        if query is not None:  # the dense cosine also decides refusal
+            dense, best_unit = self._dense(query.vectors[0])
         if c.use_dense:
-            if query_vectors is None:
-                query_vectors = self.encode_questions([question])[0]
-            dense, best_unit = self._dense(query_vectors[0])
             score += _zscore(dense)
-            if len(query_vectors) > 1 and c.use_glossary:
-                score += c.translated_weight * _zscore(self._dense(query_vectors[1])[0])
+            if len(query.vectors) > 1 and c.use_glossary:
+                score += c.translated_weight * _zscore(self._dense(query.vectors[1])[0])
+        if c.use_late:
+            whole, sentence = self.index.tokens.scores(query.tokens)
+            score += c.late_weight * _zscore(whole) + c.late_sentence_weight * _zscore(sentence)
         terms = self.glossary.chinese_terms(question) if c.use_glossary else ()
         lexical = np.zeros(n, np.float32)
         if c.use_lexical:
             lexical = self.index.lexical.scores(question, extra_terms=terms)
-            score += (c.lexical_weight if c.use_dense else 1.0) * lexical
+            score += (c.lexical_weight if c.use_dense or c.use_late else 1.0) * lexical
         dates = np.zeros(n, np.float32)
         dated = False
         if c.use_dates and self.published:
@@ -304,7 +336,7 @@ class SummitQA:
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and _date_scores(passages, specific).max() >= 1.0
         order = np.argsort(-score, kind="stable")
-        answered = self._in_scope(question, dense, terms, dated)
+        answered = self._in_scope(question, dense if query is not None else None, terms, dated)
         after_page = answered and c.use_temporal_scope and self._asks_after_the_page(question, order[:3])
         return Ranking(
             order, score, dense, lexical, dates, best_unit, terms, answered and not after_page, after_page
@@ -336,14 +368,14 @@ class SummitQA:
                 return False
         return True
 
-    def answer(self, question: str, top_k: int = 3, query_vectors: np.ndarray | None = None) -> Answer:
+    def answer(self, question: str, top_k: int = 3, query: QueryEncoding | None = None) -> Answer:
         question = question if isinstance(question, str) else ""
         language = detect_language(question)
         cleaned = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not any(ch.isalnum() for ch in cleaned):
             lang = "zh" if language in ("zh", "ja") else "en"
             return Answer(question, False, [], language, EMPTY_QUESTION[lang])
-        r = self.rank(cleaned, query_vectors)
+        r = self.rank(cleaned, query)
         if not r.answered:
             if r.after_page:
                 message = AFTER_THE_PAGE.get(language, AFTER_THE_PAGE["en"]).format(date=self.published)
@@ -366,11 +398,11 @@ class SummitQA:
             )
         return Answer(question, True, results, language)
 
-    def _in_scope(self, question: str, dense: np.ndarray, terms: tuple[str, ...], dated: bool) -> bool:
+    def _in_scope(self, question: str, dense: np.ndarray | None, terms: tuple[str, ...], dated: bool) -> bool:
         c = self.config
         if dated:
             return True
-        if not c.use_dense:  # lexical only: any matched term
+        if dense is None:  # lexical only: any matched term
             return bool(terms) or bool(self.index.lexical.query_terms(question))
         best = float(dense.max())
         if detect_language(question) == "zh":
@@ -409,4 +441,4 @@ def answer(question: str, top_k: int = 3) -> Answer:
     return default_engine().answer(question, top_k=top_k)
 
 
-__all__ = ["Answer", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
+__all__ = ["Answer", "QueryEncoding", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
