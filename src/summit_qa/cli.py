@@ -81,6 +81,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     failures = check_requirements(results["hybrid"], args.require or [])
     for failure in failures:
         print(f"REQUIREMENT FAILED: {failure}", file=sys.stderr)
+    if args.require and not failures:
+        print(f"requirements met: {', '.join(args.require)}")
     return 1 if failures else 0
 
 
