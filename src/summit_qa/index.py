@@ -42,10 +42,6 @@ class Encoder(Protocol):
 
     info: EmbedderInfo
 
-    def queries(self, texts: list[str]) -> np.ndarray: ...
-
-    def passages(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
-
     def encode(
         self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False
     ) -> Encoded: ...

@@ -36,17 +36,17 @@ class TokenIndex:
         sentence_starts: list[list[int]],
         dimension: int,
     ) -> TokenIndex:
-        """From each passage's token vectors, their character spans and its sentences' starts."""
-        vectors, rows = [], []
-        for p, (vecs, spn, starts) in enumerate(zip(tokens, spans, sentence_starts, strict=True)):
-            for vec, (start, _end) in zip(vecs, spn, strict=True):
-                sentence = max(0, bisect.bisect_right(starts, int(start)) - 1)
-                vectors.append(vec)
-                rows.append((p, sentence))
-        order = sorted(range(len(rows)), key=lambda i: rows[i])  # stable: token order kept
-        vectors_array = np.array([vectors[i] for i in order], np.float16).reshape(-1, dimension)
-        rows_array = np.array([rows[i] for i in order], np.int32).reshape(-1, 2)
-        return cls(vectors_array, rows_array, len(tokens))
+        """From each passage's token vectors, their character spans (in text order) and
+        its sentences' starts."""
+        rows = [
+            (p, max(0, bisect.bisect_right(starts, int(start)) - 1))
+            for p, (spn, starts) in enumerate(zip(spans, sentence_starts, strict=True))
+            for start, _end in spn
+        ]
+        vectors = np.concatenate([np.zeros((0, dimension)), *tokens]).astype(np.float16)
+        index = cls(vectors, np.array(rows, np.int32).reshape(-1, 2), len(tokens))
+        index.check()
+        return index
 
     def check(self) -> None:
         """Raise ``ValueError`` if the arrays cannot be this index (a damaged file)."""
@@ -54,13 +54,30 @@ class TokenIndex:
             raise ValueError("token arrays disagree in shape")
         if len(self.rows) and (self.rows[:, 0].min() < 0 or self.rows[:, 0].max() >= self.passages):
             raise ValueError("token rows name passages outside the corpus")
-        keys = self.rows[:, 0].astype(np.int64) * (1 << 20) + self.rows[:, 1]
-        if np.any(np.diff(keys) < 0):
+        if np.any(np.diff(self._group_keys) < 0):
             raise ValueError("token rows are out of order")
+
+    @functools.cached_property
+    def _group_keys(self) -> np.ndarray:
+        """One number per token, equal within a (passage, sentence) and rising with it."""
+        return self.rows[:, 0].astype(np.int64) * (1 << 20) + self.rows[:, 1]
 
     @functools.cached_property
     def _vectors32(self) -> np.ndarray:
         return np.ascontiguousarray(self.vectors, dtype=np.float32)
+
+    @functools.cached_property
+    def _segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Fixed per index: where each passage's tokens start, where each sentence's
+        start, where each passage's first sentence stands among those, and which
+        passages have tokens at all."""
+        passage_of = self.rows[:, 0]
+        passage_starts = np.flatnonzero(np.r_[True, passage_of[1:] != passage_of[:-1]])
+        keys = self._group_keys
+        group_starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        group_passage = passage_of[group_starts]
+        first_group = np.flatnonzero(np.r_[True, group_passage[1:] != group_passage[:-1]])
+        return passage_starts, group_starts, first_group, passage_of[passage_starts]
 
     def scores(self, query_tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per passage: MaxSim over the whole passage, and over its best sentence.
@@ -72,16 +89,10 @@ class TokenIndex:
         if not len(query_tokens) or not len(self.vectors):
             return whole, sentence
         sims = _similarities(np.asarray(query_tokens, np.float32), self._vectors32)  # [q, tokens]
-        passage_of = self.rows[:, 0]
-        passage_starts = np.flatnonzero(np.r_[True, passage_of[1:] != passage_of[:-1]])
-        present = passage_of[passage_starts]
+        passage_starts, group_starts, first_group, present = self._segments
         whole[present] = np.maximum.reduceat(sims, passage_starts, axis=1).mean(axis=0)
-        group_key = self.rows[:, 0].astype(np.int64) * (1 << 20) + self.rows[:, 1]
-        group_starts = np.flatnonzero(np.r_[True, group_key[1:] != group_key[:-1]])
         per_group = np.maximum.reduceat(sims, group_starts, axis=1).mean(axis=0)
-        group_passage = passage_of[group_starts]
-        first_group = np.flatnonzero(np.r_[True, group_passage[1:] != group_passage[:-1]])
-        sentence[group_passage[first_group]] = np.maximum.reduceat(per_group, first_group)
+        sentence[present] = np.maximum.reduceat(per_group, first_group)
         return whole, sentence
 
 

@@ -292,8 +292,7 @@ class SummitQA:
     def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
         """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
         texts = [self.query_texts(q) for q in questions]
-        flat = [t for group in texts for t in group]
-        encoded = self.encoder.encode(flat, "query", batch_size=32) if flat else None
+        encoded = self.encoder.encode([t for group in texts for t in group], "query", batch_size=32)
         out, start = [], 0
         for group in texts:
             end = start + len(group)

@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default=os.environ.get(HOST_ENV, DEFAULT_HOST))
     parser.add_argument("--port", type=int, default=int(os.environ.get(PORT_ENV, DEFAULT_PORT)))
     parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
-    parser.add_argument("--model", default=os.environ.get("SUMMIT_QA_MODEL"))
+    parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # libraries: warnings only
