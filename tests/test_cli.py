@@ -5,9 +5,19 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
-from summit_qa.evaluate import Metrics, Outcome, QAPair, check_requirements, summarize
+from summit_qa.evaluate import (
+    DatedSignals,
+    Metrics,
+    Outcome,
+    QAPair,
+    check_requirements,
+    date_at_1,
+    search_weights,
+    summarize,
+)
 
 
 def summit_qa(*args, env=None):
@@ -73,6 +83,35 @@ def test_requirements():
     assert check_requirements(metrics, ["hit1.zh>=0.92"]) == ["hit1.zh>=0.92: got 0.800"]
     assert "cannot read" in check_requirements(metrics, ["hit1 = 3"])[0]
     assert "no such figure" in check_requirements(metrics, ["hit1.ko>=0.5"])[0]
+
+
+def test_weight_search_finds_a_better_fusion_and_scores_it_like_rank():
+    """Two signals on three passages: the first points at a wrong passage, the second
+    at the good one.  The shipped weights trust the first; the search must find
+    weights that trust the second, and date_at_1 must score them as argmax does."""
+    wrong_first = np.array([[1.0, 0.0], [0.0, 1.0], [0.2, 0.2]], np.float32)
+    good = np.array([False, True, False])
+    refused = DatedSignals(QAPair("r", "zh", "q"), wrong_first, np.zeros(3, bool))
+    items = [DatedSignals(QAPair(str(i), "zh", "q"), wrong_first, good) for i in range(3)] + [refused]
+    start = np.array([1.0, 0.5], np.float32)
+    assert date_at_1(items, start) == 0.0
+    weights, best = search_weights(items, start, trials=200, seed=0)
+    assert best == pytest.approx(0.75) and date_at_1(items, weights) == best
+    assert weights[1] > weights[0] and np.all((weights >= 0) & (weights <= 2 * start))
+    tie = [DatedSignals(QAPair("t", "zh", "q"), np.ones((3, 2), np.float32), np.array([True, False, False]))]
+    assert date_at_1(tie, start) == 1.0  # a tie goes to the earlier passage, as in rank()
+
+
+@pytest.mark.model
+def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
+    from summit_qa.evaluate import EVAL_DIR, evaluate, fusion_ceiling, load_pairs
+    from summit_qa.qa import RankingConfig
+
+    fit, check = load_pairs(EVAL_DIR / "qa.jsonl"), load_pairs(EVAL_DIR / "heldout.jsonl")
+    c = fusion_ceiling(engine, fit, check, trials=30)
+    measured = evaluate(engine, fit, {"hybrid": RankingConfig()})["hybrid"]["all"].date1
+    assert c.shipped_fit == pytest.approx(measured)
+    assert c.best_fit >= c.shipped_fit and 0.0 <= c.best_check <= 1.0 and len(c.weights) == 6
 
 
 def test_common_options_before_or_after_the_subcommand(monkeypatch):

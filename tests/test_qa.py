@@ -7,7 +7,7 @@ import pytest
 
 from summit_qa.corpus import default_data_dir
 from summit_qa.index import load_or_build
-from summit_qa.qa import Glossary, RankingConfig, SummitQA, detect_language
+from summit_qa.qa import SIGNALS, Glossary, RankingConfig, SummitQA, detect_language
 
 PAGE = (Path(__file__).resolve().parents[1] / "data" / "hanoi-summit-page-2019-02-27.txt").read_text()
 FLAT = PAGE.replace("\n", "")
@@ -144,6 +144,23 @@ def test_late_interaction_counts_shared_tokens(fake_engine):
     assert "崔龙海" in late.index.passages[r.order[0]].text
     off = late.with_config(RankingConfig(use_dense=False, use_late=False, use_lexical=False, use_dates=False))
     assert not off.rank("崔龙海").score.any()
+
+
+def test_the_score_is_the_signals_times_the_config_weights(fake_engine):
+    """rank() fuses exactly the columns it reports, so re-weighting them (summit-qa
+    ceiling) reproduces what a config with those weights would rank."""
+    question = "When did Pompeo meet Kim Yong Chol in Washington on January 18, 2019?"
+    shipped = fake_engine.with_config(RankingConfig(same_language_floor=0.0))
+    r = shipped.rank(question, shipped.encode_questions([question])[0])
+    assert r.signals.shape == (len(shipped.index.passages), len(SIGNALS))
+    assert np.allclose(r.score, r.signals @ RankingConfig().weights())
+    assert np.array_equal(r.lexical, r.signals[:, SIGNALS.index("lexical")])
+    assert r.signals[:, SIGNALS.index("dates")].any() and r.signals[:, SIGNALS.index("translated")].any()
+    other = RankingConfig(lexical_weight=0.5, late_weight=2.0, date_weight=0.0, same_language_floor=0.0)
+    reweighted = fake_engine.with_config(other).rank(question, shipped.encode_questions([question])[0])
+    assert np.allclose(reweighted.score, r.signals @ other.weights())
+    off = fake_engine.with_config(RankingConfig(use_late=False, use_lexical=False)).rank(question)
+    assert not off.signals[:, [SIGNALS.index("late"), SIGNALS.index("lexical")]].any()
 
 
 def test_foreign_question_gets_a_translated_second_query(fake_engine):

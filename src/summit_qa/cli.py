@@ -85,6 +85,23 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _cmd_ceiling(args: argparse.Namespace) -> int:
+    from summit_qa.evaluate import fusion_ceiling, load_pairs
+    from summit_qa.qa import SIGNALS
+
+    engine = _engine(args)
+    fit, check = Path(args.fit), Path(args.check)
+    c = fusion_ceiling(engine, load_pairs(fit), load_pairs(check), trials=args.trials, seed=args.seed)
+    shipped = f"{fit.name} {c.shipped_fit:.1%}, {check.name} {c.shipped_check:.1%}"
+    print(f"date@1 of the first passage, shipped weights: {shipped}")
+    print(
+        f"best of {c.trials} weightings searched on {fit.name}: {fit.name} {c.best_fit:.1%} (in-sample), "
+        f"{check.name} {c.best_check:.1%}"
+    )
+    print("  weights: " + ", ".join(f"{name} {w}" for name, w in zip(SIGNALS, c.weights, strict=True)))
+    return 0
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     from summit_qa.bench import main as bench_main
 
@@ -144,6 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail (exit 1) unless the hybrid meets it, e.g. 'hit1.zh>=0.92' or 'false_refusal<=0.02'",
     )
     ev.set_defaults(func=_cmd_eval)
+
+    ceiling = sub.add_parser(
+        "ceiling", parents=[common], help="how far re-weighting the fused signals could move date@1"
+    )
+    ceiling.add_argument("--fit", default=str(REPO_ROOT / "eval" / "qa.jsonl"), help="pairs to search on")
+    ceiling.add_argument(
+        "--check", default=str(REPO_ROOT / "eval" / "heldout.jsonl"), help="pairs to check on"
+    )
+    ceiling.add_argument("--trials", type=int, default=3000)
+    ceiling.add_argument("--seed", type=int, default=0)
+    ceiling.set_defaults(func=_cmd_ceiling)
 
     bench = sub.add_parser(
         "bench", parents=[common], help="speed and scale benchmarks (writes eval/bench.json)"

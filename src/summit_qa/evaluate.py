@@ -6,6 +6,10 @@ first passage and of the best-ranked right passage (the resolver alone), the
 share of out-of-scope questions refused and of answerable ones wrongly refused.  A
 refused answerable question counts as a miss.  Writes ``eval/report.md`` and
 ``eval/report.json``; ``--require`` turns figures into a CI gate.
+
+``fusion_ceiling`` asks how far the shipped signals could go at all: it searches
+the fusion's weights for the best date@1 on one set (in-sample, the most a
+re-weighting could give) and prints what those weights give on another.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from summit_qa.corpus import REPO_ROOT
 from summit_qa.qa import BASELINES, QueryEncoding, RankingConfig, SummitQA
@@ -233,3 +239,72 @@ def write_reports(results, model: str, qa_path: Path, out_dir: Path) -> Path:
     }
     (out_dir / "report.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return out_dir / "report.md"
+
+
+@dataclass(frozen=True)
+class DatedSignals:
+    """A dated answerable pair under the shipped config: every passage's fused signals, and
+    which passages carry one of the pair's dates (none, when the question is refused)."""
+
+    pair: QAPair
+    signals: np.ndarray  # [passages, len(qa.SIGNALS)]
+    good: np.ndarray  # [passages] bool
+
+
+def dated_signals(engine: SummitQA, pairs: list[QAPair]) -> list[DatedSignals]:
+    shipped = engine.with_config(RankingConfig())
+    dated = [p for p in pairs if p.dates and not p.out_of_scope]
+    vectors = shipped.encode_questions([" ".join(p.question.split()) for p in dated])
+    out = []
+    for pair, query in zip(dated, vectors, strict=True):
+        ranking = shipped.rank(" ".join(pair.question.split()), query)
+        good = np.array([ranking.answered and p.date in pair.dates for p in engine.index.passages])
+        out.append(DatedSignals(pair, ranking.signals, good))
+    return out
+
+
+def date_at_1(items: list[DatedSignals], weights: np.ndarray) -> float:
+    """date@1 if the signals were fused with ``weights`` (ties go to the earlier passage, as in rank())."""
+    if not items:
+        return 0.0
+    return float(np.mean([item.good[int(np.argmax(item.signals @ weights))] for item in items]))
+
+
+def search_weights(
+    items: list[DatedSignals], start: np.ndarray, trials: int, seed: int = 0
+) -> tuple[np.ndarray, float]:
+    """Random search, each weight between 0 and twice its shipped value, for the best date@1."""
+    rng = np.random.default_rng(seed)
+    best_weights, best = start.astype(np.float32), date_at_1(items, start)
+    for _ in range(trials):
+        weights = (rng.uniform(0.0, 2.0, len(start)) * start).astype(np.float32)
+        value = date_at_1(items, weights)
+        if value > best:
+            best_weights, best = weights, value
+    return best_weights, best
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    trials: int
+    shipped_fit: float
+    shipped_check: float
+    best_fit: float  # the most any re-weighting reached on the fit set, measured on that set
+    best_check: float  # ... and what those weights give on the check set
+    weights: tuple[float, ...]
+
+
+def fusion_ceiling(
+    engine: SummitQA, fit: list[QAPair], check: list[QAPair], trials: int = 3000, seed: int = 0
+) -> Ceiling:
+    fit_items, check_items = dated_signals(engine, fit), dated_signals(engine, check)
+    shipped = RankingConfig().weights()
+    weights, best = search_weights(fit_items, shipped, trials, seed)
+    return Ceiling(
+        trials,
+        date_at_1(fit_items, shipped),
+        date_at_1(check_items, shipped),
+        best,
+        date_at_1(check_items, weights),
+        tuple(round(float(w), 3) for w in weights),
+    )

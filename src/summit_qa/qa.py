@@ -90,6 +90,7 @@ class Ranking:
     terms: tuple[str, ...]
     answered: bool
     after_page: bool = False  # refused: asks how an event the page only announces turned out
+    signals: np.ndarray | None = None  # [passages, len(SIGNALS)]: score = signals @ config.weights()
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,25 @@ class RankingConfig:
     cross_language_floor_with_terms: float = 0.75
     terms_for_lower_floor: int = 2
     use_temporal_scope: bool = True
+
+    def weights(self) -> np.ndarray:
+        """The fusion's weight per signal, in :data:`SIGNALS` order."""
+        neural = self.use_dense or self.use_late
+        return np.array(
+            [
+                1.0,
+                self.translated_weight,
+                self.late_weight,
+                self.late_sentence_weight,
+                self.lexical_weight if neural else 1.0,
+                self.date_weight,
+            ],
+            np.float32,
+        )
+
+
+# The fused signals, one column each in Ranking.signals; a disabled one is all zeros.
+SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates")
 
 
 # The eval's columns: the two retrievers alone, ablations, and the shipped hybrid (last).
@@ -305,7 +325,7 @@ class SummitQA:
         c = self.config
         passages = self.index.passages
         n = len(passages)
-        score = np.zeros(n, np.float32)
+        signals = np.zeros((n, len(SIGNALS)), np.float32)
         dense = np.zeros(n, np.float32)
         best_unit = np.full(n, -1, np.int64)
         if not (c.use_dense or c.use_late):
@@ -315,30 +335,36 @@ class SummitQA:
         if query is not None:  # the dense cosine also decides refusal
             dense, best_unit = self._dense(query.vectors[0])
         if c.use_dense:
-            score += _zscore(dense)
+            signals[:, 0] = _zscore(dense)
             if len(query.vectors) > 1 and c.use_glossary:
-                score += c.translated_weight * _zscore(self._dense(query.vectors[1])[0])
+                signals[:, 1] = _zscore(self._dense(query.vectors[1])[0])
         if c.use_late:
             whole, sentence = self.index.tokens.scores(query.tokens)
-            score += c.late_weight * _zscore(whole) + c.late_sentence_weight * _zscore(sentence)
+            signals[:, 2], signals[:, 3] = _zscore(whole), _zscore(sentence)
         terms = self.glossary.chinese_terms(question) if c.use_glossary else ()
-        lexical = np.zeros(n, np.float32)
         if c.use_lexical:
-            lexical = self.index.lexical.scores(question, extra_terms=terms)
-            score += (c.lexical_weight if c.use_dense or c.use_late else 1.0) * lexical
-        dates = np.zeros(n, np.float32)
+            signals[:, 4] = self.index.lexical.scores(question, extra_terms=terms)
         dated = False
         if c.use_dates and self.published:
             wanted = question_dates(question, self.published)
-            dates = _date_scores(passages, wanted)
-            score += c.date_weight * dates
+            signals[:, 5] = _date_scores(passages, wanted)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and _date_scores(passages, specific).max() >= 1.0
+        score = signals @ c.weights()
         order = np.argsort(-score, kind="stable")
         answered = self._in_scope(question, dense if query is not None else None, terms, dated)
         after_page = answered and c.use_temporal_scope and self._asks_after_the_page(question, order[:3])
         return Ranking(
-            order, score, dense, lexical, dates, best_unit, terms, answered and not after_page, after_page
+            order,
+            score,
+            dense,
+            signals[:, 4].copy(),
+            signals[:, 5].copy(),
+            best_unit,
+            terms,
+            answered and not after_page,
+            after_page,
+            signals,
         )
 
     def _dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -440,4 +466,4 @@ def answer(question: str, top_k: int = 3) -> Answer:
     return default_engine().answer(question, top_k=top_k)
 
 
-__all__ = ["Answer", "QueryEncoding", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
+__all__ = ["SIGNALS", "Answer", "QueryEncoding", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
