@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from summit_qa.corpus import REPO_ROOT
-from summit_qa.qa import BASELINES, QueryEncoding, RankingConfig, SummitQA
+from summit_qa.qa import BASELINES, QueryEncoding, RankingConfig, SummitQA, clean_question
 
 EVAL_DIR = REPO_ROOT / "eval"
 LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
@@ -89,8 +89,7 @@ class Metrics:
 def run(engine: SummitQA, pairs: list[QAPair], vectors: list[QueryEncoding] | None) -> list[Outcome]:
     outcomes = []
     for i, pair in enumerate(pairs):
-        question = " ".join(pair.question.split())
-        ranking = engine.rank(question, None if vectors is None else vectors[i])
+        ranking = engine.rank(clean_question(pair.question), None if vectors is None else vectors[i])
         passages = [engine.index.passages[j] for j in ranking.order]
         rank = next(
             (k for k, p in enumerate(passages, 1) if any(a in p.text for a in pair.answers)),
@@ -146,7 +145,7 @@ def evaluate(engine: SummitQA, pairs: list[QAPair], configs: dict[str, RankingCo
     # One encoding serves every config: each uses what it needs of it (the question's
     # vector and tokens, the glossary translation's vector when it ranks with it).
     vectors = engine.with_config(RankingConfig()).encode_questions(
-        [" ".join(p.question.split()) for p in pairs]
+        [clean_question(p.question) for p in pairs]
     )
     results: dict[str, dict[str, Metrics]] = {}
     for name, config in configs.items():
@@ -254,10 +253,10 @@ class DatedSignals:
 def dated_signals(engine: SummitQA, pairs: list[QAPair]) -> list[DatedSignals]:
     shipped = engine.with_config(RankingConfig())
     dated = [p for p in pairs if p.dates and not p.out_of_scope]
-    vectors = shipped.encode_questions([" ".join(p.question.split()) for p in dated])
+    vectors = shipped.encode_questions([clean_question(p.question) for p in dated])
     out = []
     for pair, query in zip(dated, vectors, strict=True):
-        ranking = shipped.rank(" ".join(pair.question.split()), query)
+        ranking = shipped.rank(clean_question(pair.question), query)
         good = np.array([ranking.answered and p.date in pair.dates for p in engine.index.passages])
         out.append(DatedSignals(pair, ranking.signals, good))
     return out

@@ -26,7 +26,7 @@ import numpy as np
 from summit_qa.corpus import REPO_ROOT, Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo, Encoded
 from summit_qa.late import TokenIndex
-from summit_qa.lexical import BM25, npy_bytes
+from summit_qa.lexical import BM25, npy_array, npy_bytes
 
 FORMAT_VERSION = 3
 INDEX_ENV = "SUMMIT_QA_INDEX"
@@ -163,8 +163,8 @@ class SearchIndex:
         return whole, best, best_unit
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -206,20 +206,24 @@ def build_index(
     tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
     lexical = BM25.build([p.text for p in passages], tokenizer)
     folder.mkdir(parents=True, exist_ok=True)
-    _write_atomic(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
-    _write_atomic(folder / "units.npy", npy_bytes(units))
-    _write_atomic(folder / "tokens.npy", npy_bytes(tokens.vectors))
-    _write_atomic(folder / "token_rows.npy", npy_bytes(tokens.rows))
-    lexical.save(folder, _write_atomic)
-    names = ["dense.faiss", "units.npy", "tokens.npy", "token_rows.npy"]
-    names += ["lexical.json", "lexical_idf.npy", "lexical_weights.npy"]
+    checksums: dict[str, str] = {}
+
+    def write(path: Path, data: bytes) -> None:
+        _write_atomic(path, data)
+        checksums[path.name] = _sha256(data)
+
+    write(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
+    write(folder / "units.npy", npy_bytes(units))
+    write(folder / "tokens.npy", npy_bytes(tokens.vectors))
+    write(folder / "token_rows.npy", npy_bytes(tokens.rows))
+    lexical.save(folder, write)
     manifest = IndexManifest(
         **{
             **asdict(wanted_manifest(encoder.info, chash, tokenizer)),
             "passages": len(passages),
             "units": int(units.shape[0]),
             "faiss_index": type(dense).__name__,
-            "files": {name: _sha256(folder / name) for name in names},
+            "files": checksums,
         }
     )
     _write_atomic(folder / "manifest.json", json.dumps(asdict(manifest), indent=1).encode())
@@ -240,24 +244,22 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         raise ValueError(f"manifest unreadable ({exc.__class__.__name__}: {exc})") from exc
     if raw.get("format_version") != FORMAT_VERSION:
         raise ValueError(f"index format {raw.get('format_version')!r} is not this version's {FORMAT_VERSION}")
+    contents: dict[str, bytes] = {}  # each file read once; its checksum checked before any is parsed
     for name, digest in manifest.files.items():
         path = folder / name
         if not path.exists():
             raise ValueError(f"{name} is missing")
-        if _sha256(path) != digest:
+        contents[name] = path.read_bytes()
+        if _sha256(contents[name]) != digest:
             raise ValueError(f"{name} is corrupt or truncated (checksum differs)")
     try:
-        raw = np.fromfile(folder / "dense.faiss", dtype=np.uint8)
-        dense = faiss.deserialize_index(raw)
-        units = np.load(folder / "units.npy", allow_pickle=False)
-        tokens = TokenIndex(
-            np.load(folder / "tokens.npy", allow_pickle=False),
-            np.load(folder / "token_rows.npy", allow_pickle=False),
-            len(passages),
-        )
+        dense = faiss.deserialize_index(np.frombuffer(contents["dense.faiss"], dtype=np.uint8))
+        units = npy_array(contents["units.npy"])
+        token_vectors, token_rows = npy_array(contents["tokens.npy"]), npy_array(contents["token_rows.npy"])
+        tokens = TokenIndex(token_vectors, token_rows, len(passages))
         tokens.check()
-        lexical = BM25.load(folder)
-    except Exception as exc:  # faiss raises RuntimeError, numpy ValueError
+        lexical = BM25.load(folder, lambda path: contents[path.name])
+    except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, a missing entry KeyError
         raise ValueError(f"index files unreadable ({exc.__class__.__name__}: {exc})") from exc
     if dense.ntotal != units.shape[0] or manifest.passages != len(passages):
         raise ValueError("index sizes disagree with the corpus")

@@ -9,6 +9,7 @@ matrix-vector product, and ``save``/``load`` are plain ``.npy`` plus JSON.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
@@ -144,10 +145,11 @@ class BM25:
         write(folder / "lexical_weights.npy", npy_bytes(self.weights))
 
     @classmethod
-    def load(cls, folder: Path) -> BM25:
-        meta = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
-        idf = np.load(folder / "lexical_idf.npy", allow_pickle=False)
-        weights = np.load(folder / "lexical_weights.npy", allow_pickle=False)
+    def load(cls, folder: Path, read: Callable[[Path], bytes] = Path.read_bytes) -> BM25:
+        """The inverse of :meth:`save`; ``read`` may check each file's bytes on the way."""
+        meta = json.loads(read(folder / "lexical.json").decode("utf-8"))
+        idf = npy_array(read(folder / "lexical_idf.npy"))
+        weights = npy_array(read(folder / "lexical_weights.npy"))
         if weights.shape[1] != len(meta["vocabulary"]) or idf.shape[0] != weights.shape[1]:
             raise ValueError("lexical index shapes disagree")
         return cls(meta["tokenizer"], meta["vocabulary"], idf, weights, meta["k1"], meta["b"])
@@ -155,11 +157,14 @@ class BM25:
 
 def npy_bytes(array: np.ndarray) -> bytes:
     """An array as ``.npy`` bytes (no pickle), for writing through a temp file."""
-    import io
-
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
     return buffer.getvalue()
+
+
+def npy_array(data: bytes) -> np.ndarray:
+    """The inverse of :func:`npy_bytes` (no pickle)."""
+    return np.load(io.BytesIO(data), allow_pickle=False)
 
 
 def reference_bm25(docs: list[list[str]], query: list[str], k1: float = 1.5, b: float = 0.75) -> list[float]:

@@ -77,20 +77,31 @@ class QueryEncoding:
     tokens: np.ndarray
 
 
+# The fused signals, one column each in Ranking.signals; a disabled one is all zeros.
+SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates")
+_COLUMN = {name: i for i, name in enumerate(SIGNALS)}
+
+
 @dataclass(frozen=True)
 class Ranking:
     """Every passage's scores for one question, best first in ``order``."""
 
     order: np.ndarray
-    score: np.ndarray
-    dense: np.ndarray
-    lexical: np.ndarray
-    dates: np.ndarray
+    score: np.ndarray  # = signals @ config.weights()
+    signals: np.ndarray  # [passages, len(SIGNALS)], each on the scale the fusion weighs it
+    dense: np.ndarray  # the raw cosine mix, before z-scoring: refusal reads it
     best_unit: np.ndarray
     terms: tuple[str, ...]
     answered: bool
     after_page: bool = False  # refused: asks how an event the page only announces turned out
-    signals: np.ndarray | None = None  # [passages, len(SIGNALS)]: score = signals @ config.weights()
+
+    @property
+    def lexical(self) -> np.ndarray:
+        return self.signals[:, _COLUMN["lexical"]]
+
+    @property
+    def dates(self) -> np.ndarray:
+        return self.signals[:, _COLUMN["dates"]]
 
 
 @dataclass(frozen=True)
@@ -133,10 +144,6 @@ class RankingConfig:
             ],
             np.float32,
         )
-
-
-# The fused signals, one column each in Ranking.signals; a disabled one is all zeros.
-SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates")
 
 
 # The eval's columns: the two retrievers alone, ablations, and the shipped hybrid (last).
@@ -201,6 +208,11 @@ def detect_language(text: str) -> str:
     if _VIETNAMESE.search(text):
         return "vi"
     return "en"
+
+
+def clean_question(question: str) -> str:
+    """A question as ``rank()`` takes it: whitespace runs made one space, length capped."""
+    return " ".join(question.split())[:MAX_QUESTION_CHARS]
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
@@ -335,19 +347,20 @@ class SummitQA:
         if query is not None:  # the dense cosine also decides refusal
             dense, best_unit = self._dense(query.vectors[0])
         if c.use_dense:
-            signals[:, 0] = _zscore(dense)
+            signals[:, _COLUMN["dense"]] = _zscore(dense)
             if len(query.vectors) > 1 and c.use_glossary:
-                signals[:, 1] = _zscore(self._dense(query.vectors[1])[0])
+                signals[:, _COLUMN["translated"]] = _zscore(self._dense(query.vectors[1])[0])
         if c.use_late:
             whole, sentence = self.index.tokens.scores(query.tokens)
-            signals[:, 2], signals[:, 3] = _zscore(whole), _zscore(sentence)
+            signals[:, _COLUMN["late"]] = _zscore(whole)
+            signals[:, _COLUMN["late_sentence"]] = _zscore(sentence)
         terms = self.glossary.chinese_terms(question) if c.use_glossary else ()
         if c.use_lexical:
-            signals[:, 4] = self.index.lexical.scores(question, extra_terms=terms)
+            signals[:, _COLUMN["lexical"]] = self.index.lexical.scores(question, extra_terms=terms)
         dated = False
         if c.use_dates and self.published:
             wanted = question_dates(question, self.published)
-            signals[:, 5] = _date_scores(passages, wanted)
+            signals[:, _COLUMN["dates"]] = _date_scores(passages, wanted)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and _date_scores(passages, specific).max() >= 1.0
         score = signals @ c.weights()
@@ -355,16 +368,7 @@ class SummitQA:
         answered = self._in_scope(question, dense if query is not None else None, terms, dated)
         after_page = answered and c.use_temporal_scope and self._asks_after_the_page(question, order[:3])
         return Ranking(
-            order,
-            score,
-            dense,
-            signals[:, 4].copy(),
-            signals[:, 5].copy(),
-            best_unit,
-            terms,
-            answered and not after_page,
-            after_page,
-            signals,
+            order, score, signals, dense, best_unit, terms, answered and not after_page, after_page
         )
 
     def _dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -396,7 +400,7 @@ class SummitQA:
     def answer(self, question: str, top_k: int = 3, query: QueryEncoding | None = None) -> Answer:
         question = question if isinstance(question, str) else ""
         language = detect_language(question)
-        cleaned = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        cleaned = clean_question(question)
         if not any(ch.isalnum() for ch in cleaned):
             lang = "zh" if language in ("zh", "ja") else "en"
             return Answer(question, False, [], language, EMPTY_QUESTION[lang])
@@ -466,4 +470,13 @@ def answer(question: str, top_k: int = 3) -> Answer:
     return default_engine().answer(question, top_k=top_k)
 
 
-__all__ = ["SIGNALS", "Answer", "QueryEncoding", "RankingConfig", "ScoredPassage", "SummitQA", "answer"]
+__all__ = [
+    "SIGNALS",
+    "Answer",
+    "QueryEncoding",
+    "RankingConfig",
+    "ScoredPassage",
+    "SummitQA",
+    "answer",
+    "clean_question",
+]
