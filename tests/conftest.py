@@ -22,11 +22,14 @@ def summit_home(tmp_path_factory):
     itself is exercised on every run); each test that builds an index gets its
     own folder through ``index_root``.
     """
+    from summit_qa.settings import ENV
+
     home = Path(os.environ.get("SUMMIT_QA_TEST_HOME") or tmp_path_factory.mktemp("home"))
-    saved = {k: os.environ.get(k) for k in ("SUMMIT_QA_HOME", "SUMMIT_QA_INDEX", "SUMMIT_QA_MODEL")}
+    saved = {k: os.environ.get(k) for k in ENV.values()}
+    for variable in ENV.values():  # nothing of the developer's own settings leaks in
+        os.environ.pop(variable, None)
     os.environ["SUMMIT_QA_HOME"] = str(home)
     os.environ["SUMMIT_QA_INDEX"] = str(home / "index")
-    os.environ.pop("SUMMIT_QA_MODEL", None)
     yield home
     for key, value in saved.items():
         if value is None:
@@ -41,22 +44,28 @@ def index_root(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def embedder(summit_home):
-    from summit_qa.embedding import Embedder
+def settings(summit_home):
+    from summit_qa.settings import Settings
 
-    return Embedder(progress=lambda *_: None)
+    return Settings.from_env()
 
 
 @pytest.fixture(scope="session")
-def engine(embedder, tmp_path_factory):
-    """The real engine: embedded e5-small, the page, a session-private index."""
-    from summit_qa.corpus import default_data_dir
-    from summit_qa.index import load_or_build
-    from summit_qa.qa import Glossary, RankingConfig, SummitQA
+def embedder(settings):
+    """The embedded e5-small, loaded once per session and shared (``Embedder.shared``)
+    with every engine the tests open in process, the CLI's included."""
+    from summit_qa.embedding import Embedder
 
-    index = load_or_build(embedder, root=tmp_path_factory.mktemp("engine-index"), say=lambda *_: None)
-    glossary = Glossary.load(default_data_dir() / "glossary.json")
-    return SummitQA(embedder, index, glossary, RankingConfig())
+    return Embedder.shared(settings.model, settings.home, progress=lambda *_: None)
+
+
+@pytest.fixture(scope="session")
+def engine(embedder, settings, tmp_path_factory):
+    """The real engine: embedded e5-small, the page, a session-private index."""
+    from summit_qa.qa import SummitQA
+
+    root = tmp_path_factory.mktemp("engine-index")
+    return SummitQA.open(settings.with_flags(index_root=root), say=lambda *_: None)
 
 
 class FakeEncoder:
@@ -106,3 +115,15 @@ class FakeEncoder:
 @pytest.fixture
 def fake_encoder():
     return FakeEncoder()
+
+
+@pytest.fixture
+def build_fake_index(fake_encoder, settings, index_root):
+    """``load_or_build`` with the fake encoder into this test's own index folder."""
+    from summit_qa.index import load_or_build
+
+    def build(messages=None, **kw):
+        say = messages.append if messages is not None else (lambda *_: None)
+        return load_or_build(fake_encoder, settings.data_dir, index_root, settings.home, say=say, **kw)
+
+    return build

@@ -79,10 +79,6 @@ def client(app_url):
     return Client(app_url, verbose=False)
 
 
-def test_serves_on_loopback_only(app_url):
-    assert app_url.startswith("http://127.0.0.1:")
-
-
 def test_chinese_question_gets_the_verbatim_passage_and_date(client):
     reply = client.predict("金正恩哪天抵达越南？", api_name="/answer")
     assert reply.startswith("**2019-02-26** · 朝鲜最高领导人金正恩抵达越南 · 新华社")

@@ -79,13 +79,11 @@ def test_dequantisation_matches_the_q4_0_layout():
 
 
 @pytest.mark.model
-def test_another_model_named_by_setting_brings_its_own_prompts(embedder, monkeypatch):
-    from summit_qa.embedding import Embedder, e5_small_dir, model_name
+def test_another_model_named_by_setting_brings_its_own_prompts(embedder, settings):
+    from summit_qa.embedding import Embedder, e5_small_dir
 
-    folder = str(e5_small_dir())  # a sentence-transformers folder, named like any other model
-    monkeypatch.setenv("SUMMIT_QA_MODEL", folder)
-    assert model_name() == folder and model_name("BAAI/bge-m3") == "BAAI/bge-m3"
-    other = Embedder()
+    folder = str(e5_small_dir(settings.home))  # a sentence-transformers folder, named like any other model
+    other = Embedder(folder, settings.home)
     assert other.info.model_id == folder and other.prompts == E5_PROMPTS
     assert np.allclose(
         other.encode(["金正恩"], "query").vectors, embedder.encode(["金正恩"], "query").vectors, atol=1e-5

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from summit_qa.evaluate import EVAL_DIR, load_pairs
+from summit_qa.evaluate import load_pairs
+from summit_qa.settings import EVAL_DIR, Settings
 
 _COLD = """
 import time, resource
@@ -41,33 +42,34 @@ print(time.time(), t1 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 _BUILD = """
 import time, resource, sys, tempfile
 from pathlib import Path
+from summit_qa.settings import Settings
+s = Settings.from_env()
 from summit_qa.embedding import Embedder
 t0 = time.perf_counter()
-encoder = Embedder(progress=lambda *_: None)
+encoder = Embedder(s.model, s.home, progress=lambda *_: None)
 t1 = time.perf_counter()
 from summit_qa.index import load_or_build
-index = load_or_build(encoder, root=Path(tempfile.mkdtemp()), say=lambda *_: None)
+index = load_or_build(encoder, s.data_dir, Path(tempfile.mkdtemp()), s.home, say=lambda *_: None)
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1, index.manifest.units, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def _python(code: str) -> tuple[float, list[str]]:
-    """Run ``code`` in a new interpreter; returns (launch time.time(), its printed words)."""
+def _python(code: str, settings: Settings) -> tuple[float, list[str]]:
+    """Run ``code`` in a new interpreter with ``settings``: (launch time.time(), its printed words)."""
+    env = {**os.environ, **settings.as_env()}
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"benchmark subprocess failed:\n{out.stderr[-2000:]}")
     return start, out.stdout.split()
 
 
-def cold_start(runs: int = 3) -> dict:
-    from summit_qa.qa import default_engine
-
-    default_engine(say=lambda *_: None)  # the index exists before we time anything
+def cold_start(engine, settings: Settings, runs: int = 3) -> dict:
+    """``engine`` was opened on ``settings``: the index exists before anything is timed."""
     walls, insides, rss = [], [], []
     for _ in range(runs):
-        launched, (answered_at, inside, maxrss) = _python(_COLD)
+        launched, (answered_at, inside, maxrss) = _python(_COLD, settings)
         walls.append(float(answered_at) - launched)  # launch → first answer, not exit
         insides.append(float(inside))
         rss.append(int(maxrss) / 1024)
@@ -79,8 +81,8 @@ def cold_start(runs: int = 3) -> dict:
     }
 
 
-def page_build() -> dict:
-    _, (load_s, build_s, units, maxrss) = _python(_BUILD)
+def page_build(settings: Settings) -> dict:
+    _, (load_s, build_s, units, maxrss) = _python(_BUILD, settings)
     return {
         "model_load_s": float(load_s),
         "index_build_s": float(build_s),
@@ -94,10 +96,7 @@ def _percentiles(samples: list[float]) -> dict:
     return {"p50_ms": float(np.percentile(a, 50)), "p95_ms": float(np.percentile(a, 95))}
 
 
-def warm_latency() -> dict:
-    from summit_qa.qa import default_engine
-
-    engine = default_engine(say=lambda *_: None)
+def warm_latency(engine) -> dict:
     questions = [p.question for p in load_pairs(EVAL_DIR / "qa.jsonl")]
     model = engine.encoder.model
     prompt = engine.encoder.prompts["query"]
@@ -123,10 +122,7 @@ def warm_latency() -> dict:
     }
 
 
-def encode_throughput() -> dict:
-    from summit_qa.qa import default_engine
-
-    engine = default_engine(say=lambda *_: None)
+def encode_throughput(engine) -> dict:
     texts = [p.text for p in engine.index.passages]
     engine.encoder.encode(texts[:8], "passage")
     t = time.perf_counter()
@@ -208,7 +204,7 @@ def table(result: dict) -> str:
         f"| page index build ({b['vectors']} vectors) | {b['index_build_s']:.2f} s, peak RSS "
         f"{b['peak_rss_mb']:.0f} MB (model load {b['model_load_s']:.2f} s) | |",
         f"| encode throughput | {e['passages_per_s']:.1f} passages/s "
-        f"(1M passages ≈ {e['hours_for_1m_passages']:.1f} h on 2 cores) | |",
+        f"(1M passages ≈ {e['hours_for_1m_passages']:.1f} h on {result['machine']['cpus']} cores) | |",
         "",
         "| passages | FAISS index | build | query p50 / p95 | index size | recall@10 vs exact |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -221,16 +217,12 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(args) -> int:
-    from summit_qa.corpus import DATA_ENV
-    from summit_qa.embedding import MODEL_ENV
-    from summit_qa.index import INDEX_ENV
+def main(settings: Settings, args) -> int:
+    from summit_qa.qa import SummitQA
 
-    # --model, --data and --index-dir reach the in-process engine and the timed
-    # subprocesses alike through the settings every part already reads.
-    for env, value in ((MODEL_ENV, args.model), (DATA_ENV, args.data), (INDEX_ENV, args.index_dir)):
-        if value:
-            os.environ[env] = value
+    if EVAL_DIR is None:
+        raise ValueError("summit-qa bench runs in a source checkout: it times the questions of eval/qa.jsonl")
+    engine = SummitQA.open(settings, say=lambda *_: None)
     sizes = [int(s) for s in str(args.scales).split(",") if s.strip()]
     result = {
         "machine": {
@@ -238,10 +230,10 @@ def main(args) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
-        "cold_start": cold_start(),
-        "page_build": page_build(),
-        "warm": warm_latency(),
-        "encode": encode_throughput(),
+        "cold_start": cold_start(engine, settings),
+        "page_build": page_build(settings),
+        "warm": warm_latency(engine),
+        "encode": encode_throughput(engine),
         "scale": scale(sizes),
     }
     out_dir = Path(args.out) if getattr(args, "out", None) else EVAL_DIR

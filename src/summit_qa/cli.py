@@ -1,4 +1,4 @@
-"""Command line: ``summit-qa ask | index | eval | bench | passages``."""
+"""Command line: ``summit-qa ask | index | eval | calibrate | ceiling | bench | passages``."""
 
 from __future__ import annotations
 
@@ -8,23 +8,31 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from summit_qa.corpus import REPO_ROOT, CorpusError, load_passages
+from summit_qa.corpus import CorpusError, load_passages
+from summit_qa.settings import EVAL_DIR, Settings
 
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The environment's settings, overridden by the common flags."""
+    return Settings.from_env(model=args.model, data_dir=args.data, index_root=args.index_dir)
+
+
 def _engine(args: argparse.Namespace, rebuild: bool = False):
     from summit_qa.qa import SummitQA
 
-    return SummitQA.open(
-        model=args.model,
-        data_dir=Path(args.data) if args.data else None,
-        index_root=Path(args.index_dir) if args.index_dir else None,
-        rebuild=rebuild,
-        say=_say,
-    )
+    return SummitQA.open(_settings(args), rebuild=rebuild, say=_say)
+
+
+def _eval_file(value: str | None, name: str) -> Path:
+    if value:
+        return Path(value)
+    if EVAL_DIR is None:
+        raise ValueError(f"no eval/ folder beside an installed package: pass the file ({name})")
+    return EVAL_DIR / name
 
 
 def format_answer(result) -> str:
@@ -68,13 +76,14 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from summit_qa.evaluate import EVAL_DIR, check_requirements, evaluate, load_pairs, markdown, write_reports
+    from summit_qa.evaluate import check_requirements, evaluate, load_pairs, markdown, write_reports
 
-    qa_path = Path(args.qa)
+    qa_path = _eval_file(args.qa, "qa.jsonl")
     pairs = load_pairs(qa_path)
     engine = _engine(args)
     results = evaluate(engine, pairs)
-    report = write_reports(results, engine.encoder.name, qa_path, Path(args.out) if args.out else EVAL_DIR)
+    out = Path(args.out) if args.out else _eval_file(None, "")
+    report = write_reports(results, engine.encoder.name, qa_path, out)
     print(markdown(results, engine.encoder.name, qa_path))
     print(f"written: {report} and {report.with_suffix('.json')}")
     failures = check_requirements(results["hybrid"], args.require or [])
@@ -85,12 +94,32 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _cmd_calibrate(args: argparse.Namespace) -> int:
+    from summit_qa.config import save_calibration
+    from summit_qa.evaluate import calibrate_floors, load_pairs, scope_samples
+
+    qa_path = _eval_file(args.qa, "qa.jsonl")
+    settings = _settings(args)
+    engine = _engine(args)
+    fitted = calibrate_floors(
+        scope_samples(engine, load_pairs(qa_path)), engine.config, args.max_false_refusal
+    )
+    names = ("same_language_floor", "cross_language_floor", "cross_language_floor_with_terms")
+    for name in names:
+        print(f"{name}: {getattr(engine.config, name):.4f} → {getattr(fitted, name):.4f}")
+    if args.dry_run:
+        return 0
+    path = save_calibration(settings.model, fitted, settings.home, f"{qa_path.name} (summit-qa calibrate)")
+    print(f"written: {path} (the index manifest takes it at the next start)")
+    return 0
+
+
 def _cmd_ceiling(args: argparse.Namespace) -> int:
     from summit_qa.evaluate import fusion_ceiling, load_pairs
-    from summit_qa.qa import SIGNALS
+    from summit_qa.fusion import SIGNALS
 
     engine = _engine(args)
-    fit, check = Path(args.fit), Path(args.check)
+    fit, check = _eval_file(args.fit, "qa.jsonl"), _eval_file(args.check, "heldout.jsonl")
     c = fusion_ceiling(engine, load_pairs(fit), load_pairs(check), trials=args.trials, seed=args.seed)
     shipped = f"{fit.name} {c.shipped_fit:.1%}, {check.name} {c.shipped_check:.1%}"
     print(f"date@1 of the first passage, shipped weights: {shipped}")
@@ -105,11 +134,11 @@ def _cmd_ceiling(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from summit_qa.bench import main as bench_main
 
-    return bench_main(args)
+    return bench_main(_settings(args), args)
 
 
 def _cmd_passages(args: argparse.Namespace) -> int:
-    for p in load_passages(args.data):
+    for p in load_passages(_settings(args).data_dir):
         section = f" [{p.section}]" if p.section else ""
         print(f"{p.id}\t{p.date or '-'}\t{p.title}{section} · {p.source}\n    {p.text}")
     return 0
@@ -119,12 +148,12 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """--data, --index-dir and --model, accepted before or after the subcommand."""
     default = (lambda value: argparse.SUPPRESS) if suppress else (lambda value: value)
     parser.add_argument(
-        "--data", default=default(None), help="data folder (default: $SUMMIT_QA_DATA or the repo's data/)"
+        "--data", default=default(None), help="data folder (default: $SUMMIT_QA_DATA or the packaged page)"
     )
     parser.add_argument(
         "--index-dir",
         default=default(None),
-        help="index folder (default: $SUMMIT_QA_INDEX or the repo's index/)",
+        help="index folder (default: $SUMMIT_QA_INDEX or the checkout's index/)",
     )
     parser.add_argument(
         "--model",
@@ -152,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.set_defaults(func=_cmd_index)
 
     ev = sub.add_parser("eval", parents=[common], help="run eval/qa.jsonl: hybrid vs baselines, per language")
-    ev.add_argument("--qa", default=str(REPO_ROOT / "eval" / "qa.jsonl"))
+    ev.add_argument("--qa", help="question-answer pairs (default: eval/qa.jsonl)")
     ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
     ev.add_argument(
         "--require",
@@ -162,13 +191,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.set_defaults(func=_cmd_eval)
 
+    cal = sub.add_parser(
+        "calibrate", parents=[common], help="fit the model's refusal floors on eval pairs and save them"
+    )
+    cal.add_argument("--qa", help="question-answer pairs (default: eval/qa.jsonl)")
+    cal.add_argument("--max-false-refusal", type=float, default=0.02, help="share of answerable ones refused")
+    cal.add_argument("--dry-run", action="store_true", help="print the fitted floors, write nothing")
+    cal.set_defaults(func=_cmd_calibrate)
+
     ceiling = sub.add_parser(
         "ceiling", parents=[common], help="how far re-weighting the fused signals could move date@1"
     )
-    ceiling.add_argument("--fit", default=str(REPO_ROOT / "eval" / "qa.jsonl"), help="pairs to search on")
-    ceiling.add_argument(
-        "--check", default=str(REPO_ROOT / "eval" / "heldout.jsonl"), help="pairs to check on"
-    )
+    ceiling.add_argument("--fit", help="pairs to search on (default: eval/qa.jsonl)")
+    ceiling.add_argument("--check", help="pairs to check on (default: eval/heldout.jsonl)")
     ceiling.add_argument("--trials", type=int, default=3000)
     ceiling.add_argument("--seed", type=int, default=0)
     ceiling.set_defaults(func=_cmd_ceiling)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,8 +28,9 @@ from pathlib import Path
 
 from summit_qa.dates import _REFERENCE_DAYS, DateContext, resolve
 
-DATA_ENV = "SUMMIT_QA_DATA"
-REPO_ROOT = Path(__file__).resolve().parents[2]  # holds data/, index/, eval/ in a checkout
+# The version of the rules below (paragraphs, sections, timeline entries): an index
+# records it, so a change to them rebuilds the index.
+RULES_VERSION = 1
 _MARKER = re.compile(r"[ \u3000]*□[ \u3000]*据[ \u3000]*(?P<agency>\S+?)[ \u3000]*$")
 _PARAGRAPH_END = re.compile(r"(?:[。！？!?…][”’\"』」）)]*|：)$")
 _SENTENCE = re.compile(r".*?(?:[。！？!?…][”’\"』」）)]*|$)", re.S)
@@ -115,9 +115,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def default_data_dir() -> Path:
-    """``$SUMMIT_QA_DATA``, else the repository's ``data/``."""
-    env = os.environ.get(DATA_ENV)
-    return Path(env) if env else REPO_ROOT / "data"
+    """``$SUMMIT_QA_DATA``, else the page shipped with the package."""
+    from summit_qa.settings import Settings
+
+    return Settings.from_env().data_dir
 
 
 def manifests(data_dir: Path) -> list[PageManifest]:
@@ -237,13 +238,15 @@ def load_passages(data_dir: Path | str | None = None) -> list[Passage]:
 
 
 def corpus_hash(data_dir: Path | str | None = None) -> str:
-    """A hash of the data files and of this module, so an index knows it is stale."""
+    """A hash of the data files, so an index knows it is stale (the rules that read
+    them are versioned separately: :data:`RULES_VERSION`, ``dates.RESOLVER_VERSION``)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     digest = hashlib.sha256()
     for m in manifests(data_dir):
         for path in (m.path, m.text_path):
             digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    for module in ("corpus.py", "dates.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
+            try:
+                digest.update(path.read_bytes())
+            except OSError as exc:
+                raise CorpusError(f"cannot read {path}: {exc}") from exc
     return digest.hexdigest()[:16]

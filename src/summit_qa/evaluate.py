@@ -16,16 +16,38 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from summit_qa.corpus import REPO_ROOT
-from summit_qa.qa import BASELINES, QueryEncoding, RankingConfig, SummitQA, clean_question
+from summit_qa.config import RankingConfig
+from summit_qa.fusion import weight_vector
+from summit_qa.language import clean_question
+from summit_qa.qa import QueryEncoding, SummitQA
 
-EVAL_DIR = REPO_ROOT / "eval"
 LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
+# The eval's columns, as changes to the engine's own config: the two retrievers alone,
+# ablations, and the shipped hybrid (last).
+BASELINES: dict[str, dict[str, object]] = {
+    "lexical": dict(use_dense=False, use_late=False, use_glossary=False, use_dates=False),
+    "dense": dict(
+        use_lexical=False, use_late=False, use_glossary=False, use_dates=False, sentence_weight=0.0
+    ),
+    "late": dict(
+        use_dense=False, use_lexical=False, use_glossary=False, use_dates=False, late_sentence_weight=0.0
+    ),
+    "hybrid-no-late": dict(use_late=False),
+    "hybrid-jieba": dict(lexical_tokenizer="jieba"),
+    "hybrid-no-glossary": dict(use_glossary=False),
+    "hybrid-no-temporal": dict(use_temporal_scope=False),
+    "hybrid": {},
+}
+
+
+def baselines(shipped: RankingConfig) -> dict[str, RankingConfig]:
+    """:data:`BASELINES` applied to ``shipped`` (the engine's config for its model)."""
+    return {name: replace(shipped, **changes) for name, changes in BASELINES.items()}
 
 
 @dataclass(frozen=True)
@@ -141,12 +163,10 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
 
 def evaluate(engine: SummitQA, pairs: list[QAPair], configs: dict[str, RankingConfig] | None = None):
     """``{config: {group: Metrics}}`` for the groups all, zh, en, other and each language."""
-    configs = configs or BASELINES
+    configs = configs or baselines(engine.config)
     # One encoding serves every config: each uses what it needs of it (the question's
     # vector and tokens, the glossary translation's vector when it ranks with it).
-    vectors = engine.with_config(RankingConfig()).encode_questions(
-        [clean_question(p.question) for p in pairs]
-    )
+    vectors = engine.with_config(engine.config).encode_questions([clean_question(p.question) for p in pairs])
     results: dict[str, dict[str, Metrics]] = {}
     for name, config in configs.items():
         configured = engine.with_config(config)
@@ -246,19 +266,19 @@ class DatedSignals:
     which passages carry one of the pair's dates (none, when the question is refused)."""
 
     pair: QAPair
-    signals: np.ndarray  # [passages, len(qa.SIGNALS)]
+    signals: np.ndarray  # [passages, len(fusion.SIGNALS)]
     good: np.ndarray  # [passages] bool
 
 
 def dated_signals(engine: SummitQA, pairs: list[QAPair]) -> list[DatedSignals]:
-    shipped = engine.with_config(RankingConfig())
+    shipped = engine.with_config(engine.config)
     dated = [p for p in pairs if p.dates and not p.out_of_scope]
     vectors = shipped.encode_questions([clean_question(p.question) for p in dated])
     out = []
     for pair, query in zip(dated, vectors, strict=True):
         ranking = shipped.rank(clean_question(pair.question), query)
         good = np.array([ranking.answered and p.date in pair.dates for p in engine.index.passages])
-        out.append(DatedSignals(pair, ranking.signals, good))
+        out.append(DatedSignals(pair, ranking.signals.values, good))
     return out
 
 
@@ -297,7 +317,7 @@ def fusion_ceiling(
     engine: SummitQA, fit: list[QAPair], check: list[QAPair], trials: int = 3000, seed: int = 0
 ) -> Ceiling:
     fit_items, check_items = dated_signals(engine, fit), dated_signals(engine, check)
-    shipped = RankingConfig().weights()
+    shipped = weight_vector(engine.config.weights())
     weights, best = search_weights(fit_items, shipped, trials, seed)
     return Ceiling(
         trials,
@@ -306,4 +326,66 @@ def fusion_ceiling(
         best,
         date_at_1(check_items, weights),
         tuple(round(float(w), 3) for w in weights),
+    )
+
+
+# ---------------------------------------------------------------- calibration
+@dataclass(frozen=True)
+class ScopeSample:
+    """One eval question as the refusal floors see it."""
+
+    pair: QAPair
+    language: str
+    best_dense: float
+    glossary_terms: int
+    dated: bool  # in scope whatever its cosine
+
+
+def scope_samples(engine: SummitQA, pairs: list[QAPair]) -> list[ScopeSample]:
+    from summit_qa.language import detect_language
+
+    questions = [clean_question(p.question) for p in pairs]
+    vectors = engine.encode_questions(questions)
+    out = []
+    for pair, question, query in zip(pairs, questions, vectors, strict=True):
+        r = engine.rank(question, query)
+        out.append(ScopeSample(pair, detect_language(question), float(r.dense.max()), len(r.terms), r.dated))
+    return out
+
+
+def fit_floor(answerable: list[float], off_page: list[float], max_false_refusal: float) -> float | None:
+    """The floor that refuses the most off-page questions while refusing at most
+    ``max_false_refusal`` of the answerable ones, halfway into the gap below the
+    answerable score it must keep (None without answerable scores)."""
+    if not answerable:
+        return None
+    keep = sorted(answerable)[int(max_false_refusal * len(answerable))]
+    below = [s for s in off_page if s < keep]
+    if not below:
+        return round(keep - 0.005, 4)
+    return round((max(below) + keep) / 2, 4)
+
+
+def calibrate_floors(
+    samples: list[ScopeSample], config: RankingConfig, max_false_refusal: float = 0.02
+) -> RankingConfig:
+    """``config`` with its three refusal floors fitted on ``samples`` (dated questions,
+    in scope whatever their cosine, are left out); a floor with no data is kept."""
+    free = [s for s in samples if not s.dated]
+
+    def split(group: list[ScopeSample]) -> tuple[list[float], list[float]]:
+        answerable = [s.best_dense for s in group if not s.pair.out_of_scope]
+        return answerable, [s.best_dense for s in group if s.pair.out_of_scope]
+
+    same = fit_floor(*split([s for s in free if s.language == "zh"]), max_false_refusal)
+    foreign = [s for s in free if s.language != "zh"]
+    cross = fit_floor(*split(foreign), max_false_refusal)
+    cross = cross if cross is not None else config.cross_language_floor
+    named = [s for s in foreign if s.glossary_terms >= config.terms_for_lower_floor]
+    with_terms = fit_floor(*split(named), max_false_refusal)
+    return replace(
+        config,
+        same_language_floor=same if same is not None else config.same_language_floor,
+        cross_language_floor=cross,
+        cross_language_floor_with_terms=min(cross, with_terms) if with_terms is not None else cross,
     )

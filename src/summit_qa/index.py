@@ -1,40 +1,43 @@
-"""The search index: FAISS over passage and sentence vectors, BM25, and a manifest.
+"""The search index: FAISS over passage and sentence vectors, BM25, token vectors, a manifest.
 
-Layout of ``$SUMMIT_QA_INDEX/<model>/`` (default: the repository's ``index/``):
-``manifest.json`` (model id, dimension, prompts, token layer, corpus hash,
-format version, a SHA-256 per file), ``dense.faiss``, ``units.npy``, the
-token files of late interaction and the lexical files.
-Every file is written to a temporary name and renamed; the manifest goes
-last, so a crash mid-build leaves either the old index or none.  On load, a
-manifest that does not match the data or model, or a file whose checksum
-fails, is reported and the index rebuilt.
+Layout of ``<index root>/<model>/``: ``manifest.json`` (what the index was
+built from and for: model id, dimension, prompts, token layer, the data's
+hash, the versions of the paragraph and date rules, the lexical tokenizer and
+its stopwords, the format version, a SHA-256 per file, and the ranking
+settings calibrated for the model), ``dense.faiss``, ``units.npy``, the token
+files of late interaction and the lexical files.  Every file is written to a
+temporary name and renamed; the manifest goes last, so a crash mid-build
+leaves either the old index or none.  On load, a manifest that does not match
+the data, the rules or the model, or a file whose checksum fails, is reported
+and the index rebuilt.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from summit_qa.corpus import REPO_ROOT, Passage, corpus_hash, load_passages
+from summit_qa import corpus, dates, lexical
+from summit_qa.config import config_for_model
+from summit_qa.corpus import Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo, Encoded
 from summit_qa.late import TokenIndex
-from summit_qa.lexical import BM25, npy_array, npy_bytes
+from summit_qa.lexical import BM25
+from summit_qa.settings import DEFAULT_LEXICAL
+from summit_qa.storage import npy_array, npy_bytes, sha256, write_atomic
 
-FORMAT_VERSION = 3
-INDEX_ENV = "SUMMIT_QA_INDEX"
-LEXICAL_ENV = "SUMMIT_QA_LEXICAL"
-DEFAULT_LEXICAL = "bigram"
-# Exact search up to this many vectors; IVF above (eval/bench.py measures the trade).
+FORMAT_VERSION = 4
+# Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE = 0, 1
+# One row per embedded text: a whole passage, or one sentence of a longer one.
+UNIT_DTYPE = np.dtype([("passage", "<i4"), ("kind", "<i4"), ("start", "<i4"), ("end", "<i4")])
 
 
 class Encoder(Protocol):
@@ -56,38 +59,65 @@ class IndexManifest:
     passage_prompt: str
     token_layer: int
     corpus_hash: str
+    corpus_rules_version: int
+    date_resolver_version: int
     lexical_tokenizer: str
+    lexical_stopwords: list[str]
     passages: int
     units: int
     faiss_index: str
     files: dict[str, str]
+    ranking: dict[str, float]  # the model's calibrated settings (config.CALIBRATED_FIELDS)
+    ranking_calibrated: bool  # False: another model's numbers, until `summit-qa calibrate`
+
+    # What must equal what is wanted for the index to serve; the rest describes it.
+    IDENTITY = (
+        "format_version",
+        "model_id",
+        "dimension",
+        "query_prompt",
+        "passage_prompt",
+        "token_layer",
+        "corpus_hash",
+        "corpus_rules_version",
+        "date_resolver_version",
+        "lexical_tokenizer",
+        "lexical_stopwords",
+    )
 
     def mismatch(self, wanted: IndexManifest) -> str | None:
         """Why this index cannot serve ``wanted`` (None when it can)."""
-        for name in (
-            "format_version",
-            "model_id",
-            "dimension",
-            "query_prompt",
-            "passage_prompt",
-            "token_layer",
-            "corpus_hash",
-            "lexical_tokenizer",
-        ):
+        for name in self.IDENTITY:
             have, want = getattr(self, name), getattr(wanted, name)
             if have != want:
+                if name == "lexical_stopwords":
+                    return "lexical_stopwords changed"
                 return f"{name} is {have!r}, wanted {want!r}"
         return None
 
+    @classmethod
+    def parse(cls, raw: object) -> IndexManifest:
+        """A manifest from its JSON, every field of the expected type (``ValueError`` if not)."""
+        if not isinstance(raw, dict):
+            raise ValueError("not a JSON object")
+        kinds = {"int": int, "str": str, "bool": bool, "list[str]": list, "dict[str, str]": dict}
+        kinds["dict[str, float]"] = dict
+        names = {f.name: f.type for f in fields(cls)}
+        missing = sorted(set(names) - set(raw))
+        if missing:
+            raise ValueError(f"fields missing: {', '.join(missing)}")
+        for name, kind in names.items():
+            value = raw[name]
+            if not isinstance(value, kinds[kind]) or (kinds[kind] is int and isinstance(value, bool)):
+                raise ValueError(f"{name} is {type(value).__name__}, not {kind}")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw["files"].items()):
+            raise ValueError("files is not a table of checksums")
+        return cls(**{name: raw[name] for name in names})
 
-def index_root() -> Path:
-    env = os.environ.get(INDEX_ENV)
-    return Path(env) if env else REPO_ROOT / "index"
 
-
-def index_dir(model_id: str, root: Path | None = None) -> Path:
+def index_dir(model_id: str, root: Path) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id).strip("_")
-    return (root or index_root()) / slug
+    return Path(root) / slug
 
 
 def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT, nprobe: int = 32):
@@ -95,7 +125,7 @@ def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT,
 
     Above ``exact_limit`` an exact scan costs more than ~10 ms a query on two
     cores; IVF with ``4 * sqrt(n)`` lists and 32 probed keeps recall@10 above
-    0.95 on clustered data (eval/bench.py measures both).
+    0.95 on clustered data (bench.py measures both).
     """
     import faiss
 
@@ -117,7 +147,7 @@ def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT,
 def sentence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
     """Texts to embed: each passage whole, then each sentence of a multi-sentence passage.
 
-    Returns the texts and an int32 array of rows ``(passage index, kind, start, end)``.
+    Returns the texts and their rows (:data:`UNIT_DTYPE`: passage, kind, start, end).
     """
     texts: list[str] = []
     rows: list[tuple[int, int, int, int]] = []
@@ -130,24 +160,23 @@ def sentence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
             for start, end in spans:
                 texts.append(p.text[start:end])
                 rows.append((i, UNIT_SENTENCE, start, end))
-    return texts, np.array(rows, dtype=np.int32).reshape(-1, 4)
+    return texts, np.array(rows, dtype=UNIT_DTYPE)
 
 
 @dataclass
 class SearchIndex:
-    """Passages with their dense and lexical indexes, ready to score a question."""
+    """Passages with their dense, lexical and token indexes, ready to score a question."""
 
     manifest: IndexManifest
     passages: list[Passage]
-    units: np.ndarray
+    units: np.ndarray  # UNIT_DTYPE rows
     dense: object  # a faiss.Index
     lexical: BM25
     tokens: TokenIndex
 
     def dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per passage: whole-passage cosine, best sentence cosine, and that sentence's unit row."""
-        n_units = self.units.shape[0]
-        k = min(n_units, 512)
+        k = min(len(self.units), 512)
         sims, ids = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), k)
         whole = np.full(len(self.passages), -1.0, np.float32)
         best = np.full(len(self.passages), -1.0, np.float32)
@@ -155,28 +184,24 @@ class SearchIndex:
         for sim, uid in zip(sims[0], ids[0], strict=True):
             if uid < 0:
                 continue
-            p, kind = self.units[uid, 0], self.units[uid, 1]
-            if kind == UNIT_PASSAGE:
+            unit = self.units[uid]
+            p = unit["passage"]
+            if unit["kind"] == UNIT_PASSAGE:
                 whole[p] = max(whole[p], sim)
             if sim > best[p]:
                 best[p], best_unit[p] = sim, uid
         return whole, best, best_unit
 
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    def sentence_span(self, unit: int) -> tuple[int, int] | None:
+        """The span of a sentence unit within its passage (None for a whole-passage unit)."""
+        if unit < 0 or self.units[unit]["kind"] != UNIT_SENTENCE:
+            return None
+        return int(self.units[unit]["start"]), int(self.units[unit]["end"])
 
 
-def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str) -> IndexManifest:
+def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str, home: Path) -> IndexManifest:
+    """What an index for this model, data and code must say about itself."""
+    config, calibrated = config_for_model(info.model_id, home)
     return IndexManifest(
         format_version=FORMAT_VERSION,
         model_id=info.model_id,
@@ -185,16 +210,27 @@ def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str) -> IndexMani
         passage_prompt=info.passage_prompt,
         token_layer=info.token_layer,
         corpus_hash=chash,
+        corpus_rules_version=corpus.RULES_VERSION,
+        date_resolver_version=dates.RESOLVER_VERSION,
         lexical_tokenizer=tokenizer,
+        lexical_stopwords=sorted(lexical.STOPWORDS),
         passages=0,
         units=0,
         faiss_index="",
         files={},
+        ranking=config.calibration(),
+        ranking_calibrated=calibrated,
+    )
+
+
+def _write_manifest(folder: Path, manifest: IndexManifest) -> None:
+    write_atomic(
+        folder / "manifest.json", json.dumps(asdict(manifest), indent=1, ensure_ascii=False).encode()
     )
 
 
 def build_index(
-    encoder: Encoder, passages: list[Passage], folder: Path, chash: str, tokenizer: str, progress: bool = True
+    encoder: Encoder, passages: list[Passage], folder: Path, wanted: IndexManifest, progress: bool = True
 ) -> SearchIndex:
     import faiss
 
@@ -204,30 +240,24 @@ def build_index(
     n = len(passages)  # the whole-passage units come first; their tokens serve late interaction
     starts = [[start for start, _ in p.sentences()] for p in passages]
     tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
-    lexical = BM25.build([p.text for p in passages], tokenizer)
+    lexical_index = BM25.build([p.text for p in passages], wanted.lexical_tokenizer)
     folder.mkdir(parents=True, exist_ok=True)
     checksums: dict[str, str] = {}
 
     def write(path: Path, data: bytes) -> None:
-        _write_atomic(path, data)
-        checksums[path.name] = _sha256(data)
+        write_atomic(path, data)
+        checksums[path.name] = sha256(data)
 
     write(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
     write(folder / "units.npy", npy_bytes(units))
     write(folder / "tokens.npy", npy_bytes(tokens.vectors))
     write(folder / "token_rows.npy", npy_bytes(tokens.rows))
-    lexical.save(folder, write)
-    manifest = IndexManifest(
-        **{
-            **asdict(wanted_manifest(encoder.info, chash, tokenizer)),
-            "passages": len(passages),
-            "units": int(units.shape[0]),
-            "faiss_index": type(dense).__name__,
-            "files": checksums,
-        }
+    lexical_index.save(folder, write)
+    manifest = replace(
+        wanted, passages=n, units=len(units), faiss_index=type(dense).__name__, files=checksums
     )
-    _write_atomic(folder / "manifest.json", json.dumps(asdict(manifest), indent=1).encode())
-    return SearchIndex(manifest, passages, units, dense, lexical, tokens)
+    _write_manifest(folder, manifest)
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens)
 
 
 def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
@@ -236,54 +266,60 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
 
     try:
         raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("not a JSON object")
-        if raw.get("format_version") == FORMAT_VERSION:
-            manifest = IndexManifest(**raw)
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError) as exc:
         raise ValueError(f"manifest unreadable ({exc.__class__.__name__}: {exc})") from exc
-    if raw.get("format_version") != FORMAT_VERSION:
+    if isinstance(raw, dict) and raw.get("format_version") != FORMAT_VERSION:
         raise ValueError(f"index format {raw.get('format_version')!r} is not this version's {FORMAT_VERSION}")
+    try:
+        manifest = IndexManifest.parse(raw)
+    except ValueError as exc:
+        raise ValueError(f"manifest unreadable ({exc})") from exc
     contents: dict[str, bytes] = {}  # each file read once; its checksum checked before any is parsed
     for name, digest in manifest.files.items():
         path = folder / name
         if not path.exists():
             raise ValueError(f"{name} is missing")
         contents[name] = path.read_bytes()
-        if _sha256(contents[name]) != digest:
+        if sha256(contents[name]) != digest:
             raise ValueError(f"{name} is corrupt or truncated (checksum differs)")
     try:
         dense = faiss.deserialize_index(np.frombuffer(contents["dense.faiss"], dtype=np.uint8))
         units = npy_array(contents["units.npy"])
+        if units.dtype != UNIT_DTYPE:
+            raise ValueError("units.npy has other fields")
         token_vectors, token_rows = npy_array(contents["tokens.npy"]), npy_array(contents["token_rows.npy"])
         tokens = TokenIndex(token_vectors, token_rows, len(passages))
         tokens.check()
-        lexical = BM25.load(folder, lambda path: contents[path.name])
+        lexical_index = BM25.load(folder, lambda path: contents[path.name])
     except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, a missing entry KeyError
         raise ValueError(f"index files unreadable ({exc.__class__.__name__}: {exc})") from exc
-    if dense.ntotal != units.shape[0] or manifest.passages != len(passages):
+    if dense.ntotal != len(units) or manifest.passages != len(passages):
         raise ValueError("index sizes disagree with the corpus")
-    if lexical.weights.shape[0] != len(passages):
+    if lexical_index.documents != len(passages):
         raise ValueError("lexical index size disagrees with the corpus")
     if tokens.vectors.shape[1:] != (manifest.dimension,):
         raise ValueError("token vectors disagree with the model's dimension")
-    return SearchIndex(manifest, passages, units, dense, lexical, tokens)
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens)
 
 
 def load_or_build(
     encoder: Encoder,
-    data_dir: Path | None = None,
-    root: Path | None = None,
-    tokenizer: str | None = None,
+    data_dir: Path,
+    root: Path,
+    home: Path,
+    tokenizer: str = DEFAULT_LEXICAL,
     rebuild: bool = False,
     say: Callable[[str], None] = print,
 ) -> SearchIndex:
-    """The index for ``encoder`` and the data, rebuilt (and the user told why) when needed."""
-    tokenizer = tokenizer or os.environ.get(LEXICAL_ENV) or DEFAULT_LEXICAL
+    """The index for ``encoder`` and the data, rebuilt (and the user told why) when needed.
+
+    The model's calibrated ranking settings travel in the manifest; when they
+    have changed since the index was built (``summit-qa calibrate``), the
+    manifest is rewritten and nothing is re-encoded.
+    """
     passages = load_passages(data_dir)
-    chash = corpus_hash(data_dir)
     folder = index_dir(encoder.info.model_id, root)
-    wanted = wanted_manifest(encoder.info, chash, tokenizer)
+    wanted = wanted_manifest(encoder.info, corpus_hash(data_dir), tokenizer, home)
     reason = "rebuild requested" if rebuild else None
     if reason is None:
         if not (folder / "manifest.json").exists():
@@ -293,9 +329,19 @@ def load_or_build(
                 index = read_index(folder, passages)
                 reason = index.manifest.mismatch(wanted)
                 if reason is None:
-                    return index
+                    return _with_ranking(index, folder, wanted, say)
                 reason = f"index is stale: {reason}"
             except ValueError as exc:
                 reason = f"index unusable: {exc}"
     say(f"Building the index ({reason}): {len(passages)} passages…")
-    return build_index(encoder, passages, folder, chash, tokenizer)
+    return build_index(encoder, passages, folder, wanted)
+
+
+def _with_ranking(index: SearchIndex, folder: Path, wanted: IndexManifest, say) -> SearchIndex:
+    m = index.manifest
+    if (m.ranking, m.ranking_calibrated) == (wanted.ranking, wanted.ranking_calibrated):
+        return index
+    manifest = replace(m, ranking=wanted.ranking, ranking_calibrated=wanted.ranking_calibrated)
+    _write_manifest(folder, manifest)
+    say(f"Ranking settings for {m.model_id} updated in {folder / 'manifest.json'}")
+    return replace(index, manifest=manifest)

@@ -106,13 +106,3 @@ def _similarities(query: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     import torch
 
     return (torch.from_numpy(query) @ torch.from_numpy(vectors).T).numpy()
-
-
-def reference_maxsim(query: np.ndarray, passage: np.ndarray) -> float:
-    """Textbook MaxSim written plainly, for differential tests."""
-    if not len(query) or not len(passage):
-        return 0.0
-    total = 0.0
-    for q in query:
-        total += max(float(np.dot(q, t)) for t in passage)
-    return total / len(query)

@@ -1,15 +1,16 @@
-"""BM25 over Chinese-aware tokens, as pure functions over a sparse matrix.
+"""BM25 over Chinese-aware tokens, stored as a sparse term-by-document matrix.
 
 Two tokenisers are offered and measured by the eval script: character
 bigrams (plus single characters) and jieba words.  Latin words and numbers
-are lower-cased whole words in both.  Scoring follows bm25s: the index stores
-each document's per-term BM25 weight, so a query's scores are one sparse
-matrix-vector product, and ``save``/``load`` are plain ``.npy`` plus JSON.
+are lower-cased whole words in both.  As in bm25s, the index stores each
+document's per-term BM25 weight (Lucene's idf), so a query's scores are a sum
+of a few sparse columns; ``save``/``load`` are plain ``.npy`` (compressed
+sparse columns: ``data``, ``indices``, ``indptr``) plus JSON.  The tests check
+the scores against bm25s itself.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import re
@@ -20,12 +21,15 @@ from pathlib import Path
 
 import numpy as np
 
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_RUNS = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
-_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Function words that carry no topic; kept short on purpose.
-_STOP = frozenset(
+from summit_qa.language import CJK, HAN, LATIN
+from summit_qa.storage import npy_array, npy_bytes
+
+_RUNS = re.compile(rf"[{CJK}]+|[0-9{LATIN}]+")
+_CJK_RUN = re.compile(rf"^[{CJK}]+$")
+_HAN = re.compile(rf"[{HAN}]")
+# Function words that carry no topic; kept short on purpose.  The index manifest
+# records this list, so an edit to it rebuilds the index.
+STOPWORDS = frozenset(
     "的 了 和 与 及 在 是 对 将 就 也 都 而 并 为 于 以 之 其 这 那 有 说 表示 认为 "
     "什么 哪 哪天 哪个 哪些 怎么 怎样 为什么 如何 谁 何时 吗 呢 what when where who which how why "
     "did does do is are was were the a an of in on to for and with at by from will".split()
@@ -37,9 +41,9 @@ def bigram_tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for run in _RUNS.findall(text.lower()):
         if _CJK_RUN.match(run):
-            tokens.extend(ch for ch in run if ch not in _STOP)
-            tokens.extend(bg for bg in (run[i : i + 2] for i in range(len(run) - 1)) if bg not in _STOP)
-        elif run not in _STOP:
+            tokens.extend(ch for ch in run if ch not in STOPWORDS)
+            tokens.extend(bg for bg in (run[i : i + 2] for i in range(len(run) - 1)) if bg not in STOPWORDS)
+        elif run not in STOPWORDS:
             tokens.append(run)
     return tokens
 
@@ -60,7 +64,7 @@ def jieba_tokens(text: str) -> list[str]:
     tokens = []
     for word in _jieba.lcut_for_search(text.lower()):
         word = word.strip()
-        if word and word not in _STOP and _RUNS.search(word):
+        if word and word not in STOPWORDS and _RUNS.search(word):
             tokens.append(word)
     return tokens
 
@@ -70,12 +74,15 @@ TOKENIZERS: dict[str, Callable[[str], list[str]]] = {"bigram": bigram_tokens, "j
 
 @dataclass
 class BM25:
-    """A BM25 index: vocabulary, idf and a documents x terms weight matrix (CSC arrays)."""
+    """A BM25 index: vocabulary, idf, and each term's document weights as sparse columns."""
 
     tokenizer: str
     vocabulary: dict[str, int]
-    idf: np.ndarray
-    weights: np.ndarray  # dense [n_docs, n_terms]: fine for a page, see bench for scale
+    idf: np.ndarray  # [terms] float32
+    data: np.ndarray  # [nonzeros] float32: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg))
+    indices: np.ndarray  # [nonzeros] int32: the document of each weight
+    indptr: np.ndarray  # [terms + 1] int64: term j's weights are data[indptr[j]:indptr[j + 1]]
+    documents: int
     k1: float = 1.5
     b: float = 0.75
 
@@ -88,20 +95,32 @@ class BM25:
             for term in doc:
                 vocabulary.setdefault(term, len(vocabulary))
         n = len(docs)
-        df = np.zeros(len(vocabulary), np.float64)
-        for doc in docs:
-            for term in doc:
-                df[vocabulary[term]] += 1
+        postings: list[list[tuple[int, int]]] = [[] for _ in vocabulary]  # per term: (document, tf)
+        for i, doc in enumerate(docs):
+            for term, tf in doc.items():
+                postings[vocabulary[term]].append((i, tf))
+        df = np.array([len(p) for p in postings], np.float64)
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5))  # Lucene's, never negative
         lengths = np.array([sum(d.values()) for d in docs], np.float64)
         avg = lengths.mean() if n else 1.0
-        weights = np.zeros((n, len(vocabulary)), np.float32)
-        for i, doc in enumerate(docs):
-            norm = k1 * (1 - b + b * lengths[i] / avg)
-            for term, tf in doc.items():
-                j = vocabulary[term]
-                weights[i, j] = idf[j] * tf * (k1 + 1) / (tf + norm)
-        return cls(tokenizer, vocabulary, idf.astype(np.float32), weights, k1, b)
+        data, indices, indptr = [], [], [0]
+        for j, plist in enumerate(postings):
+            for i, tf in plist:
+                norm = k1 * (1 - b + b * lengths[i] / avg)
+                data.append(idf[j] * tf * (k1 + 1) / (tf + norm))
+                indices.append(i)
+            indptr.append(len(data))
+        return cls(
+            tokenizer,
+            vocabulary,
+            idf.astype(np.float32),
+            np.array(data, np.float32),
+            np.array(indices, np.int32),
+            np.array(indptr, np.int64),
+            n,
+            k1,
+            b,
+        )
 
     def query_terms(self, text: str) -> list[int]:
         return [self.vocabulary[t] for t in TOKENIZERS[self.tokenizer](text) if t in self.vocabulary]
@@ -117,14 +136,21 @@ class BM25:
         # in the ceiling; a word in another script (an English or Korean word) could
         # not have matched a Chinese page and does not.
         unseen = sum(1 for t in terms if t not in self.vocabulary and _HAN.search(t))
-        unseen_idf = math.log(1 + (self.weights.shape[0] + 0.5) / 0.5)
+        unseen_idf = math.log(1 + (self.documents + 0.5) / 0.5)
         ceiling = (float(self.idf[ids].sum()) + unseen * unseen_idf) * (self.k1 + 1)
         return ids, ceiling
+
+    def _sum_columns(self, ids: list[int]) -> np.ndarray:
+        out = np.zeros(self.documents, np.float32)
+        for j in ids:
+            start, end = self.indptr[j], self.indptr[j + 1]
+            np.add.at(out, self.indices[start:end], self.data[start:end])
+        return out
 
     def raw_scores(self, text: str, extra_terms: Iterable[str] = ()) -> np.ndarray:
         """Plain BM25 of every document."""
         ids, _ = self._query(text, extra_terms)
-        return self.weights[:, ids].sum(axis=1) if ids else np.zeros(self.weights.shape[0], np.float32)
+        return self._sum_columns(ids)
 
     def scores(self, text: str, extra_terms: Iterable[str] = ()) -> np.ndarray:
         """BM25 of every document, scaled to [0, 1] by the query's best possible score.
@@ -135,51 +161,46 @@ class BM25:
         """
         ids, ceiling = self._query(text, extra_terms)
         if not ids:
-            return np.zeros(self.weights.shape[0], np.float32)
-        return (self.weights[:, ids].sum(axis=1) / ceiling).astype(np.float32)
+            return np.zeros(self.documents, np.float32)
+        return (self._sum_columns(ids) / ceiling).astype(np.float32)
 
     def save(self, folder: Path, write: Callable[[Path, bytes], None]) -> None:
-        meta = {"tokenizer": self.tokenizer, "k1": self.k1, "b": self.b, "vocabulary": self.vocabulary}
+        meta = {
+            "tokenizer": self.tokenizer,
+            "k1": self.k1,
+            "b": self.b,
+            "documents": self.documents,
+            "vocabulary": self.vocabulary,
+        }
         write(folder / "lexical.json", json.dumps(meta, ensure_ascii=False).encode())
         write(folder / "lexical_idf.npy", npy_bytes(self.idf))
-        write(folder / "lexical_weights.npy", npy_bytes(self.weights))
+        write(folder / "lexical_data.npy", npy_bytes(self.data))
+        write(folder / "lexical_indices.npy", npy_bytes(self.indices))
+        write(folder / "lexical_indptr.npy", npy_bytes(self.indptr))
 
     @classmethod
     def load(cls, folder: Path, read: Callable[[Path], bytes] = Path.read_bytes) -> BM25:
         """The inverse of :meth:`save`; ``read`` may check each file's bytes on the way."""
         meta = json.loads(read(folder / "lexical.json").decode("utf-8"))
         idf = npy_array(read(folder / "lexical_idf.npy"))
-        weights = npy_array(read(folder / "lexical_weights.npy"))
-        if weights.shape[1] != len(meta["vocabulary"]) or idf.shape[0] != weights.shape[1]:
+        data = npy_array(read(folder / "lexical_data.npy"))
+        indices = npy_array(read(folder / "lexical_indices.npy"))
+        indptr = npy_array(read(folder / "lexical_indptr.npy"))
+        terms, documents = len(meta["vocabulary"]), int(meta["documents"])
+        if idf.shape != (terms,) or indptr.shape != (terms + 1,) or data.shape != indices.shape:
             raise ValueError("lexical index shapes disagree")
-        return cls(meta["tokenizer"], meta["vocabulary"], idf, weights, meta["k1"], meta["b"])
-
-
-def npy_bytes(array: np.ndarray) -> bytes:
-    """An array as ``.npy`` bytes (no pickle), for writing through a temp file."""
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    return buffer.getvalue()
-
-
-def npy_array(data: bytes) -> np.ndarray:
-    """The inverse of :func:`npy_bytes` (no pickle)."""
-    return np.load(io.BytesIO(data), allow_pickle=False)
-
-
-def reference_bm25(docs: list[list[str]], query: list[str], k1: float = 1.5, b: float = 0.75) -> list[float]:
-    """Textbook BM25 (Lucene idf), written plainly for differential tests."""
-    n = len(docs)
-    avg = sum(len(d) for d in docs) / n
-    out = []
-    for d in docs:
-        score = 0.0
-        for term in set(query):
-            df = sum(1 for x in docs if term in x)
-            if not df:
-                continue
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            tf = d.count(term)
-            score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(d) / avg))
-        out.append(score)
-    return out
+        if indptr[0] != 0 or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
+            raise ValueError("lexical index column pointers are damaged")
+        if len(indices) and (indices.min() < 0 or indices.max() >= documents):
+            raise ValueError("lexical index names documents outside the corpus")
+        return cls(
+            meta["tokenizer"],
+            meta["vocabulary"],
+            idf,
+            data,
+            indices,
+            indptr,
+            documents,
+            meta["k1"],
+            meta["b"],
+        )

@@ -18,12 +18,13 @@ import sys
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
-from summit_qa.qa import Answer, ScoredPassage, SummitQA, detect_language  # noqa: E402
+from summit_qa.language import detect_language  # noqa: E402
+from summit_qa.messages import say as message  # noqa: E402
+from summit_qa.qa import Answer, ScoredPassage, SummitQA  # noqa: E402
+from summit_qa.settings import Settings, SettingsError  # noqa: E402
 
 log = logging.getLogger("summit_qa.ui")
 
-HOST_ENV, PORT_ENV = "SUMMIT_QA_HOST", "SUMMIT_QA_PORT"
-DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
 SHOWN_QUESTION_CHARS = 500
 EXAMPLES = [
     "金正恩哪天抵达越南？",
@@ -33,19 +34,6 @@ EXAMPLES = [
     "김정은은 언제 평양을 출발했나요?",
 ]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-LABELS = {
-    "zh": {"more": "更多段落", "undated": "无日期", "published": "见报", "error": "出错了，请再试一次。"},
-    "en": {
-        "more": "More passages",
-        "undated": "undated",
-        "published": "published",
-        "error": "Sorry, that failed.",
-    },
-}
-
-
-def _labels(language: str) -> dict[str, str]:
-    return LABELS["zh" if language in ("zh", "ja") else "en"]
 
 
 def as_text(message: object) -> str:
@@ -58,8 +46,8 @@ def as_text(message: object) -> str:
     return escaped.replace("\n", "<br>") if escaped.strip() else "…"
 
 
-def _meta_line(p: ScoredPassage, labels: dict[str, str]) -> str:
-    date = p.date or f"{labels['undated']} ({labels['published']} {p.published})"
+def _meta_line(p: ScoredPassage, language: str) -> str:
+    date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
     section = f" · {html.escape(p.section)}" if p.section else ""
     return f"**{date}** · {html.escape(p.title)}{section} · {html.escape(p.source)}"
 
@@ -83,13 +71,13 @@ def render_answer(result: Answer) -> str:
     """The reply as Markdown: the best passage quoted verbatim, the rest collapsed."""
     if not result.answered:
         return html.escape(result.message)
-    labels = _labels(result.language)
+    language = result.language
     best, *more = result.passages
-    parts = [_meta_line(best, labels), "", _quote(best, mark=True)]
+    parts = [_meta_line(best, language), "", _quote(best, mark=True)]
     if more:
-        parts += ["", f"<details><summary>{labels['more']} ({len(more)})</summary>", ""]
+        parts += ["", f"<details><summary>{message('more', language)} ({len(more)})</summary>", ""]
         for p in more:
-            parts += [_meta_line(p, labels), "", _quote(p, mark=False), ""]
+            parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
         parts.append("</details>")
     return "\n".join(parts)
 
@@ -134,13 +122,14 @@ def build_app(engine: SummitQA):
             marker = "Ask a question: its answer is marked here in red and with ▶ in the table."
         return plot, table, marker
 
-    def reply(message: object) -> tuple[str, frozenset[str]]:
+    def reply(question: object) -> tuple[str, frozenset[str]]:
         try:
-            result = engine.answer(message, top_k=3)  # answer() takes any object; non-text is empty
+            result = engine.answer(question, top_k=3)  # answer() takes any object; non-text is empty
             return render_answer(result), frozenset(p.id for p in result.passages)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
-            return _labels(detect_language(message if isinstance(message, str) else ""))["error"], frozenset()
+            language = detect_language(question if isinstance(question, str) else "")
+            return message("error", language), frozenset()
 
     def respond(message, history):
         text, ids = reply(message)
@@ -210,8 +199,8 @@ def build_app(engine: SummitQA):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="app.py", description="summit-qa chat (Gradio)")
-    parser.add_argument("--host", default=os.environ.get(HOST_ENV, DEFAULT_HOST))
-    parser.add_argument("--port", type=int, default=int(os.environ.get(PORT_ENV, DEFAULT_PORT)))
+    parser.add_argument("--host", help="default: $SUMMIT_QA_HOST or 127.0.0.1 (loopback only)")
+    parser.add_argument("--port", type=int, help="default: $SUMMIT_QA_PORT or 7860")
     parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
     parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
@@ -219,16 +208,21 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # libraries: warnings only
     log.setLevel(logging.INFO)
 
-    def say(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
 
+    try:
+        settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
+    except SettingsError as exc:
+        say(f"app.py: {exc}")
+        return 2
     say("Loading the model and index…")
-    engine = SummitQA.open(model=args.model, rebuild=args.rebuild, say=say)
+    engine = SummitQA.open(settings, rebuild=args.rebuild, say=say)
     demo = build_app(engine)
-    say(f"Serving the chat at http://{args.host}:{args.port}")
+    say(f"Serving the chat at http://{settings.host}:{settings.port}")
     demo.queue(default_concurrency_limit=2).launch(
-        server_name=args.host,
-        server_port=args.port,
+        server_name=settings.host,
+        server_port=settings.port,
         share=args.share,
         show_error=False,
         footer_links=["api"],

