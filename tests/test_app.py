@@ -104,7 +104,7 @@ def test_out_of_scope_is_refused(client):
     [
         ("", "Please type a question."),
         ("   \n\t  ", "Please type a question."),
-        ("🙂🙂🙂🎉", "Please type a question."),
+        ("🙂🙂🙂🎉", "I answer questions about one Chinese newspaper page"),
         ("金正恩哪天抵达越南？" * 1000, "**2019-02-26**"),
         ("Kim 김정은 金正恩 언제 arrived ベトナム?", "**"),
         ("<script>alert('x')</script><b>金正恩</b>哪天抵达越南？", "**2019-02-26**"),
@@ -176,6 +176,18 @@ def test_real_browser_asks_and_sees_the_answer(app_url):
         assert ARRIVAL in text
         assert page.locator("#chat mark").count() >= 1
         page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+        # A pronoun follow-up is read with the question before it: the new reply's first
+        # (quoted) passage is the one about the train.
+        bots = "#chat .message.bot, #chat [data-testid='bot']"
+        before = page.locator(bots).count()
+        page.locator("#question textarea").fill("他是怎么去的？")
+        page.locator("#ask").click()
+        page.wait_for_function(
+            f"n => document.querySelectorAll(`{bots}`).length > n", arg=before, timeout=60_000
+        )
+        page.wait_for_timeout(500)
+        quote = page.locator(bots).last.locator("blockquote").first.inner_text()
+        assert "火车" in quote or "专列" in quote, quote[:300]
         page.get_by_role("tab", name="Timeline").click()
         page.locator("#timeline-table").wait_for(timeout=30_000)
         page.wait_for_timeout(1500)  # let the plot draw

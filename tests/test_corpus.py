@@ -232,3 +232,14 @@ def test_bad_manifests_give_clear_errors(tmp_path):
     (tmp_path / "m.page.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CorpusError, match="not a page manifest"):
         load_passages(tmp_path)
+
+
+def test_enumerated_labels_head_the_paragraphs_below_them(passages):
+    labels = {p.id: (p.label_word, p.label) for p in passages if p.label}
+    assert labels == {"analysis-7": ("议题", 1), "analysis-10": ("议题", 2), "analysis-12": ("议题", 3)}
+    by_id = {p.id: p for p in passages}
+    assert by_id["analysis-8"].heading == by_id["analysis-7"].text
+    assert by_id["analysis-13"].context == "三大议题 议题三：互设联络处与终战宣言。"
+    assert by_id["analysis-14"].heading is None and by_id["analysis-14"].context == "三大障碍"
+    assert by_id["analysis-3"].context == "最大任务" and by_id["analysis-0"].context == ""
+    assert all(p.heading is None and p.label is None for p in passages if p.article != "analysis")

@@ -40,3 +40,12 @@ def test_date_scores_match_own_and_mentioned_dates_by_precision():
 
 def test_ties_go_to_the_earlier_passage():
     assert rank_order(np.array([0.5, 0.9, 0.5, 0.9])).tolist() == [1, 3, 0, 2]
+
+
+def test_an_ordinal_lifts_the_paragraph_labelled_with_it():
+    from summit_qa.fusion import label_scores
+
+    labels = [None, ("议题", 1), ("议题", 2), None]
+    assert label_scores(labels, 2, "第二个议题是什么").tolist() == [0, 0, 1, 0]
+    assert not label_scores(labels, 2, "第二次会晤在哪里").any()  # the second summit is no 议题
+    assert not label_scores(labels, None, "议题").any()

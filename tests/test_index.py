@@ -7,7 +7,7 @@ import pytest
 
 from summit_qa import lexical
 from summit_qa.corpus import load_passages
-from summit_qa.index import UNIT_DTYPE, index_dir, make_faiss_index, sentence_units
+from summit_qa.index import UNIT_CONTEXT, UNIT_DTYPE, index_dir, make_faiss_index, sentence_units
 
 
 def _folder(index_root):
@@ -146,8 +146,14 @@ def test_units_cover_passages_and_their_sentences():
     assert units.dtype == UNIT_DTYPE and len(units) == len(texts)
     assert (units["kind"][: len(passages)] == 0).all()
     for text, unit in zip(texts, units, strict=True):
-        assert passages[unit["passage"]].text[unit["start"] : unit["end"]] == text
+        passage = passages[unit["passage"]]
+        if unit["kind"] == UNIT_CONTEXT:  # the passage under its headings, embedded whole
+            assert passage.context and text == f"{passage.context} {passage.text}"
+        else:
+            assert passage.text[unit["start"] : unit["end"]] == text
     assert len(texts) > len(passages)
+    headed = {p.id for p in passages if p.context}
+    assert {passages[u["passage"]].id for u in units if u["kind"] == UNIT_CONTEXT} == headed
 
 
 def test_faiss_index_type_by_size():

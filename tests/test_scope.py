@@ -83,3 +83,104 @@ def test_highlight_prefers_the_dense_sentence_then_the_most_shared_terms(passage
     assert best_sentence(p, None, set(), terms_of) == spans[0]  # no shared term: the first
     single = by_id(passages, "timeline-5")
     assert best_sentence(single, None, answer_terms, terms_of) == (0, len(single.text))
+
+
+from summit_qa.scope import OUTCOME, unanswerable_type  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("崔龙海今年多大了？", "age"),
+        ("What age is Kim Yong Chol?", "age"),
+        ("김영철은 나이가 어떻게 되나요?", "age"),
+        ("阮富仲は何歳ですか？", "age"),
+        ("Ông Pompeo bao nhiêu tuổi?", "age"),
+        ("金英哲是哪年出生的？", "birth"),
+        ("When was Trump born?", "birth"),
+        ("杨希雨是哪里人？", "origin"),
+        ("Where is Kyle Ferrier from?", "origin"),
+        ("蓬佩奥毕业于哪所大学？", "education"),
+        ("Which university did Yang Xiyu graduate from?", "education"),
+        ("金正恩有几个孩子？", "family"),
+        ("Is Sarah Sanders married?", "family"),
+        ("김정은의 아내는 누구인가요?", "family"),
+        ("Vợ của ông Trump là ai?", "family"),
+        ("特朗普身高多少？", "body"),
+        ("How tall is Kim Jong Un?", "body"),
+        ("金峻亨有什么爱好？", "taste"),
+        ("What is Trump's favourite food?", "taste"),
+        ("蓬佩奥的工资是多少？", "wealth"),
+        ("河内有多少人口？", "measure"),
+        ("How far is Dong Dang from Hanoi?", "measure"),
+        ("河内现在天气怎么样？", "weather"),
+        ("How much did the summit cost?", "money"),
+        ("特朗普推特有多少粉丝？", "audience"),
+        ("中期选举谁赢了？", "winner"),
+        ("How long has Sanders been press secretary?", "tenure"),
+    ],
+)
+def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
+    assert unanswerable_type(question, passages) == kind  # no passage of the page states it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金正恩哪天抵达越南？",
+        "How did Kim Jong Un travel to Vietnam?",
+        "Who invited Kim Jong Un to Vietnam?",
+        "特朗普几点抵达河内？",
+        "美国财政部制裁了几名朝鲜官员？",
+        "Where did Kim Jong Un depart from?",
+        "How far apart are the two sides on denuclearization?",
+        "What did the experts say about the differences?",
+        "朝方看重什么回报？",
+        "What does North Korea want in return?",
+        "김정은은 어디에서 출발했나요?",
+    ],
+)
+def test_ordinary_questions_ask_for_no_such_fact(passages, question):
+    assert unanswerable_type(question, passages) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did the talks in Hanoi end?",
+        "Did the two leaders reach an agreement in Hanoi?",
+        "Why did the Hanoi meeting collapse?",
+        "河内会晤谈成了吗？",
+        "河内会晤为什么提前结束？",
+        "特朗普和金正恩在河内签了协议吗？",
+        "하노이 회담은 결렬됐나요?",
+        "ハノイ会談は物別れに終わったのですか？",
+        "Cuộc gặp ở Hà Nội kết thúc ra sao?",
+    ],
+)
+def test_outcome_words_in_five_languages(question):
+    assert OUTCOME.search(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Trump and Kim agree to have dinner on February 27?",  # a plan the page reports
+        "When will the talks end on the 28th?",
+        "第一个议题是什么？",
+        "最后一条大事记是什么？",  # the last entry, not "in the end"
+        "What will they discuss after the one-on-one meeting?",
+        "회담이 끝나고 무엇을 하나요?",  # "after the talks end": a plan
+    ],
+)
+def test_plans_are_not_outcomes(question):
+    assert not OUTCOME.search(question)
+
+
+def test_an_outcome_of_an_event_the_page_only_announces(policy, passages):
+    hanoi = [p for p in passages if "河内" in p.text]
+    singapore = [p for p in passages if "新加坡" in p.text]
+    assert policy.asks_after_the_page("How did the Hanoi summit end?", [], hanoi)
+    assert not policy.asks_after_the_page("How did the Singapore summit end?", [], singapore)
+    planned = by_id(passages, "arrival-0")  # dated the 26th, but it reports a plan (将…举行会晤)
+    assert policy.prospective(planned) and not policy.prospective(by_id(passages, "timeline-9"))

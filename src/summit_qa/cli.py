@@ -1,4 +1,4 @@
-"""Command line: ``summit-qa ask | index | eval | calibrate | ceiling | bench | passages``."""
+"""Command line: ``summit-qa ask | chat | index | eval | calibrate | ceiling | bench | passages``."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def format_answer(result) -> str:
     if not result.answered:
         return result.message
     lines = []
+    if result.context_question:
+        lines.append(f"(read with your earlier question: {result.context_question})")
     for rank, p in enumerate(result.passages, 1):
         section = f" · {p.section}" if p.section else ""
         lines.append(f"[{rank}] {p.date or '(undated)'} · {p.title}{section} · {p.source}")
@@ -51,17 +53,53 @@ def format_answer(result) -> str:
 
 def _cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args)
-    result = engine.answer(args.question, top_k=args.top_k)
+    result = engine.answer(args.question, top_k=args.top_k, history=args.history or [])
     if args.json:
         payload = {
             "question": result.question,
             "answered": result.answered,
+            "kind": result.kind,
             "message": result.message,
+            "context_turn": result.context_turn,
+            "context_question": result.context_question,
             "passages": [asdict(p) for p in result.passages],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
         print(format_answer(result))
+    return 0
+
+
+_CHAT_HELP = "Ask about the page; /new starts a new conversation, /quit (or Ctrl-D) ends."
+
+
+def _cmd_chat(args: argparse.Namespace) -> int:
+    """A conversation in the terminal: the model loads once, follow-ups read the earlier turns."""
+    engine = _engine(args)
+    history: list[str] = []
+    interactive = sys.stdin.isatty()
+    print(_CHAT_HELP)
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            print()
+            break
+        question = line.strip()
+        if not question:
+            continue
+        if question in ("/quit", "/exit", "/q"):
+            break
+        if question == "/new":
+            history.clear()
+            print("(new conversation)")
+            continue
+        result = engine.answer(question, top_k=args.top_k, history=history)
+        print(format_answer(result))
+        print()
+        history.append(question)
     return 0
 
 
@@ -76,17 +114,27 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from summit_qa.evaluate import check_requirements, evaluate, load_pairs, markdown, write_reports
+    from summit_qa.evaluate import (
+        check_requirements,
+        evaluate,
+        evaluate_dialogues,
+        is_dialogue_file,
+        load_dialogues,
+        load_pairs,
+        markdown,
+        write_reports,
+    )
 
     qa_path = _eval_file(args.qa, "qa.jsonl")
-    pairs = load_pairs(qa_path)
+    dialogues = is_dialogue_file(qa_path)
+    items = load_dialogues(qa_path) if dialogues else load_pairs(qa_path)
     engine = _engine(args)
-    results = evaluate(engine, pairs)
+    results = evaluate_dialogues(engine, items) if dialogues else evaluate(engine, items)
     out = Path(args.out) if args.out else _eval_file(None, "")
     report = write_reports(results, engine.encoder.name, qa_path, out)
     print(markdown(results, engine.encoder.name, qa_path))
     print(f"written: {report} and {report.with_suffix('.json')}")
-    failures = check_requirements(results["hybrid"], args.require or [])
+    failures = check_requirements(results[list(results)[-1]], args.require or [])
     for failure in failures:
         print(f"REQUIREMENT FAILED: {failure}", file=sys.stderr)
     if args.require and not failures:
@@ -174,14 +222,28 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--top-k", type=int, default=3)
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument(
+        "--history",
+        action="append",
+        metavar="QUESTION",
+        help="an earlier question of the conversation (repeat, oldest first), for a follow-up",
+    )
     ask.set_defaults(func=_cmd_ask)
+
+    chat = sub.add_parser(
+        "chat", parents=[common], help="a conversation in the terminal (the model loads once)"
+    )
+    chat.add_argument("--top-k", type=int, default=3)
+    chat.set_defaults(func=_cmd_chat)
 
     index = sub.add_parser("index", parents=[common], help="build the index if missing or stale")
     index.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
     index.set_defaults(func=_cmd_index)
 
     ev = sub.add_parser("eval", parents=[common], help="run eval/qa.jsonl: hybrid vs baselines, per language")
-    ev.add_argument("--qa", help="question-answer pairs (default: eval/qa.jsonl)")
+    ev.add_argument(
+        "--qa", help="question-answer pairs, or dialogues (records with 'turns'; default: eval/qa.jsonl)"
+    )
     ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
     ev.add_argument(
         "--require",

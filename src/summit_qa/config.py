@@ -86,6 +86,19 @@ class RankingConfig:
     cross_language_floor_with_terms: float = _SHIPPED["cross_language_floor_with_terms"]
     terms_for_lower_floor: int = _SHIPPED["terms_for_lower_floor"]
     use_temporal_scope: bool = True
+    use_phrases: bool = True
+    phrase_weight: float = 4.0  # a run of 4+ CJK characters the question shares with few passages
+    identity_weight: float = 6.0  # "who is X?": the passage that introduces X
+    label_weight: float = 5.0  # "the second issue": the paragraph labelled "议题二："
+    # Follow-ups (conversation.py): bonuses on the fused scale.
+    follow_same_passage: float = 2.0  # a bare wh-follow-up: the passage that answered before
+    follow_answer: float = 0.0  # any follow-up: the passage that answered before
+    follow_next: float = 2.0  # "then what?" / "before that?": the passage next to it
+    follow_add_names: bool = False  # a follow-up naming something also takes the names before
+    follow_bare_only: bool = False  # carry the whole question before only to a bare "where?"
+    follow_pronoun_names: bool = True  # "他是怎么去的？": a pronoun with its own verb takes the names
+    follow_neighbour: float = 1.0  # any follow-up: the passages beside the one that answered before
+    follow_article: float = 0.0  # any follow-up: the article that answered before
 
     def weights(self) -> dict[str, float]:
         """The fusion's weight per signal name (see :data:`summit_qa.fusion.SIGNALS`)."""
@@ -97,6 +110,9 @@ class RankingConfig:
             "late_sentence": self.late_sentence_weight,
             "lexical": self.lexical_weight if neural else 1.0,
             "dates": self.date_weight,
+            "phrase": self.phrase_weight,
+            "label": self.label_weight,
+            "context": 1.0,  # a follow-up's bonuses (conversation.py), already on the fused scale
         }
 
     def calibration(self) -> dict[str, float]:

@@ -30,10 +30,14 @@ from summit_qa.dates import _REFERENCE_DAYS, DateContext, resolve
 
 # The version of the rules below (paragraphs, sections, timeline entries): an index
 # records it, so a change to them rebuilds the index.
-RULES_VERSION = 1
+RULES_VERSION = 2
 _MARKER = re.compile(r"[ \u3000]*□[ \u3000]*据[ \u3000]*(?P<agency>\S+?)[ \u3000]*$")
 _PARAGRAPH_END = re.compile(r"(?:[。！？!?…][”’\"』」）)]*|：)$")
 _SENTENCE = re.compile(r".*?(?:[。！？!?…][”’\"』」）)]*|$)", re.S)
+# An enumerated label paragraph ("议题一：宁边核设施与核查。"): a short line that opens
+# with a word and a numeral and a colon.  It heads the paragraphs after it.
+_LABEL = re.compile(r"^(?P<word>[\u4e00-\u9fff]{1,4}?)(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})[：:]")
+_LABEL_CHARS = 30
 
 
 class CorpusError(ValueError):
@@ -54,10 +58,23 @@ class Passage:
     article: str
     position: int
     published: str
+    heading: str | None = None  # the enumerated label above it ("议题一：宁边核设施与核查。")
+    label: int | None = None  # its own enumeration, when it is such a label (议题二 → 2)
+
+    @property
+    def label_word(self) -> str | None:
+        """What a label passage enumerates ("议题二：…" → "议题")."""
+        m = _LABEL.match(self.text) if self.label else None
+        return m["word"] if m else None
 
     def sentences(self) -> list[tuple[int, int]]:
         """Character spans of the passage's sentences (for vectors and highlights)."""
         return sentence_spans(self.text)
+
+    @property
+    def context(self) -> str:
+        """The headings above the passage (section, then label), as printed; "" if none."""
+        return " ".join(h for h in (self.section, self.heading) if h)
 
 
 @dataclass(frozen=True)
@@ -207,9 +224,13 @@ def page_passages(manifest: PageManifest) -> list[Passage]:
         if article.kind == "timeline":
             blocks = _merge_timeline(blocks, manifest.published)
         context = DateContext(reference=manifest.published)
+        heading: str | None = None
         for position, block in enumerate(blocks):
             mentions = resolve(block.text, context)
             dates = tuple(dict.fromkeys(m.iso for m in mentions))
+            label = _label_number(block.text)
+            if position and block.section != blocks[position - 1].section:
+                heading = None  # a new section: the label above no longer applies
             passages.append(
                 Passage(
                     id=f"{article.id}-{position}",
@@ -222,9 +243,23 @@ def page_passages(manifest: PageManifest) -> list[Passage]:
                     article=article.id,
                     position=position,
                     published=manifest.published.isoformat(),
+                    heading=None if label else heading,
+                    label=label,
                 )
             )
+            if label:
+                heading = block.text
     return passages
+
+
+def _label_number(text: str) -> int | None:
+    """The number of an enumerated label paragraph ("议题三：…。" → 3), else None."""
+    m = _LABEL.match(text)
+    if not m or len(text) > _LABEL_CHARS or len(sentence_spans(text)) != 1:
+        return None
+    from summit_qa.dates import chinese_number
+
+    return chinese_number(m["n"])
 
 
 def load_passages(data_dir: Path | str | None = None) -> list[Passage]:

@@ -30,17 +30,37 @@ LANGUAGE_GROUPS = {"zh": ("zh",), "en": ("en",), "other": ("ko", "ja", "vi")}
 # The eval's columns, as changes to the engine's own config: the two retrievers alone,
 # ablations, and the shipped hybrid (last).
 BASELINES: dict[str, dict[str, object]] = {
-    "lexical": dict(use_dense=False, use_late=False, use_glossary=False, use_dates=False),
+    "lexical": dict(
+        use_dense=False,
+        use_late=False,
+        use_glossary=False,
+        use_dates=False,
+        use_phrases=False,
+        label_weight=0.0,
+    ),
     "dense": dict(
-        use_lexical=False, use_late=False, use_glossary=False, use_dates=False, sentence_weight=0.0
+        use_lexical=False,
+        use_late=False,
+        use_glossary=False,
+        use_dates=False,
+        use_phrases=False,
+        label_weight=0.0,
+        sentence_weight=0.0,
     ),
     "late": dict(
-        use_dense=False, use_lexical=False, use_glossary=False, use_dates=False, late_sentence_weight=0.0
+        use_dense=False,
+        use_lexical=False,
+        use_glossary=False,
+        use_dates=False,
+        use_phrases=False,
+        label_weight=0.0,
+        late_sentence_weight=0.0,
     ),
     "hybrid-no-late": dict(use_late=False),
     "hybrid-jieba": dict(lexical_tokenizer="jieba"),
     "hybrid-no-glossary": dict(use_glossary=False),
     "hybrid-no-temporal": dict(use_temporal_scope=False),
+    "hybrid-no-phrase": dict(use_phrases=False, label_weight=0.0),
     "hybrid": {},
 }
 
@@ -48,6 +68,11 @@ BASELINES: dict[str, dict[str, object]] = {
 def baselines(shipped: RankingConfig) -> dict[str, RankingConfig]:
     """:data:`BASELINES` applied to ``shipped`` (the engine's config for its model)."""
     return {name: replace(shipped, **changes) for name, changes in BASELINES.items()}
+
+
+# What a pair is (its "kind"): an ordinary question, or one of the classes the
+# conversation issue added, each with its own figure in the report.
+KINDS = ("question", "smalltalk", "identity", "near_miss", "outcome", "outcome_answerable")
 
 
 @dataclass(frozen=True)
@@ -58,28 +83,79 @@ class QAPair:
     answers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     out_of_scope: bool = False
+    kind: str = "question"
+    turn: int = 0  # in a dialogue: 0 for the first turn, then 1, 2, ...
+    needs_context: bool = False  # in a dialogue: cannot be understood without the earlier turns
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    id: str
+    lang: str
+    turns: tuple[QAPair, ...]
+
+
+def _pair(raw: dict, default_id: str, **extra) -> QAPair:
+    kind = raw.get("kind", "question")
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    return QAPair(
+        id=raw.get("id", default_id),
+        lang=raw["lang"],
+        question=raw["question"],
+        answers=tuple(raw.get("answers", ())),
+        dates=tuple(raw.get("dates", ())),
+        out_of_scope=bool(raw.get("out_of_scope", False)),
+        kind=kind,
+        **extra,
+    )
+
+
+def _records(path: Path):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                yield n, json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc})") from exc
+
+
+def is_dialogue_file(path: Path) -> bool:
+    """A dialogue file's records hold ``turns``; a pair file's a ``question``."""
+    first = next(_records(path), None)
+    return bool(first) and isinstance(first[1], dict) and "turns" in first[1]
 
 
 def load_pairs(path: Path) -> list[QAPair]:
     pairs = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, raw in _records(path):
         try:
-            raw = json.loads(line)
-            pairs.append(
-                QAPair(
-                    id=raw.get("id", f"line-{n}"),
-                    lang=raw["lang"],
-                    question=raw["question"],
-                    answers=tuple(raw.get("answers", ())),
-                    dates=tuple(raw.get("dates", ())),
-                    out_of_scope=bool(raw.get("out_of_scope", False)),
-                )
-            )
-        except (ValueError, KeyError, TypeError) as exc:
+            pairs.append(_pair(raw, f"line-{n}"))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}:{n}: not a QA pair ({exc})") from exc
     return pairs
+
+
+def load_dialogues(path: Path) -> list[Dialogue]:
+    dialogues = []
+    for n, raw in _records(path):
+        try:
+            lang = raw["lang"]
+            turns = tuple(
+                _pair(
+                    {"lang": lang, **turn},
+                    f"{raw['id']}#{i}",
+                    turn=i,
+                    needs_context=bool(turn.get("needs_context")),
+                )
+                for i, turn in enumerate(raw["turns"])
+            )
+            if not turns:
+                raise ValueError("no turns")
+            dialogues.append(Dialogue(raw["id"], lang, turns))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{path}:{n}: not a dialogue ({exc})") from exc
+    return dialogues
 
 
 @dataclass(frozen=True)
@@ -91,6 +167,7 @@ class Outcome:
     first_id: str | None
     first_date: str | None
     right_date: str | None = None  # the date of the best-ranked right passage
+    reply: str = "answer"  # the Answer's kind: answer, refused, small_talk or empty
 
 
 @dataclass
@@ -105,38 +182,54 @@ class Metrics:
     out_of_scope: int = 0
     refused: float | None = None
     false_refusal: float | None = None
+    smalltalk_items: int = 0
+    smalltalk: float | None = None  # share of small talk given the small-talk reply
+    answerable_as_smalltalk: int = 0  # answerable questions mistaken for small talk
     misses: list[str] = field(default_factory=list)
 
 
-def run(engine: SummitQA, pairs: list[QAPair], vectors: list[QueryEncoding] | None) -> list[Outcome]:
+def run(
+    engine: SummitQA,
+    pairs: list[QAPair],
+    vectors: list[QueryEncoding] | None,
+    histories: list[list[str]] | None = None,
+) -> list[Outcome]:
     outcomes = []
     for i, pair in enumerate(pairs):
-        ranking = engine.rank(clean_question(pair.question), None if vectors is None else vectors[i])
-        passages = [engine.index.passages[j] for j in ranking.order]
+        reply = engine.respond(
+            pair.question,
+            history=histories[i] if histories else None,
+            query=None if vectors is None else vectors[i],
+        )
+        ranking = reply.ranking
+        passages = [engine.index.passages[j] for j in ranking.order] if ranking else []
         rank = next(
             (k for k, p in enumerate(passages, 1) if any(a in p.text for a in pair.answers)),
             None,
         )
         right = passages[rank - 1] if rank else None
-        first = passages[0] if ranking.answered else None
+        answered = reply.kind == "answer"
+        first = passages[0] if answered else None
         outcomes.append(
             Outcome(
                 pair,
-                ranking.answered,
-                rank if ranking.answered else None,
+                answered,
+                rank if answered else None,
                 rank,
                 first.id if first else None,
                 first.date if first else None,
                 right.date if right else None,
+                reply.kind,
             )
         )
     return outcomes
 
 
 def summarize(outcomes: list[Outcome]) -> Metrics:
-    answerable = [o for o in outcomes if not o.pair.out_of_scope]
+    talk = [o for o in outcomes if o.pair.kind == "smalltalk"]
+    answerable = [o for o in outcomes if not o.pair.out_of_scope and o.pair.kind != "smalltalk"]
     off_page = [o for o in outcomes if o.pair.out_of_scope]
-    m = Metrics(questions=len(answerable), out_of_scope=len(off_page))
+    m = Metrics(questions=len(answerable), out_of_scope=len(off_page), smalltalk_items=len(talk))
     if answerable:
         ranks = [o.rank for o in answerable]
         m.hit1 = sum(r == 1 for r in ranks) / len(ranks)
@@ -144,12 +237,13 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
         m.hit3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
         m.mrr = sum(1 / r for r in ranks if r) / len(ranks)
         m.false_refusal = sum(not o.answered for o in answerable) / len(answerable)
+        m.answerable_as_smalltalk = sum(o.reply == "small_talk" for o in answerable)
         dated = [o for o in answerable if o.pair.dates]
         if dated:
             m.date1 = sum(o.first_date in o.pair.dates for o in dated) / len(dated)
             m.right_date = sum(o.right_date in o.pair.dates for o in dated) / len(dated)
         m.misses = [
-            f"{o.pair.id} (rank {o.rank or '-'}, first {o.first_id or 'refused'}): {o.pair.question}"
+            f"{o.pair.id} (rank {o.rank or '-'}, first {o.first_id or o.reply}): {o.pair.question}"
             for o in answerable
             if o.rank != 1
         ]
@@ -158,26 +252,61 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
         m.misses += [
             f"{o.pair.id} (answered {o.first_id}): {o.pair.question}" for o in off_page if o.answered
         ]
+    if talk:
+        m.smalltalk = sum(o.reply == "small_talk" for o in talk) / len(talk)
+        m.misses += [f"{o.pair.id} ({o.reply}): {o.pair.question}" for o in talk if o.reply != "small_talk"]
     return m
 
 
+def _groups(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    """all, zh / en / other, each language, and each kind of pair other than a plain question."""
+    groups = {"all": outcomes}
+    for group, langs in LANGUAGE_GROUPS.items():
+        groups[group] = [o for o in outcomes if o.pair.lang in langs]
+    for lang in sorted({o.pair.lang for o in outcomes}):
+        groups.setdefault(lang, [o for o in outcomes if o.pair.lang == lang])
+    for kind in KINDS[1:]:
+        groups[kind] = [o for o in outcomes if o.pair.kind == kind]
+    return {g: o for g, o in groups.items() if o}
+
+
 def evaluate(engine: SummitQA, pairs: list[QAPair], configs: dict[str, RankingConfig] | None = None):
-    """``{config: {group: Metrics}}`` for the groups all, zh, en, other and each language."""
+    """``{config: {group: Metrics}}`` for the groups of :func:`_groups`."""
     configs = configs or baselines(engine.config)
     # One encoding serves every config: each uses what it needs of it (the question's
     # vector and tokens, the glossary translation's vector when it ranks with it).
     vectors = engine.with_config(engine.config).encode_questions([clean_question(p.question) for p in pairs])
     results: dict[str, dict[str, Metrics]] = {}
     for name, config in configs.items():
-        configured = engine.with_config(config)
-        outcomes = run(configured, pairs, vectors)
-        groups = {"all": outcomes}
-        for group, langs in LANGUAGE_GROUPS.items():
-            groups[group] = [o for o in outcomes if o.pair.lang in langs]
-        for lang in sorted({p.lang for p in pairs}):
-            if lang not in groups:
-                groups[lang] = [o for o in outcomes if o.pair.lang == lang]
-        results[name] = {g: summarize(o) for g, o in groups.items() if o}
+        outcomes = run(engine.with_config(config), pairs, vectors)
+        results[name] = {g: summarize(o) for g, o in _groups(outcomes).items()}
+    return results
+
+
+def _dialogue_groups(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    """Every turn, first turns, follow-ups (those needing the earlier turns, and the
+    self-contained ones), and follow-ups by language group."""
+    follow = [o for o in outcomes if o.pair.turn > 0]
+    groups = {
+        "all": outcomes,
+        "first": [o for o in outcomes if o.pair.turn == 0],
+        "follow": follow,
+        "context": [o for o in follow if o.pair.needs_context],
+        "standalone": [o for o in follow if not o.pair.needs_context],
+    }
+    for group, langs in LANGUAGE_GROUPS.items():
+        groups[f"follow_{group}"] = [o for o in follow if o.pair.lang in langs]
+    return {g: o for g, o in groups.items() if o}
+
+
+def evaluate_dialogues(engine: SummitQA, dialogues: list[Dialogue]) -> dict[str, dict[str, Metrics]]:
+    """Every turn of every dialogue, answered without and with the earlier turns as history."""
+    pairs = [turn for d in dialogues for turn in d.turns]
+    histories = [[t.question for t in d.turns[: turn.turn]] for d in dialogues for turn in d.turns]
+    results = {}
+    for name, given in (("without history", None), ("with history", histories)):
+        outcomes = run(engine, pairs, None, given)
+        results[name] = {g: summarize(o) for g, o in _dialogue_groups(outcomes).items()}
     return results
 
 
@@ -206,19 +335,32 @@ def markdown(results: dict[str, dict[str, Metrics]], model: str, qa_path: Path) 
         ("date of the right passage", "right_date"),
         ("false refusal", "false_refusal"),
         ("out-of-scope refused", "refused"),
+        ("small talk handled", "smalltalk"),
+        ("answerable taken for small talk", "answerable_as_smalltalk"),
     ]
+    has_talk = results[configs[0]]["all"].smalltalk_items > 0
     for group in groups:
         base = results[configs[0]][group]
         for label, key in metrics:
             values = [getattr(results[c][group], key) for c in configs]
             if all(v is None for v in values):
                 continue
-            if key == "refused" and not base.out_of_scope:
+            if key == "refused":
+                n = base.out_of_scope
+            elif key == "smalltalk":
+                n = base.smalltalk_items
+            elif key == "answerable_as_smalltalk" and not has_talk:
+                n = 0
+            else:
+                n = base.questions
+            if not n:
                 continue
-            if key != "refused" and not base.questions:
-                continue
-            n = base.out_of_scope if key == "refused" else base.questions
-            cells = [f"{v:.3f}" if key == "mrr" and v is not None else _pct(v) for v in values]
+            if key == "mrr":
+                cells = [f"{v:.3f}" for v in values]
+            elif key == "answerable_as_smalltalk":
+                cells = [str(v) for v in values]
+            else:
+                cells = [_pct(v) for v in values]
             lines.append(f"| {group} | {n} | {label} | " + " | ".join(cells) + " |")
     shipped = configs[-1]
     lines += ["", f"## Misses of `{shipped}`", ""]

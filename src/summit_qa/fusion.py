@@ -7,15 +7,17 @@ table; the eval's weight search re-weights the same table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from summit_qa.dates import DateQuery
+from summit_qa.language import CJK
 
 # The fused signals, in column order.  A disabled signal is a column of zeros.
-SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates")
+SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates", "phrase", "label", "context")
 
 
 def weight_vector(weights: Mapping[str, float]) -> np.ndarray:
@@ -73,6 +75,58 @@ def date_scores(dates: Sequence[tuple[str, ...]], wanted: Sequence[DateQuery]) -
         return out
     for i, own in enumerate(dates):
         if any(q.matches(d) for q in wanted for d in own if d):
+            out[i] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Which passages hold each run of :data:`PHRASE_CHARS` CJK characters (spaces removed).
+
+    A question that quotes the page ("最大任务", "战略信任缺失") shares such a run
+    with the few passages it quotes; a run found in many passages ("河内会晤")
+    says nothing about which one is meant.
+    """
+
+    postings: dict[str, frozenset[int]]
+    most: int = 3  # a run in more passages than this is common, not a quotation
+
+    @classmethod
+    def build(cls, texts: Sequence[str], most: int = 3) -> PhraseIndex:
+        postings: dict[str, set[int]] = {}
+        for i, text in enumerate(texts):
+            for gram in _grams(text):
+                postings.setdefault(gram, set()).add(i)
+        return cls({g: frozenset(p) for g, p in postings.items()}, most)
+
+    def scores(self, question: str, passages: int) -> np.ndarray:
+        """1 for each passage that shares a rare run with ``question``."""
+        out = np.zeros(passages, np.float32)
+        for gram in set(_grams(question)):
+            found = self.postings.get(gram)
+            if found and len(found) <= self.most:
+                out[list(found)] = 1.0
+        return out
+
+
+PHRASE_CHARS = 4
+_CJK_RUN = re.compile(f"[{CJK}]+")
+
+
+def _grams(text: str) -> list[str]:
+    runs = _CJK_RUN.findall(re.sub(r"\s+", "", text))
+    return [run[i : i + PHRASE_CHARS] for run in runs for i in range(len(run) - PHRASE_CHARS + 1)]
+
+
+def label_scores(labels: Sequence[tuple[str, int] | None], number: int | None, words: str) -> np.ndarray:
+    """1 for each enumerated label passage ("议题二：…", word 议题, number 2) whose number is
+    the question's ordinal and whose word the question (or its glossary terms, ``words``)
+    uses: "the second issue" is the paragraph labelled 议题二."""
+    out = np.zeros(len(labels), np.float32)
+    if number is None:
+        return out
+    for i, label in enumerate(labels):
+        if label and label[1] == number and label[0] in words:
             out[i] = 1.0
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summit_qa.language import has_latin
@@ -26,11 +26,18 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
 
 
+# What an entry names: a person, place, body (organisation) or thing the page names,
+# or a term (a common word).  Follow-ups carry names, not terms, from turn to turn.
+NAME_TYPES = ("person", "place", "body", "thing")
+TYPES = (*NAME_TYPES, "term")
+
+
 @dataclass(frozen=True, eq=False)
 class Glossary:
     """Cross-script aliases → the Chinese form printed on the page."""
 
     aliases: tuple[tuple[re.Pattern[str], str], ...]
+    types: dict[str, str] = field(default_factory=dict)  # Chinese form → one of TYPES
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -39,13 +46,34 @@ class Glossary:
             return cls(())
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
-            pairs = [
-                (alias_pattern(alias.strip()), entry["zh"]) for entry in entries for alias in entry["aliases"]
-            ]
+            pairs, types = [], {}
+            for entry in entries:
+                zh, kind = entry["zh"], entry.get("type", "term")
+                if not isinstance(zh, str) or not zh or kind not in TYPES:
+                    raise ValueError(f"entry {zh!r}: bad Chinese form or type {kind!r}")
+                types[zh] = kind
+                aliases = [a.strip() for a in entry["aliases"]]
+                pairs += [(alias_pattern(a), zh) for a in dict.fromkeys(aliases) if a]
+                if kind != "term":  # a name is also found in its own (Chinese) form
+                    pairs.append((re.compile(re.escape(zh)), zh))
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
-        return cls(tuple(pairs))
+        return cls(tuple(pairs), types)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one glossary per process; rank() asks twice
     def chinese_terms(self, question: str) -> tuple[str, ...]:
+        """The Chinese forms of every name and term ``question`` writes, in glossary order."""
         return tuple(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
+
+    def names(self, text: str, types: tuple[str, ...] = NAME_TYPES) -> tuple[str, ...]:
+        """The page's names (Chinese forms) that ``text`` mentions, in any script; a
+        name inside a longer one ("朝鲜" in "朝鲜劳动党") counts once, as the longer."""
+        found = [zh for zh in self.chinese_terms(text) if self.types.get(zh) in types]
+        return tuple(zh for zh in found if not any(zh != other and zh in other for other in found))
+
+    def strip_names(self, text: str, types: tuple[str, ...] = NAME_TYPES, sep: str = " ") -> str:
+        """``text`` with the names of ``types`` it writes (any script) replaced by ``sep``."""
+        for pattern, zh in self.aliases:
+            if self.types.get(zh) in types:
+                text = pattern.sub(sep, text)
+        return " ".join(text.split())

@@ -32,10 +32,14 @@ from summit_qa.lexical import BM25
 from summit_qa.settings import DEFAULT_LEXICAL
 from summit_qa.storage import npy_array, npy_bytes, sha256, write_atomic
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
-UNIT_PASSAGE, UNIT_SENTENCE = 0, 1
+UNIT_PASSAGE, UNIT_SENTENCE, UNIT_CONTEXT = 0, 1, 2
+# A passage under a heading is also embedded and counted with it (sub-headings count:
+# "最大任务", "议题一：…" say what the paragraphs below them are about).
+HEADINGS_DENSE = True
+HEADINGS_LEXICAL = True
 # One row per embedded text: a whole passage, or one sentence of a longer one.
 UNIT_DTYPE = np.dtype([("passage", "<i4"), ("kind", "<i4"), ("start", "<i4"), ("end", "<i4")])
 
@@ -145,7 +149,8 @@ def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT,
 
 
 def sentence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
-    """Texts to embed: each passage whole, then each sentence of a multi-sentence passage.
+    """Texts to embed: each passage whole, then each sentence of a multi-sentence
+    passage, then each passage under a heading with its headings before it.
 
     Returns the texts and their rows (:data:`UNIT_DTYPE`: passage, kind, start, end).
     """
@@ -160,7 +165,17 @@ def sentence_units(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
             for start, end in spans:
                 texts.append(p.text[start:end])
                 rows.append((i, UNIT_SENTENCE, start, end))
+    if HEADINGS_DENSE:
+        for i, p in enumerate(passages):
+            if p.context:
+                texts.append(f"{p.context} {p.text}")
+                rows.append((i, UNIT_CONTEXT, 0, len(p.text)))
     return texts, np.array(rows, dtype=UNIT_DTYPE)
+
+
+def lexical_text(passage: Passage) -> str:
+    """What BM25 indexes of a passage: its headings and its text."""
+    return f"{passage.context} {passage.text}" if HEADINGS_LEXICAL and passage.context else passage.text
 
 
 @dataclass
@@ -240,7 +255,7 @@ def build_index(
     n = len(passages)  # the whole-passage units come first; their tokens serve late interaction
     starts = [[start for start, _ in p.sentences()] for p in passages]
     tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
-    lexical_index = BM25.build([p.text for p in passages], wanted.lexical_tokenizer)
+    lexical_index = BM25.build([lexical_text(p) for p in passages], wanted.lexical_tokenizer)
     folder.mkdir(parents=True, exist_ok=True)
     checksums: dict[str, str] = {}
 

@@ -23,6 +23,56 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Bài báo đăng ngày {date}, trước khi có kết quả đó.",
     },
     "empty_question": {"zh": "请输入一个问题。", "en": "Please type a question."},
+    # Small talk: an opener by kind, then what the page is, then example questions.
+    "small_talk_greeting": {
+        "zh": "你好！",
+        "en": "Hello!",
+        "ko": "안녕하세요!",
+        "ja": "こんにちは！",
+        "vi": "Xin chào!",
+    },
+    "small_talk_thanks": {
+        "zh": "不客气。",
+        "en": "You're welcome.",
+        "ko": "천만에요.",
+        "ja": "どういたしまして。",
+        "vi": "Không có gì.",
+    },
+    "small_talk_goodbye": {
+        "zh": "再见！",
+        "en": "Goodbye!",
+        "ko": "안녕히 가세요!",
+        "ja": "さようなら！",
+        "vi": "Tạm biệt!",
+    },
+    "small_talk_about": {
+        "zh": "我是 summit-qa 问答助手。",
+        "en": "I'm summit-qa, a question-answering assistant.",
+        "ko": "저는 질의응답 도우미 summit-qa입니다.",
+        "ja": "質問応答アシスタントの summit-qa です。",
+        "vi": "Tôi là summit-qa, trợ lý hỏi đáp.",
+    },
+    "small_talk_chat": {
+        "zh": "这个我帮不上忙。",
+        "en": "I can't help with that.",
+        "ko": "그건 도와드릴 수 없어요.",
+        "ja": "それにはお答えできません。",
+        "vi": "Tôi không giúp được việc đó.",
+    },
+    "small_talk_page": {
+        "zh": "我回答关于2019年2月27日一版中文报纸的问题：第二次特朗普—金正恩河内会晤，"
+        "包括2018年以来美朝关系大事记、一篇会晤看点分析和两则新闻。答案逐字引用报道原文并注明日期。可以这样问：",
+        "en": "I answer questions about one Chinese newspaper page of 27 February 2019 on the second Trump–Kim "
+        "summit in Hanoi: a timeline of US–North Korea events since 2018, an analysis of the summit's issues and "
+        "two news items. Answers quote the page word for word, with their dates. Try:",
+        "ko": "2019년 2월 27일자 중국어 신문 한 면(하노이 2차 북미 정상회담: 2018년 이후 북미 관계 일지, 회담 쟁점 분석, "
+        "뉴스 두 건)에 관한 질문에 답합니다. 답은 신문 원문을 날짜와 함께 그대로 인용합니다. 예:",
+        "ja": "2019年2月27日付の中国語新聞1ページ（ハノイでの第2回米朝首脳会談：2018年以降の米朝関係の年表、"
+        "会談の焦点の分析、ニュース2本）についての質問に答えます。答えは紙面の原文を日付とともにそのまま引用します。例：",
+        "vi": "Tôi trả lời câu hỏi về một trang báo tiếng Trung ngày 27/2/2019 về hội nghị thượng đỉnh Trump–Kim lần "
+        "hai ở Hà Nội: niên biểu quan hệ Mỹ–Triều từ 2018, một bài phân tích và hai tin ngắn. Câu trả lời trích "
+        "nguyên văn trang báo kèm ngày tháng. Thử hỏi:",
+    },
     "more": {"zh": "更多段落", "en": "More passages"},
     "undated": {"zh": "无日期", "en": "undated"},
     "published": {"zh": "见报", "en": "published"},
@@ -40,3 +90,40 @@ def say(key: str, language: str, **values: object) -> str:
     else:
         text = texts["en"]
     return text.format(**values) if values else text
+
+
+# Example questions offered with the small-talk reply, three per language (the tests
+# check each is answered with a dated passage).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "zh": ("金正恩哪天抵达越南？", "美国财政部制裁了哪位朝鲜官员？", "河内会晤面临的最大任务是什么？"),
+    "en": (
+        "When did Kim Jong Un arrive in Vietnam?",
+        "Which North Korean officials did the US Treasury sanction?",
+        "What happened on August 1, 2018?",
+    ),
+    "ko": (
+        "김정은은 언제 평양을 출발했나요?",
+        "트럼프는 언제 하노이에 도착하나요?",
+        "싱가포르 북미 정상회담은 언제 열렸나요?",
+    ),
+    "ja": (
+        "金正恩氏はいつベトナムに到着しましたか？",
+        "トランプ大統領と金正恩氏の一対一会談はいつですか？",
+        "シンガポールでの米朝首脳会談はいつ開かれましたか？",
+    ),
+    "vi": (
+        "Kim Jong Un đến Việt Nam ngày nào?",
+        "Đoàn tàu của Kim Jong Un dừng ở ga nào?",
+        "Hội nghị thượng đỉnh Mỹ - Triều ở Singapore diễn ra khi nào?",
+    ),
+}
+
+
+def small_talk(kind: str, language: str) -> str:
+    """The reply to small talk of ``kind`` (see smalltalk.classify) in ``language``."""
+    language = language if language in EXAMPLES else "en"
+    opener = f"small_talk_{kind}"
+    parts = [say(opener, language)] if opener in TEXTS else []
+    parts.append(say("small_talk_page", language))
+    text = " ".join(parts)
+    return text + "\n" + "\n".join(f"- {q}" for q in EXAMPLES[language])

@@ -21,17 +21,39 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
+from summit_qa import smalltalk
 from summit_qa.config import RankingConfig
+from summit_qa.conversation import (
+    MAX_TURNS,
+    ConversationPolicy,
+    Resolution,
+    Turn,
+    find_ordinal,
+    resolve,
+    user_questions,
+)
 from summit_qa.corpus import Passage
 from summit_qa.dates import question_dates
-from summit_qa.fusion import SIGNALS, SignalTable, date_scores, dense_mix, rank_order, zscore
+from summit_qa.fusion import (
+    SIGNALS,
+    PhraseIndex,
+    SignalTable,
+    date_scores,
+    dense_mix,
+    label_scores,
+    rank_order,
+    zscore,
+)
 from summit_qa.glossary import Glossary
 from summit_qa.highlight import best_sentence
-from summit_qa.index import Encoder, SearchIndex, load_or_build
+from summit_qa.identity import Identity, identify, introduction, is_pronoun
+from summit_qa.identity import subject as identity_subject
+from summit_qa.index import Encoder, SearchIndex, lexical_text, load_or_build
 from summit_qa.language import clean_question, detect_language
 from summit_qa.lexical import BM25
 from summit_qa.messages import say as message
-from summit_qa.scope import ScopePolicy
+from summit_qa.messages import small_talk as small_talk_reply
+from summit_qa.scope import ScopePolicy, unanswerable_type
 from summit_qa.settings import Settings
 
 
@@ -50,6 +72,11 @@ class ScoredPassage(Passage):
         return self.text[self.highlight[0] : self.highlight[1]]
 
 
+# What an answer is: passages ("answer"), "not in this article" ("refused"), a reply to
+# small talk or a non-question ("small_talk"), or nothing typed at all ("empty").
+KINDS = ("answer", "refused", "small_talk", "empty")
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -57,6 +84,9 @@ class Answer:
     passages: list[ScoredPassage]
     language: str
     message: str = ""  # why nothing is shown, in the question's language
+    kind: str = "answer"
+    context_turn: int | None = None  # the earlier user turn (index in history) a follow-up was read with
+    context_question: str | None = None  # ... and its text
 
 
 @dataclass(frozen=True)
@@ -91,6 +121,41 @@ class Ranking:
         return self.signals["dates"]
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A question's outcome before it is dressed as an :class:`Answer` (the eval reads it)."""
+
+    kind: str  # one of KINDS
+    language: str
+    question: str  # cleaned
+    ranking: Ranking | None
+    message: str = ""
+    resolution: Resolution | None = None  # how the conversation was read
+
+
+def _has_script(text: str) -> bool:
+    """Letters of some script (not only digits, punctuation or emoji)."""
+    return any(ch.isalpha() for ch in text)
+
+
+def _language_of(questions: list[str]) -> str:
+    """The language of the latest earlier question that has one (a reply to "👍" or "???"
+    in the conversation's language), English without any."""
+    for q in reversed(questions):
+        if _has_script(q):
+            return detect_language(q)
+    return "en"
+
+
+def _passages_wanted(top_k: object, available: int) -> int:
+    """``top_k`` as a count from 1 to ``available`` (None, NaN or junk: the default 3)."""
+    try:
+        k = int(top_k)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        k = 3
+    return max(1, min(k, available))
+
+
 class SummitQA:
     """The question-answering facade over an encoder, an index and a glossary."""
 
@@ -102,6 +167,15 @@ class SummitQA:
         self.scope = ScopePolicy.for_page(config, index.passages)
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
         self._passage_dates = [(p.date, *p.dates) for p in index.passages]
+        self._encodings: dict[str, QueryEncoding] = {}
+        self._phrases = PhraseIndex.build([p.text for p in index.passages])
+        self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
+        # Each passage's neighbours in its article: follow-ups move by them ("then what?").
+        self._sequence: dict[int, tuple[int | None, int | None]] = {}
+        for i, p in enumerate(index.passages):
+            same = [j for j, q in enumerate(index.passages) if q.article == p.article]
+            at = same.index(i)
+            self._sequence[i] = (same[at - 1] if at else None, same[at + 1] if at + 1 < len(same) else None)
 
     @classmethod
     def open(
@@ -143,7 +217,7 @@ class SummitQA:
         """The same engine ranking by another config (an in-memory BM25 if it names another tokenizer)."""
         index = self.index
         if config.lexical_tokenizer and config.lexical_tokenizer != index.lexical.tokenizer:
-            lexical = BM25.build([p.text for p in index.passages], config.lexical_tokenizer)
+            lexical = BM25.build([lexical_text(p) for p in index.passages], config.lexical_tokenizer)
             index = replace(index, lexical=lexical)
         return SummitQA(self.encoder, index, self.glossary, config)
 
@@ -173,9 +247,23 @@ class SummitQA:
             start += len(group)
         return out
 
-    def rank(self, question: str, query: QueryEncoding | None = None) -> Ranking:
-        """Score every passage for a cleaned, non-empty question."""
+    def rank(
+        self,
+        question: str,
+        query: QueryEncoding | None = None,
+        resolution: Resolution | None = None,
+        language: str | None = None,
+    ) -> Ranking:
+        """Score every passage for a cleaned, non-empty question.
+
+        ``resolution`` (a follow-up read with the conversation) supplies the text
+        to rank, dates to add and passage bonuses; ``query`` is that text's
+        encoding when already computed.  Refusal reads the floors of ``language``
+        (default: the question's).
+        """
         c = self.config
+        text = resolution.query if resolution else question
+        language = language or detect_language(question)
         passages = self.index.passages
         n = len(passages)
         columns: dict[str, np.ndarray] = {}
@@ -184,7 +272,7 @@ class SummitQA:
         if not (c.use_dense or c.use_late):
             query = None  # a lexical-only ranking refuses on lexical grounds too
         elif query is None:
-            query = self.encode_questions([question])[0]
+            query = self.encode_query(text)
         if query is not None:  # the dense cosine also decides refusal
             dense, best_unit = self._dense(query.vectors[0])
         if c.use_dense:
@@ -195,50 +283,185 @@ class SummitQA:
             whole, sentence = self.index.tokens.scores(query.tokens)
             columns["late"] = zscore(whole)
             columns["late_sentence"] = zscore(sentence)
-        terms = self.glossary.chinese_terms(question) if c.use_glossary else ()
+        terms = self.glossary.chinese_terms(text) if c.use_glossary else ()
         if c.use_lexical:
-            columns["lexical"] = self.index.lexical.scores(question, extra_terms=terms)
+            columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
+        ordinal = find_ordinal(text, language)
+        columns["label"] = label_scores(
+            self._labels, ordinal.number if ordinal else None, text + "".join(terms)
+        )
+        if c.use_phrases:
+            # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
+            columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
         dated = False
         if c.use_dates and self.published:
-            wanted = question_dates(question, self.published)
+            wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
             columns["dates"] = date_scores(self._passage_dates, wanted)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and date_scores(self._passage_dates, specific).max() >= 1.0
+        if resolution and resolution.prior:
+            prior = np.zeros(n, np.float32)
+            for i, bonus in resolution.prior.items():
+                prior[i] += bonus
+            columns["context"] = prior
         signals = SignalTable.of(n, columns)
         score = signals.fused(c.weights())
         order = rank_order(score)
-        answered = self.scope.in_scope(
-            detect_language(question),
-            float(dense.max()) if query is not None else None,
-            len(terms),
-            dated,
-            lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(question))),
-        )
+        if resolution is not None and resolution.in_scope:
+            answered = True  # a follow-up of an answered turn, or "who is X?" about X on the page
+        else:
+            answered = self.scope.in_scope(
+                language,
+                float(dense.max()) if query is not None else None,
+                len(terms),
+                dated,
+                lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(text))),
+            )
         top = [passages[int(i)] for i in order[:3]]
-        after_page = answered and self.scope.asks_after_the_page(question, top)
+        if answered and unanswerable_type(question, top):
+            answered = False
+        places = self.glossary.names(text, ("place",))
+        named = [p for p in passages if places and all(name in p.text for name in places)]
+        # An outcome question is told the page's date when answered, or when it names the
+        # place of an event the page only announces (then it is about the page, whatever
+        # the floors made of its wording).
+        after_page = (answered or bool(named)) and self.scope.asks_after_the_page(question, top, named)
         return Ranking(
             order, score, signals, dense, best_unit, terms, answered and not after_page, after_page, dated
         )
+
+    def encode_query(self, text: str) -> QueryEncoding:
+        """One question's encoding, remembered: a conversation re-reads its earlier turns."""
+        cached = self._encodings.get(text)
+        if cached is None:
+            cached = self.encode_questions([text])[0]
+            self._encodings[text] = cached
+            if len(self._encodings) > 512:
+                self._encodings.pop(next(iter(self._encodings)))
+        return cached
 
     def _dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per passage: the whole-passage / best-sentence cosine mix, and the best unit."""
         whole, sentence, best_unit = self.index.dense_scores(query_vector)
         return dense_mix(whole, sentence, self.config.sentence_weight), best_unit
 
-    def answer(self, question: str, top_k: int = 3, query: QueryEncoding | None = None) -> Answer:
-        question = question if isinstance(question, str) else ""
-        language = detect_language(question)
-        cleaned = clean_question(question)
-        if not any(ch.isalnum() for ch in cleaned):
-            return Answer(question, False, [], language, message("empty_question", language))
-        r = self.rank(cleaned, query)
+    def respond(self, question: object, history: object = None, query: QueryEncoding | None = None) -> Reply:
+        """What to do with a question: its ranking and the kind of reply it gets.
+
+        ``history`` (see :meth:`answer`) is read turn by turn: each earlier user
+        question is resolved with the ones before it, so a follow-up of a
+        follow-up keeps its subject.  ``query``: the question's own encoding,
+        used when it is not a follow-up.
+        """
+        text = question if isinstance(question, str) else ""
+        cleaned = clean_question(text)
+        asked = user_questions(history)
+        language = detect_language(cleaned) if _has_script(cleaned) else _language_of(asked)
+        if not cleaned:
+            return Reply("empty", language, cleaned, None, message("empty_question", language))
+        talk = smalltalk.classify(cleaned)
+        if talk:
+            return Reply("small_talk", language, cleaned, None, small_talk_reply(talk, language))
+        cleaned = smalltalk.strip_greeting(cleaned)
+        window = asked[-MAX_TURNS:]
+        earlier: list[Turn] = []
+        for earlier_question in window:
+            earlier.append(self._turn(earlier_question, earlier))
+        resolution = self._resolve(cleaned, language, earlier)
+        resolution = self._identity(cleaned, language, earlier, resolution)
+        if resolution.context_turn is not None:  # counted among all the user's earlier turns
+            resolution = replace(resolution, context_turn=resolution.context_turn + len(asked) - len(window))
+        if resolution.query != cleaned or resolution.prior or resolution.dates or resolution.in_scope:
+            r = self.rank(cleaned, None, resolution, language)
+        else:
+            r = self.rank(cleaned, query, language=language)
         if not r.answered:
+            if not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language):
+                return Reply(
+                    "small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution
+                )
             key = "after_the_page" if r.after_page else "not_in_article"
-            return Answer(question, False, [], language, message(key, language, date=self.published))
+            return Reply(
+                "refused", language, cleaned, r, message(key, language, date=self.published), resolution
+            )
+        return Reply("answer", language, cleaned, r, "", resolution)
+
+    def _identity(
+        self, question: str, language: str, earlier: list[Turn], resolution: Resolution
+    ) -> Resolution:
+        """ "Who is X?" about a name of the page (or "Who is he?" about the turn before's)."""
+        found = identify(question, language, self.glossary, self.index.passages)
+        if found is None:
+            x = identity_subject(question, language)
+            people = [t for t in reversed(earlier) if self.glossary.names(t.query, ("person",))]
+            if x is None or not is_pronoun(x) or not people:
+                return resolution
+            found = Identity(x, self.glossary.names(people[0].query, ("person",))[:1])
+        intro = introduction(found.names, self.index.passages)
+        if intro is None:
+            return resolution
+        bonus = {intro: self.config.identity_weight}
+        query = f"{question} {' '.join(found.names)}"
+        return replace(
+            resolution, query=query, names=found.names, prior=bonus, in_scope=True, reason="identity"
+        )
+
+    def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
+        c = self.config
+        policy = ConversationPolicy(
+            c.follow_same_passage,
+            c.follow_answer,
+            c.follow_next,
+            c.follow_add_names,
+            c.follow_bare_only,
+            c.follow_pronoun_names,
+            c.follow_neighbour,
+            c.follow_article,
+        )
+        articles = [p.article for p in self.index.passages]
+        return resolve(question, language, earlier, self.glossary, self._sequence, policy, articles)
+
+    def _turn(self, question: str, earlier: list[Turn]) -> Turn:
+        """An earlier turn as the conversation remembers it (ranked as it was when asked)."""
+        language = detect_language(question)
+        if smalltalk.classify(question):
+            return Turn(question, question, (), None, None, language, question)
+        question = smalltalk.strip_greeting(question)
+        resolution = self._resolve(question, language, earlier)
+        answer = None
+        resolution = self._identity(question, language, earlier, resolution)
+        if any(ch.isalnum() for ch in question):
+            r = self.rank(question, None, resolution, language)
+            answer = int(r.order[0]) if r.answered else None
+        date = self.index.passages[answer].date if answer is not None else None
+        return Turn(question, resolution.query, resolution.names, answer, date, language, resolution.topic)
+
+    def answer(
+        self, question: object, top_k: int = 3, history: object = None, query: QueryEncoding | None = None
+    ) -> Answer:
+        """The best ``top_k`` passages for ``question``, verbatim and dated, or why there are none.
+
+        ``history`` holds the earlier turns, oldest first, in Gradio's messages format
+        (``[{"role": "user" | "assistant", "content": str}, ...]``) or as plain strings
+        (earlier user questions).
+        """
+        reply = self.respond(question, history, query)
+        text = question if isinstance(question, str) else ""
+        context: dict[str, object] = {}
+        res = reply.resolution
+        if res is not None and res.follow_up and res.context_turn is not None:
+            context = {
+                "context_turn": res.context_turn,
+                "context_question": user_questions(history)[res.context_turn],
+            }
+        if reply.kind != "answer":
+            return Answer(text, False, [], reply.language, reply.message, reply.kind, **context)
+        r = reply.ranking
+        cleaned = reply.question
         terms_of = self.index.lexical.query_terms
         wanted = set(terms_of(cleaned + " " + " ".join(r.terms)))
         results = []
-        for i in r.order[: max(1, int(top_k))]:
+        for i in r.order[: _passages_wanted(top_k, len(r.order))]:
             p = self.index.passages[i]
             base = {f.name: getattr(p, f.name) for f in fields(Passage)}
             span = self.index.sentence_span(int(r.best_unit[i]))
@@ -252,7 +475,7 @@ class SummitQA:
                     highlight=best_sentence(p, span, wanted, terms_of),
                 )
             )
-        return Answer(question, True, results, language)
+        return Answer(text, True, results, reply.language, **context)
 
 
 _default: SummitQA | None = None
@@ -268,9 +491,12 @@ def default_engine(say: Callable[[str], None] = print) -> SummitQA:
         return _default
 
 
-def answer(question: str, top_k: int = 3) -> Answer:
-    """Answer a question about the page with its best passages, verbatim and dated."""
-    return default_engine().answer(question, top_k=top_k)
+def answer(question: str, top_k: int = 3, history: object = None) -> Answer:
+    """Answer a question about the page with its best passages, verbatim and dated.
+
+    ``history``: the earlier turns of a conversation, oldest first (see :meth:`SummitQA.answer`).
+    """
+    return default_engine().answer(question, top_k=top_k, history=history)
 
 
 __all__ = [

@@ -23,15 +23,23 @@ from dataclasses import dataclass, field
 from summit_qa.config import RankingConfig
 from summit_qa.corpus import Passage
 
-# Words asking how something turned out (an outcome, not a plan).
+# Words asking how something turned out (an outcome, not a plan), in five languages.
+# "Did they agree to have dinner?" asks about a plan the page reports: "agree to"
+# and a bare "did ... agree" are not outcome words; "agree on", "sign a deal" are.
 OUTCOME = re.compile(
-    r"最后|最终|结果|成果如何|破裂|无果|签署了|达成了|为何失败|为什么失败|提前结束|(?:为什么|为何).{0,8}结束"
-    r"|\boutcome\b|\bresults?\b|\bended\b|\bend(?:ed|s)? without\b|\bcollapsed?\b|\bbroke down\b"
-    r"|\bwhat (?:was|were) (?:agreed|signed)\b|\bdid\b.*\b(?:sign|agree|achieve|reach)\b"
-    r"|결과|결렬|끝났|합의했|서명했|結果|決裂|終わった|合意した|署名した"
-    r"|kết quả|kết thúc|đổ vỡ|đã ký|đã đạt được",
+    r"结果|成果|最终|最后(?:结果|怎样|怎么样|如何|达成|签|谈成|结束|取得)|破裂|谈崩|无果|失败|不欢而散|结局|谈成"
+    r"|签署(?:了|.{0,12}(?:了吗|吗))|签(?:了|下|订了)|达成(?:了|.{0,12}(?:了吗|吗))|提前结束|怎么结束|如何结束|结束了吗|(?:为什么|为何).{0,8}结束"
+    r"|\boutcome\b|\bresults?\b|\bturn(?:ed|s)? out\b|\bhow did\b.{0,60}\bend\b|\bend(?:ed|s)? (?:early|abruptly|without)"
+    r"|\bended\b|\bcollapsed?\b|\bbr(?:oke|eak) down\b|\bwalk(?:ed|s)? (?:away|out)\b|\bfail(?:ed|ure)?\b"
+    r"|\bwhat (?:was|were) (?:agreed|signed|achieved|decided)\b|\bagreed? on\b"
+    r"|\b(?:sign|signed|reach|reached|strike|struck|conclude|concluded)\b.{0,30}\b(?:deal|agreement|accord|declaration|statement|treaty)\b"
+    r"|결과|결렬|끝났|합의했|합의에 (?:이르|도달)|서명했|성과|타결|무산"
+    r"|結果|決裂|終わった|終了|合意した|合意に至|署名した|成果|物別れ|打ち切|どうなった"
+    r"|kết quả|kết thúc|đổ vỡ|đã ký|đạt được (?:thỏa thuận|gì)|thỏa thuận nào|thất bại|ra sao",
     re.I,
 )
+# A passage reporting what is planned: "将", "定于" (will, is scheduled to).
+_PLANNED = re.compile(r"将|定于|即将|拟于|计划于")
 
 
 @dataclass(frozen=True)
@@ -80,18 +88,148 @@ class ScopePolicy:
             and best_dense >= self.cross_language_floor_with_terms
         )
 
-    def event_date(self, passage: Passage) -> str | None:
-        """When the event a passage tells of happens: its own date, else its article's first."""
-        return passage.date or self.article_dates.get(passage.article)
+    def prospective(self, passage: Passage) -> bool:
+        """Whether a passage tells of something still to come when the page went to print:
+        a date it names is on or after the publication day, it is an undated paragraph
+        of an article about such an event, or it reports a plan (将, 定于)."""
+        published = self.published or ""
+        if any(d and len(d) == 10 and d >= published for d in (passage.date, *passage.dates)):
+            return True
+        if passage.date is None and (self.article_dates.get(passage.article) or "") >= published:
+            return True
+        return bool(_PLANNED.search(passage.text))
 
-    def asks_after_the_page(self, question: str, top: Sequence[Passage]) -> bool:
-        """True for a question about the outcome of an event the page reports as upcoming:
-        it asks how something turned out, and every one of ``top`` (the best passages) is
-        about an event on or after the publication day."""
+    def asks_after_the_page(
+        self, question: str, top: Sequence[Passage], named: Sequence[Passage] = ()
+    ) -> bool:
+        """True for a question about the outcome of an event the page reports as upcoming.
+
+        It asks how something turned out, and the event it asks about is still to
+        come: every passage that mentions the places it names (``named``) tells
+        of something still to come, or, when it names no place, so do all of
+        ``top``, its best passages.
+        """
         if not self.use_temporal_scope or not self.published or not OUTCOME.search(question):
             return False
-        for p in top:
-            event = self.event_date(p)
-            if not event or len(event) < 10 or event < self.published:
-                return False
-        return True
+        about = named or top
+        return bool(about) and all(self.prospective(p) for p in about)
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of fact a question can ask for, and what a passage holding it would say.
+
+    ``asked`` recognises the question (in any of the five languages); ``evidence``
+    recognises the fact in the page's Chinese.  When a question asks for such a
+    fact and none of its best passages says anything of the kind, the page
+    cannot answer it, however close the passages are in meaning: "金峻亨今年多大？"
+    finds 金峻亨's paragraph, which gives no age.
+    """
+
+    name: str
+    asked: re.Pattern[str]
+    evidence: re.Pattern[str]
+
+
+def _type(name: str, asked: str, evidence: str) -> AnswerType:
+    return AnswerType(name, re.compile(asked, re.I), re.compile(evidence))
+
+
+# Personal and physical facts a news page about a summit seldom states; each
+# pattern set covers zh, en, ko, ja and vi ways of asking.
+ANSWER_TYPES = (
+    _type(
+        "age",
+        r"多大(?:年纪|岁数|了)?|几岁|年龄|岁数|年纪|\bhow old\b|\bage of\b|\bwhat age\b|\b(?:his|her|their) age\b|"
+        r"몇 ?살|나이|연세|何歳|いくつ|年齢|bao nhiêu tuổi|\btuổi\b",
+        r"\d+\s*岁|[一二三四五六七八九十]+岁|年龄|年纪|岁数",
+    ),
+    _type(
+        "birth",
+        r"出生|生于|生日|哪年生|诞辰|\bborn\b|\bbirth|태어났|태어난|출생|생일|生まれ|誕生|sinh năm|sinh ra|ngày sinh|năm sinh",
+        r"出生|生于|诞生|生日",
+    ),
+    _type(
+        "origin",
+        r"哪里人|哪儿人|老家|家乡|籍贯|祖籍|出身|\bhometown\b|\bwhere (?:is|was|are) [\w' .-]+ from\??$|\bcomes? from\??$|"
+        r"고향|출신|出身|故郷|quê|quê quán",
+        r"籍贯|老家|家乡|祖籍|出身于",
+    ),
+    _type(
+        "education",
+        r"毕业|学历|学位|就读|上的?(?:哪所|什么)?大学|哪所大学|\bgraduat|\bstudied\b|\beducation\b|"
+        r"\bwhich university\b|\bwhat university\b|\bcollege\b|졸업|학력|학위|어느 대학|卒業|学歴|出身大学|"
+        r"tốt nghiệp|học vấn|học ở|học tại",
+        r"毕业|学历|学位|就读|留学",
+    ),
+    _type(
+        "family",
+        r"妻子|夫人|太太|老婆|丈夫|配偶|孩子|子女|儿子|女儿|父亲|母亲|父母|家人|家庭|结婚|婚姻|"
+        r"\bwife\b|\bhusband\b|\bspouse\b|\bmarried\b|\bchildren\b|\bkids?\b|\bsons?\b|\bdaughters?\b|\bfather\b|"
+        r"\bmother\b|\bparents\b|\bfamily\b|부인|아내|남편|배우자|자녀|아이들?|아들|딸|아버지|어머니|부모|가족|결혼|"
+        r"妻|奥さん|夫人|配偶者|子供|子ども|息子|娘|父親|母親|両親|家族|結婚|"
+        r"\bvợ\b|\bchồng\b|\bcon cái\b|\bcon trai\b|\bcon gái\b|\bmấy con\b|\bcha\b|\bmẹ\b|gia đình|kết hôn",
+        r"妻子|夫人|太太|丈夫|配偶|子女|孩子|儿子|女儿|父亲|母亲|父母|家人|结婚|李雪主",
+    ),
+    _type(
+        "body",
+        r"身高|体重|多高|多重|\bhow tall\b|\bheight\b|\bweigh|키가|키는|몸무게|身長|体重|cao bao nhiêu|chiều cao|cân nặng",
+        r"身高|体重|厘米|公斤|米高",
+    ),
+    _type(
+        "taste",
+        r"爱好|喜欢吃|最喜欢|最爱|宗教|信仰|\bhobb(?:y|ies)\b|\bfavou?rite\b|\blike to eat\b|\breligio|"
+        r"취미|좋아하는|좋아하|종교|趣味|好きな|好物|宗教|sở thích|món ăn yêu thích|yêu thích|tôn giáo",
+        r"爱好|喜欢|兴趣|宗教|信仰",
+    ),
+    _type(
+        "wealth",
+        r"工资|薪水|收入|财产|身家|\bsalary\b|\bincome\b|\bnet worth\b|\bwealth|\bhow rich\b|"
+        r"연봉|월급|재산|수입|給料|年収|資産|財産|lương|thu nhập|tài sản",
+        r"工资|薪水|收入|财产|身家|美元|亿元|万元",
+    ),
+    _type(
+        "measure",
+        r"人口|面积|多远|距离|多少公里|\bpopulation\b|\bhow far (?!apart)|\bdistance\b|\bhow big\b|\barea of\b|"
+        r"\bhow many (?:kilometers|kilometres|miles)\b|인구|면적|얼마나 멀|거리|人口|面積|距離|どのくらい離れ|"
+        r"dân số|diện tích|bao xa|khoảng cách",
+        r"人口|面积|公里|千米|距离|平方",
+    ),
+    _type(
+        "weather",
+        r"天气|气温|温度|下雨|\bweather\b|\btemperature\b|\braining\b|날씨|기온|天気|気温|thời tiết|nhiệt độ",
+        r"天气|气温|温度|摄氏|下雨|晴",
+    ),
+    _type(
+        "money",
+        r"汇率|多少钱|花费|费用|成本|价格|造价|\bexchange rate\b|\bcost\b|\bprice\b|\bhow much money\b|"
+        r"환율|비용|가격|為替|費用|値段|価格|tỷ giá|chi phí|giá bao nhiêu",
+        r"汇率|费用|花费|成本|价格|造价|美元|亿元|万元",
+    ),
+    _type(
+        "audience",
+        r"粉丝|关注者|观众|收视|多少人看|\bfollowers\b|\bviewers\b|\bhow many people (?:watched|saw|follow)\b|"
+        r"\baudience\b|팔로워|시청자|フォロワー|視聴者|người theo dõi|người xem",
+        r"粉丝|关注者|观众|收视|观看",
+    ),
+    _type(
+        "tenure",
+        r"工作了?多久|任职多久|干了多久|多少年了|哪年加入|何时加入|\bhow long has\b.{0,40}\b(?:worked|served|been)\b|"
+        r"\bsince when\b|\bwhen did\b.{0,30}\bjoin\b|얼마나 오래|언제부터|いつから|何年(?:間|前から)|bao lâu|từ khi nào",
+        r"任职|加入|就职|工作了|担任.{0,8}(?:以来|多年)",
+    ),
+    _type(
+        "winner",
+        r"谁赢|谁胜|赢了|获胜|胜选|输了|\bwho won\b|\bwinner\b|\bwon the\b|누가 이겼|승리|이겼|勝った|勝者|勝利|"
+        r"ai thắng|chiến thắng",
+        r"赢|获胜|胜选|胜利|当选|败选",
+    ),
+)
+
+
+def unanswerable_type(question: str, top: Sequence[Passage]) -> str | None:
+    """The kind of fact ``question`` asks for when none of ``top`` states one (else None)."""
+    for kind in ANSWER_TYPES:
+        if kind.asked.search(question) and not any(kind.evidence.search(p.text) for p in top):
+            return kind.name
+    return None

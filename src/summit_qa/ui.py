@@ -18,6 +18,7 @@ import sys
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
+from summit_qa.conversation import user_questions as conversation_questions  # noqa: E402
 from summit_qa.language import detect_language  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
 from summit_qa.qa import Answer, ScoredPassage, SummitQA  # noqa: E402
@@ -122,26 +123,33 @@ def build_app(engine: SummitQA):
             marker = "Ask a question: its answer is marked here in red and with ▶ in the table."
         return plot, table, marker
 
-    def reply(question: object) -> tuple[str, frozenset[str]]:
+    def reply(question: object, asked: list[str] | None = None) -> tuple[str, frozenset[str]]:
         try:
-            result = engine.answer(question, top_k=3)  # answer() takes any object; non-text is empty
+            # answer() takes any object (non-text is empty); ``asked`` are the earlier questions
+            result = engine.answer(question, top_k=3, history=list(asked or []))
             return render_answer(result), frozenset(p.id for p in result.passages)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
             language = detect_language(question if isinstance(question, str) else "")
             return message("error", language), frozenset()
 
-    def respond(message, history):
-        text, ids = reply(message)
+    def respond(message, history, asked):
+        """One turn: the reply, read with the session's earlier questions (kept raw in
+        ``asked``; the chat shows them escaped)."""
+        text, ids = reply(message, asked)
         history = list(history or []) + [
             {"role": "user", "content": as_text(message)},
             {"role": "assistant", "content": text},
         ]
-        return history, "", *timeline(ids)
+        asked = (
+            [*(asked or []), message] if isinstance(message, str) and message.strip() else list(asked or [])
+        )
+        return history, "", *timeline(ids), asked
 
-    def answer_markdown(question: str) -> str:
-        """The chat's reply to one question, as Markdown (for API clients)."""
-        return reply(question)[0]
+    def answer_markdown(question: str, history: list | None = None) -> str:
+        """The chat's reply to a question, as Markdown (for API clients); ``history``: the
+        earlier turns (Gradio messages or the earlier questions as strings)."""
+        return reply(question, conversation_questions(history))[0]
 
     plot0, table0, marker0 = timeline(frozenset())
     m = engine.index.manifest
@@ -183,13 +191,14 @@ def build_app(engine: SummitQA):
                 elem_id="timeline-plot",
             )
             table = gr.Dataframe(table0, wrap=True, interactive=False, elem_id="timeline-table")
-        outputs = [chatbot, box, plot, table, where]
-        box.submit(respond, [box, chatbot], outputs, api_name="chat")
-        send.click(respond, [box, chatbot], outputs, api_visibility="private")
+        asked = gr.State([])
+        outputs = [chatbot, box, plot, table, where, asked]
+        box.submit(respond, [box, chatbot, asked], outputs, api_name="chat")
+        send.click(respond, [box, chatbot, asked], outputs, api_visibility="private")
         for button, question in zip(example_buttons, EXAMPLES, strict=True):
             button.click(
-                lambda history, q=question: respond(q, history),
-                [chatbot],
+                lambda history, earlier, q=question: respond(q, history, earlier),
+                [chatbot, asked],
                 outputs,
                 api_visibility="private",
             )
