@@ -195,3 +195,15 @@ def test_outcomes_of_the_hanoi_summit_are_refused_with_the_date(engine, question
 def test_outcomes_the_page_does_report_are_answered(engine, question, expected):
     res = engine.answer(question)
     assert res.answered and any(expected in p.text for p in res.passages)
+
+
+def test_remembered_turns_read_exactly_as_fresh_ones(engine):
+    """The turn cache is an optimisation: a fresh engine (nothing remembered) agrees."""
+    conversation = ["金正恩哪天抵达越南？", "他是怎么去的？", "谁邀请他的？", "Thanks!", "那特朗普呢？"]
+    fresh = engine.with_config(engine.config)
+    for i, question in enumerate(conversation):
+        warm = engine.respond(question, conversation[:i])
+        cold = fresh.with_config(fresh.config).respond(question, conversation[:i])
+        assert warm.kind == cold.kind and warm.resolution == cold.resolution
+        if warm.ranking is not None:
+            assert warm.ranking.order.tolist() == cold.ranking.order.tolist()

@@ -16,6 +16,7 @@ from summit_qa.evaluate import (
     search_weights,
     summarize,
 )
+from summit_qa.fusion import SIGNALS
 
 
 def run(capsys, *args):
@@ -116,7 +117,7 @@ def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
     for pairs, shipped in ((fit, c.shipped_fit), (check, c.shipped_check)):
         measured = evaluate(engine, pairs, {"hybrid": engine.config})["hybrid"]["all"].date1
         assert shipped == pytest.approx(measured)
-    assert len(c.weights) == 6
+    assert len(c.weights) == len(SIGNALS)
 
 
 def test_common_options_before_or_after_the_subcommand(monkeypatch):

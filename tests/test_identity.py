@@ -78,6 +78,9 @@ def test_a_label_line_is_passed_over_when_the_name_comes_again(passages):
         ("金正恩哪天抵达越南？", "zh"),  # not an identity question at all
         ("What happened on August 1, 2018?", "en"),
         ("他是谁？", "zh"),  # a pronoun: resolved with the conversation, not here
+        ("북한은 뭐라고 했어?", "ko"),  # "what did North Korea say?"
+        ("金正恩は何と言いましたか？", "ja"),
+        ("Trump đã nói gì về Kim?", "vi"),
     ],
 )
 def test_not_identity_questions_about_the_page(glossary, passages, question, language):

@@ -184,3 +184,9 @@ def test_an_outcome_of_an_event_the_page_only_announces(policy, passages):
     assert not policy.asks_after_the_page("How did the Singapore summit end?", [], singapore)
     planned = by_id(passages, "arrival-0")  # dated the 26th, but it reports a plan (将…举行会晤)
     assert policy.prospective(planned) and not policy.prospective(by_id(passages, "timeline-9"))
+
+
+def test_where_someone_works_is_not_a_question_about_their_studies(passages):
+    assert unanswerable_type("杨希雨在哪个机构工作？", passages) is None
+    assert unanswerable_type("Which university is the Korean scholar from?", passages) is None
+    assert unanswerable_type("金峻亨是从哪所大学毕业的？", passages) == "education"

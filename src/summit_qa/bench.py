@@ -109,12 +109,48 @@ def warm_latency(engine) -> dict:
             t = time.perf_counter()
             model.encode([q], prompt=prompt, normalize_embeddings=True)
             encode_times.append(time.perf_counter() - t)
+            engine.forget()  # a question not seen before: no remembered encoding
             t = time.perf_counter()
             engine.answer(q)
             answer_times.append(time.perf_counter() - t)
     answer, encode = _percentiles(answer_times), _percentiles(encode_times)
     return {
         "questions": len(questions),
+        "answer": answer,
+        "bare_encode": encode,
+        "ratio_p50": answer["p50_ms"] / encode["p50_ms"],
+        "ratio_p95": answer["p95_ms"] / encode["p95_ms"],
+        "with_history": history_latency(engine),
+    }
+
+
+def history_latency(engine) -> dict:
+    """``answer()`` of every follow-up turn of eval/dialogues.jsonl with its history, asked in
+    order as in a chat (each conversation starts with nothing remembered), next to the bare
+    encode of the same questions."""
+    from summit_qa.evaluate import load_dialogues
+
+    dialogues = load_dialogues(EVAL_DIR / "dialogues.jsonl")
+    model, prompt = engine.encoder.model, engine.encoder.prompts["query"]
+    answer_times, encode_times = [], []
+    for _ in range(3):
+        for dialogue in dialogues:
+            engine.forget()
+            asked: list[str] = []
+            for turn in dialogue.turns:
+                if asked:
+                    t = time.perf_counter()
+                    model.encode([turn.question], prompt=prompt, normalize_embeddings=True)
+                    encode_times.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    engine.answer(turn.question, history=asked)
+                    answer_times.append(time.perf_counter() - t)
+                else:
+                    engine.answer(turn.question)
+                asked.append(turn.question)
+    answer, encode = _percentiles(answer_times), _percentiles(encode_times)
+    return {
+        "turns": len(answer_times) // 3,
         "answer": answer,
         "bare_encode": encode,
         "ratio_p50": answer["p50_ms"] / encode["p50_ms"],
@@ -192,6 +228,7 @@ def scale(sizes: list[int], dim: int = 384, queries: int = 200) -> list[dict]:
 
 def table(result: dict) -> str:
     c, w, b, e = result["cold_start"], result["warm"], result["page_build"], result["encode"]
+    h = w["with_history"]
     lines = [
         "| what | figure | target |",
         "| --- | --- | --- |",
@@ -201,6 +238,9 @@ def table(result: dict) -> str:
         f"| bare model.encode(query) p50 / p95 | {w['bare_encode']['p50_ms']:.1f} / "
         f"{w['bare_encode']['p95_ms']:.1f} ms | |",
         f"| answer / encode, p50 (p95) | {w['ratio_p50']:.2f}x ({w['ratio_p95']:.2f}x) | ≤ 1.3x |",
+        f"| follow-up answer() with history p50 / p95 ({h['turns']} turns) | {h['answer']['p50_ms']:.1f} / "
+        f"{h['answer']['p95_ms']:.1f} ms, {h['ratio_p50']:.2f}x ({h['ratio_p95']:.2f}x) the bare encode "
+        "| ≤ 1.3x |",
         f"| page index build ({b['vectors']} vectors) | {b['index_build_s']:.2f} s, peak RSS "
         f"{b['peak_rss_mb']:.0f} MB (model load {b['model_load_s']:.2f} s) | |",
         f"| encode throughput | {e['passages_per_s']:.1f} passages/s "

@@ -31,6 +31,13 @@ CALIBRATED_FIELDS = (
     "cross_language_floor",
     "cross_language_floor_with_terms",
     "terms_for_lower_floor",
+    "phrase_weight",
+    "label_weight",
+    "identity_weight",
+    "follow_same_passage",
+    "follow_next",
+    "follow_neighbour",
+    "smalltalk_floor",
 )
 USER_FILE = "calibration.json"
 
@@ -87,18 +94,23 @@ class RankingConfig:
     terms_for_lower_floor: int = _SHIPPED["terms_for_lower_floor"]
     use_temporal_scope: bool = True
     use_phrases: bool = True
-    phrase_weight: float = 4.0  # a run of 4+ CJK characters the question shares with few passages
-    identity_weight: float = 6.0  # "who is X?": the passage that introduces X
-    label_weight: float = 5.0  # "the second issue": the paragraph labelled "议题二："
+    phrase_weight: float = _SHIPPED[
+        "phrase_weight"
+    ]  # a run of 4+ CJK characters the question shares with few passages
+    identity_weight: float = _SHIPPED["identity_weight"]  # "who is X?": the passage that introduces X
+    label_weight: float = _SHIPPED["label_weight"]  # "the second issue": the paragraph labelled "议题二："
+    # A message naming nothing of the page this close (cosine) to a small-talk exemplar is small talk.
+    smalltalk_floor: float = _SHIPPED["smalltalk_floor"]
     # Follow-ups (conversation.py): bonuses on the fused scale.
-    follow_same_passage: float = 2.0  # a bare wh-follow-up: the passage that answered before
-    follow_answer: float = 0.0  # any follow-up: the passage that answered before
-    follow_next: float = 2.0  # "then what?" / "before that?": the passage next to it
-    follow_add_names: bool = False  # a follow-up naming something also takes the names before
-    follow_bare_only: bool = False  # carry the whole question before only to a bare "where?"
-    follow_pronoun_names: bool = True  # "他是怎么去的？": a pronoun with its own verb takes the names
-    follow_neighbour: float = 1.0  # any follow-up: the passages beside the one that answered before
-    follow_article: float = 0.0  # any follow-up: the article that answered before
+    follow_same_passage: float = _SHIPPED[
+        "follow_same_passage"
+    ]  # a short wh- or response follow-up: the passage that answered before
+    follow_next: float = _SHIPPED[
+        "follow_next"
+    ]  # "then what?" / "before that?": the passage next to it on the page
+    follow_neighbour: float = _SHIPPED[
+        "follow_neighbour"
+    ]  # any follow-up: the passages beside the one that answered before
 
     def weights(self) -> dict[str, float]:
         """The fusion's weight per signal name (see :data:`summit_qa.fusion.SIGNALS`)."""

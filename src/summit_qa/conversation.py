@@ -37,7 +37,7 @@ from summit_qa.dates import DateQuery
 from summit_qa.glossary import Glossary
 from summit_qa.language import CJK, clean_question
 
-# How many earlier user turns are read (each is re-resolved from its own history).
+# How far back a follow-up looks for the answered turn it leans on.
 MAX_TURNS = 4
 
 
@@ -141,6 +141,14 @@ _SAME_PASSAGE = {
     "ko": _any(r"누가 .*(?:말했|발표|밝혔)|출처|왜|어떤 조건"),
     "ja": _any(r"誰が.*(?:言|発表)|出典|なぜ|どうして|条件"),
     "vi": _any(r"ai (?:nói|công bố|cho biết)|nguồn|tại sao|vì sao|điều kiện"),
+}
+# A response or reaction with no object: to what the turn before was about.
+_RESPONSE = {
+    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看"),
+    "en": _any(r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?)\b\??$"),
+    "ko": _any(r"반응|대응|답변|응답"),
+    "ja": _any(r"反応|応じ|返答|回答"),
+    "vi": _any(r"phản ứng|đáp lại|trả lời"),
 }
 # "What about X?": X stands in for the names of the turn before.
 _WHAT_ABOUT = {
@@ -260,10 +268,16 @@ def _bare(text: str, language: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    """Few content characters: a CJK question of at most 8, a spaced one of at most 4 words."""
+    """Few content characters: a CJK question of at most 8 (a word in another script
+    counting 2), a spaced one of at most 5 words (Vietnamese, written a syllable a word: 7)."""
     cjk = len(re.findall(f"[{CJK}]", text))
     words = len(re.findall(r"[^\W\d_]+", re.sub(f"[{CJK}]", " ", text)))
-    return cjk + 2 * words <= 10 if cjk else words <= 4
+    if cjk:
+        return cjk + 2 * words <= 10
+    return words <= (7 if _VIETNAMESE_LETTERS.search(text) else 5)
+
+
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
 @dataclass(frozen=True)
@@ -300,39 +314,32 @@ class Resolution:
 
 @dataclass(frozen=True)
 class ConversationPolicy:
-    """The rules' few knobs (measured on eval/dialogues.jsonl, see README)."""
+    """The rules' bonuses, on the fused scale (measured on eval/dialogues.jsonl, see README)."""
 
-    same_passage_bonus: float = 2.0  # a bare wh-follow-up: the passage that answered before
-    answer_bonus: float = 0.0  # any follow-up: the passage that answered before
-    next_bonus: float = 2.0  # "then what?": the next passage on the page
-    add_names: bool = True  # a follow-up naming something also takes the names before
-    bare_only: bool = False  # carry the whole question before only to a bare "where?" / "why?"
-    pronoun_names: bool = (
-        True  # "他是怎么去的？": a pronoun with its own verb takes the names, not the question
-    )
-    neighbour_bonus: float = 0.0  # any follow-up: the passages beside the one that answered before
-    article_bonus: float = 0.0  # any follow-up: the article that answered before
+    same_passage_bonus: float = 2.0  # a short wh- or response follow-up: the passage that answered before
+    next_bonus: float = 2.0  # "then what?" / "before that?": the passage next to it on the page
+    neighbour_bonus: float = 1.0  # any follow-up: the passages beside the one that answered before
 
 
 def is_follow_up(question: str, language: str, names: tuple[str, ...], people: tuple[str, ...] = ()) -> bool:
     """Whether ``question`` leans on the turn before (see the module docstring): it refers
-    back; or it names no date and no person or body of the page, and is short or names
-    nothing of the page at all ("几号到的越南？" after a question about 金正恩)."""
+    back ("他", "that day", "then what?", "how did they respond?", "what about X?"), or it
+    is short and names neither a person or body of the page nor a date ("几号到的越南？"
+    after a question about 金正恩)."""
     if refers_back(question, language):
         return True
     what_about = _WHAT_ABOUT.get(language)
     if what_about and what_about.match(question) and _short(question):
         return True  # "那特朗普呢？", "What about Pompeo?"
-    if people or _DATE.search(question):
-        return False
-    return _short(question) or not names
+    return _short(question) and not people and not _DATE.search(question)
 
 
 def refers_back(question: str, language: str) -> bool:
-    """A pronoun, "that day", "then what?", "before that": words that point at the turn before."""
+    """A pronoun, "that day", "then what?", "before that", a response with no object
+    ("how did they react?"): words that point at the turn before."""
     return any(
         table.get(language) and table[language].search(question)
-        for table in (_ANAPHOR, _SAME_DAY, _NEXT_DAY, _DAY_BEFORE, _NEXT, _BEFORE)
+        for table in (_ANAPHOR, _SAME_DAY, _NEXT_DAY, _DAY_BEFORE, _NEXT, _BEFORE, _RESPONSE)
     )
 
 
@@ -351,7 +358,6 @@ def resolve(
     glossary: Glossary,
     sequence: Mapping[int, tuple[int | None, int | None]] | None = None,
     policy: ConversationPolicy = ConversationPolicy(),
-    articles: Sequence[str] = (),
 ) -> Resolution:
     """Read ``question`` with the ``earlier`` turns (oldest first).
 
@@ -360,7 +366,8 @@ def resolve(
     """
     names = glossary.names(question)
     people = glossary.names(question, ("person", "body"))
-    context_index = next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None), None)
+    recent = range(len(earlier) - 1, max(-1, len(earlier) - 1 - MAX_TURNS), -1)
+    context_index = next((i for i in recent if earlier[i].answer is not None), None)
     if context_index is None or not is_follow_up(question, language, names, people):
         return Resolution(question, names)
     before = earlier[context_index]
@@ -384,41 +391,38 @@ def resolve(
     elif about and names and _short(question):
         query = f"{question} {glossary.strip_names(before.query)}"
         reasons.append("what-about")
-    elif not names and (
-        not before.names
-        or (_bare(question, language) if policy.bare_only else _short(question))
-        and not (
-            policy.pronoun_names and _matches(_ANAPHOR, question, language) and not _bare(question, language)
-        )
+    elif _bare(question, language) or (
+        not names and _short(question) and not (_matches(_ANAPHOR, question, language) and before.names)
     ):
+        # "Where?", "为什么？", "谈完干嘛？": a short question about the topic before, asked of it
+        # (a pronoun with a verb of its own, "他是怎么去的？", takes the names instead, below)
         query = f"{before.topic} {question}"
         carried = before.names
         topic = before.topic
         reasons.append("question carried")
-    elif not names:
-        query = " ".join([*before.names, question])
-        carried = before.names
-        reasons.append("names carried")
-    elif policy.add_names:
-        query = f"{question} {' '.join(n for n in before.names if n not in names)}".strip()
-        carried = tuple(dict.fromkeys([*names, *before.names]))
-        reasons.append("names added")
+    else:
+        # A subject left out ("他是怎么去的？", "几号到的越南？") is the one before: its
+        # people when the question names none, its other names when it names nothing.
+        before_people = [n for n in before.names if glossary.types.get(n) in ("person", "body")]
+        add = [] if people else [n for n in before_people if n not in names]
+        if not names:
+            add += [n for n in before.names if n not in add]
+        query = " ".join([*add, question])
+        carried = tuple(dict.fromkeys([*names, *add]))
+        if add:
+            reasons.append("names carried")
     prior: dict[int, float] = {}
     extra: list[DateQuery] = []
     same_passage = _SAME_PASSAGE.get(language)
-    if same_passage and same_passage.search(question) and _short(question):
+    if _short(question) and (
+        (same_passage and same_passage.search(question)) or _matches(_RESPONSE, question, language)
+    ):
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
         reasons.append("same passage")
-    if policy.answer_bonus:
-        prior[before.answer] = prior.get(before.answer, 0.0) + policy.answer_bonus
     if policy.neighbour_bonus:
         for side in (sequence or {}).get(before.answer, (None, None)):
             if side is not None:
                 prior[side] = prior.get(side, 0.0) + policy.neighbour_bonus
-    if policy.article_bonus and articles:
-        for i, article in enumerate(articles):
-            if article == articles[before.answer]:
-                prior[i] = prior.get(i, 0.0) + policy.article_bonus
     step = 1 if _matches(_NEXT, question, language) else -1 if _matches(_BEFORE, question, language) else 0
     neighbour = (sequence or {}).get(before.answer, (None, None))[0 if step < 0 else 1] if step else None
     if neighbour is not None:

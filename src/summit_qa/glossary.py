@@ -73,7 +73,8 @@ class Glossary:
 
     def strip_names(self, text: str, types: tuple[str, ...] = NAME_TYPES, sep: str = " ") -> str:
         """``text`` with the names of ``types`` it writes (any script) replaced by ``sep``."""
+        found = set(self.chinese_terms(text))  # remembered per text: only these are replaced
         for pattern, zh in self.aliases:
-            if self.types.get(zh) in types:
+            if zh in found and self.types.get(zh) in types:
                 text = pattern.sub(sep, text)
         return " ".join(text.split())

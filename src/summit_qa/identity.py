@@ -21,7 +21,7 @@ from summit_qa.corpus import Passage
 from summit_qa.glossary import NAME_TYPES, Glossary
 
 _ZH_WHAT = (
-    r"谁|什么人|哪位|何人|干什么的|做什么的|干嘛的|是做什么|"
+    r"谁|谁啊|谁呀|什么人|哪位|何人|干什么的|做什么的|干嘛的|干啥的|是做什么|是啥|啥|什么来头|哪儿的|"
     r"什么(?:机构|地方|组织|单位|东西|项目|设施|意思|身份|职务|来头|样的人)?|哪里|在哪(?:里|儿)?|位于哪(?:里|儿)?"
 )
 _PATTERNS = {
@@ -33,7 +33,11 @@ _PATTERNS = {
         re.compile(r"^(?:请)?介绍一下(?P<x>.+?)[？?。]*$"),
     ),
     "en": (
-        re.compile(r"^(?:who|what)(?:'s|’s| is| was| are| were)\s+(?P<x>.+?)\s*\??$", re.I),
+        re.compile(
+            r"^(?:who|what)(?:'s|’s| is| was| are| were)(?: exactly| really| actually)?\s+(?P<x>.+?)\s*\??$",
+            re.I,
+        ),
+        re.compile(r"^(?:who|what)(?: exactly| really)? (?:is|was|are|were) (?P<x>.+?)\s*\??$", re.I),
         re.compile(r"^what (?:does|did) (?P<x>.+?) do\s*\??$", re.I),
         re.compile(r"^where (?:is|was|are) (?P<x>.+?)\s*\??$", re.I),
         re.compile(r"^(?:tell me about|who or what is) (?P<x>.+?)\s*[?.!]*$", re.I),
@@ -41,12 +45,22 @@ _PATTERNS = {
     ),
     "ko": (
         re.compile(
-            r"^(?P<x>.+?)(?:은|는|이|가|란|이란)?\s*(?:누구|누군|무엇|뭐|어디|어떤 (?:사람|곳|기관|단체|곳))"
+            r"^(?P<x>.+?)(?:은|는|이|가|란|이란)?\s*(?:누구|누군|무엇|뭐|어디|어떤 (?:사람|곳|기관|단체))"
+            r"(?:야|예요|에요|이야|인가요|인가|입니까|이에요|죠|지|니|일까요?|가요|인지)?\s*[?？.]*$"
         ),
     ),
-    "ja": (re.compile(r"^(?P<x>.+?)(?:とは|って|は)(?:誰|だれ|何|なに|どこ|どんな)"),),
+    "ja": (
+        re.compile(
+            r"^(?P<x>.+?)(?:とは|って|は)(?:誰|だれ|何|なに|どこ|どんな(?:人|ところ|所|組織|機関|もの))"
+            r"(?:ですか|なの|なんですか|でしょうか|だ|か|者)?\s*[？?。]*$"
+        ),
+    ),
     "vi": (
-        re.compile(r"^(?P<x>.+?)\s+(?:là ai|là gì|là cái gì|là người nào)", re.I),
+        re.compile(
+            r"^(?P<x>.+?)\s+(?:là ai|là gì|là cái gì|là người nào|là người (?:như )?thế nào|là (?:nơi|chỗ) nào)",
+            re.I,
+        ),
+        re.compile(r"^(?:cho tôi biết về|giới thiệu về) (?P<x>.+?)\s*[?.!]*$", re.I),
         re.compile(r"^(?P<x>.+?)\s+(?:giữ chức vụ gì|làm (?:nghề )?gì|nằm ở đâu|ở đâu)", re.I),
         re.compile(r"^ai là (?P<x>.+?)\s*\??$", re.I),
     ),
@@ -55,7 +69,11 @@ _PATTERNS = {
 # what kind of thing it is ("Ga Đồng Đăng", "the Blue House", "金英哲氏").
 _FILLER = re.compile(
     r"\b(?:the|a|an|mr|mrs|ms|dr|mister|madam|chairman|president|ông|bà|ngài|anh|chị|cô|ga|nhà ga|tỉnh|"
-    r"thành phố|đại học|viện|station|province|city|university|institute|agency|party|site|facility)\b\.?"
+    r"thành phố|đại học|viện|khu|station|province|city|university|institute|agency|party|site|facility|"
+    r"complex|zone|park|area|airport|train station|railway station|resort)\b\.?"
+    # what kind of place or body X is, written after it: 同登站, 谅山省, 开城工业团地, 영변 핵시설
+    r"|(?:火车站|车站|站|省|市|县|机场|国际机场|大学|研究所|研究院|工业园区?|旅游区|核设施|试验场|"
+    r"駅|空港|工業団地|団地|県|역|공항|공단|시|성)$"
     r"|[氏様さん님씨]|先生|女士|[？?。，,.!！'’\"“”「」]",
     re.I,
 )

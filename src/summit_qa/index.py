@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from summit_qa import corpus, dates, lexical
+from summit_qa import corpus, dates, lexical, smalltalk
 from summit_qa.config import config_for_model
 from summit_qa.corpus import Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo, Encoded
@@ -32,7 +32,7 @@ from summit_qa.lexical import BM25
 from summit_qa.settings import DEFAULT_LEXICAL
 from summit_qa.storage import npy_array, npy_bytes, sha256, write_atomic
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE, UNIT_CONTEXT = 0, 1, 2
@@ -71,6 +71,7 @@ class IndexManifest:
     units: int
     faiss_index: str
     files: dict[str, str]
+    smalltalk_exemplars: str  # SHA-256 of smalltalk.EXEMPLARS, whose vectors smalltalk.npy holds
     ranking: dict[str, float]  # the model's calibrated settings (config.CALIBRATED_FIELDS)
     ranking_calibrated: bool  # False: another model's numbers, until `summit-qa calibrate`
 
@@ -87,6 +88,7 @@ class IndexManifest:
         "date_resolver_version",
         "lexical_tokenizer",
         "lexical_stopwords",
+        "smalltalk_exemplars",
     )
 
     def mismatch(self, wanted: IndexManifest) -> str | None:
@@ -188,6 +190,7 @@ class SearchIndex:
     dense: object  # a faiss.Index
     lexical: BM25
     tokens: TokenIndex
+    smalltalk: np.ndarray  # [exemplars, dim]: vectors of smalltalk.exemplar_texts(), as queries
 
     def dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per passage: whole-passage cosine, best sentence cosine, and that sentence's unit row."""
@@ -229,6 +232,7 @@ def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str, home: Path) 
         date_resolver_version=dates.RESOLVER_VERSION,
         lexical_tokenizer=tokenizer,
         lexical_stopwords=sorted(lexical.STOPWORDS),
+        smalltalk_exemplars=sha256("\n".join(smalltalk.exemplar_texts()).encode()),
         passages=0,
         units=0,
         faiss_index="",
@@ -256,6 +260,7 @@ def build_index(
     starts = [[start for start, _ in p.sentences()] for p in passages]
     tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
     lexical_index = BM25.build([lexical_text(p) for p in passages], wanted.lexical_tokenizer)
+    chat = encoder.encode(smalltalk.exemplar_texts(), "query").vectors.astype(np.float32)
     folder.mkdir(parents=True, exist_ok=True)
     checksums: dict[str, str] = {}
 
@@ -267,12 +272,13 @@ def build_index(
     write(folder / "units.npy", npy_bytes(units))
     write(folder / "tokens.npy", npy_bytes(tokens.vectors))
     write(folder / "token_rows.npy", npy_bytes(tokens.rows))
+    write(folder / "smalltalk.npy", npy_bytes(chat))
     lexical_index.save(folder, write)
     manifest = replace(
         wanted, passages=n, units=len(units), faiss_index=type(dense).__name__, files=checksums
     )
     _write_manifest(folder, manifest)
-    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens)
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat)
 
 
 def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
@@ -306,6 +312,7 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         tokens = TokenIndex(token_vectors, token_rows, len(passages))
         tokens.check()
         lexical_index = BM25.load(folder, lambda path: contents[path.name])
+        chat = npy_array(contents["smalltalk.npy"])
     except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, a missing entry KeyError
         raise ValueError(f"index files unreadable ({exc.__class__.__name__}: {exc})") from exc
     if dense.ntotal != len(units) or manifest.passages != len(passages):
@@ -314,7 +321,9 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         raise ValueError("lexical index size disagrees with the corpus")
     if tokens.vectors.shape[1:] != (manifest.dimension,):
         raise ValueError("token vectors disagree with the model's dimension")
-    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens)
+    if chat.shape != (len(smalltalk.exemplar_texts()), manifest.dimension):
+        raise ValueError("small-talk vectors disagree with the exemplars or the model's dimension")
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat)
 
 
 def load_or_build(

@@ -22,7 +22,9 @@ _HANGUL = re.compile(f"[{HANGUL}]")
 _KANA = re.compile(f"[{KANA}]")
 _HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile(f"[{LATIN}]")
-_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+# Letters Vietnamese writes and English does not (with the grave and tilde vowels,
+# which English never uses either: "Kim Yong Chol là ai?").
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàèìòùãẽĩõũ]", re.I)
 
 LANGUAGES = ("zh", "en", "ko", "ja", "vi")
 MAX_QUESTION_CHARS = 2000

@@ -24,7 +24,6 @@ import numpy as np
 from summit_qa import smalltalk
 from summit_qa.config import RankingConfig
 from summit_qa.conversation import (
-    MAX_TURNS,
     ConversationPolicy,
     Resolution,
     Turn,
@@ -133,6 +132,10 @@ class Reply:
     resolution: Resolution | None = None  # how the conversation was read
 
 
+# How many of the user's latest turns are read (a follow-up leans on the last few of them).
+HISTORY_TURNS = 12
+
+
 def _has_script(text: str) -> bool:
     """Letters of some script (not only digits, punctuation or emoji)."""
     return any(ch.isalpha() for ch in text)
@@ -145,6 +148,16 @@ def _language_of(questions: list[str]) -> str:
         if _has_script(q):
             return detect_language(q)
     return "en"
+
+
+def _day(query, published: dt.date) -> str | None:
+    """The ISO day a date query names, its year the page's when left out (None without a day)."""
+    if query.month is None or query.day is None:
+        return None
+    try:
+        return dt.date(query.year or published.year, query.month, query.day).isoformat()
+    except ValueError:
+        return None
 
 
 def _passages_wanted(top_k: object, available: int) -> int:
@@ -168,6 +181,7 @@ class SummitQA:
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
         self._passage_dates = [(p.date, *p.dates) for p in index.passages]
         self._encodings: dict[str, QueryEncoding] = {}
+        self._turns: dict[tuple[str, ...], Turn] = {}  # earlier turns read, by the questions up to them
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
         # Each passage's neighbours in its article: follow-ups move by them ("then what?").
@@ -294,6 +308,7 @@ class SummitQA:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
             columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
         dated = False
+        wanted = []
         if c.use_dates and self.published:
             wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
             columns["dates"] = date_scores(self._passage_dates, wanted)
@@ -325,10 +340,19 @@ class SummitQA:
         # An outcome question is told the page's date when answered, or when it names the
         # place of an event the page only announces (then it is about the page, whatever
         # the floors made of its wording).
-        after_page = (answered or bool(named)) and self.scope.asks_after_the_page(question, top, named)
+        asked_days = [_day(q, self.published) for q in (wanted if c.use_dates and self.published else [])]
+        days = [d for d in asked_days if d]
+        after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
+            question, top, named, days
+        )
         return Ranking(
             order, score, signals, dense, best_unit, terms, answered and not after_page, after_page, dated
         )
+
+    def forget(self) -> None:
+        """Drop the remembered encodings and conversation turns (the bench times fresh questions)."""
+        self._encodings.clear()
+        self._turns.clear()
 
     def encode_query(self, text: str) -> QueryEncoding:
         """One question's encoding, remembered: a conversation re-reads its earlier turns."""
@@ -350,41 +374,73 @@ class SummitQA:
 
         ``history`` (see :meth:`answer`) is read turn by turn: each earlier user
         question is resolved with the ones before it, so a follow-up of a
-        follow-up keeps its subject.  ``query``: the question's own encoding,
-        used when it is not a follow-up.
+        follow-up keeps its subject.  Turns already read are remembered by the
+        questions up to them, so a chat pays for its newest question only.
+        ``query``: the question's own encoding, used when it is not a follow-up.
         """
         text = question if isinstance(question, str) else ""
         cleaned = clean_question(text)
-        asked = user_questions(history)
-        language = detect_language(cleaned) if _has_script(cleaned) else _language_of(asked)
+        everything = user_questions(history)
+        asked = everything[-HISTORY_TURNS:]
+        earlier = self._earlier_turns(asked)
+        reply, turn = self._read(cleaned, earlier, query, _language_of(asked))
+        self._remember((*asked, cleaned), turn)
+        res = reply.resolution
+        if res is not None and res.context_turn is not None:  # counted among all the user's turns
+            res = replace(res, context_turn=res.context_turn + len(everything) - len(asked))
+            reply = replace(reply, resolution=res)
+        return reply
+
+    def _earlier_turns(self, asked: list[str]) -> list[Turn]:
+        earlier: list[Turn] = []
+        for i, question in enumerate(asked):
+            key = tuple(asked[: i + 1])
+            turn = self._turns.get(key)
+            if turn is None:
+                _, turn = self._read(question, earlier, None, _language_of(asked[:i]))
+                self._remember(key, turn)
+            earlier.append(turn)
+        return earlier
+
+    def _remember(self, key: tuple[str, ...], turn: Turn) -> None:
+        self._turns[key] = turn
+        if len(self._turns) > 1024:
+            self._turns.pop(next(iter(self._turns)))
+
+    def _read(
+        self, cleaned: str, earlier: list[Turn], query: QueryEncoding | None, fallback_language: str
+    ) -> tuple[Reply, Turn]:
+        """One question read with the turns before it: the reply, and the turn to remember."""
+        language = detect_language(cleaned) if _has_script(cleaned) else fallback_language
         if not cleaned:
-            return Reply("empty", language, cleaned, None, message("empty_question", language))
+            reply = Reply("empty", language, cleaned, None, message("empty_question", language))
+            return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
         talk = smalltalk.classify(cleaned)
         if talk:
-            return Reply("small_talk", language, cleaned, None, small_talk_reply(talk, language))
+            reply = Reply("small_talk", language, cleaned, None, small_talk_reply(talk, language))
+            return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
         cleaned = smalltalk.strip_greeting(cleaned)
-        window = asked[-MAX_TURNS:]
-        earlier: list[Turn] = []
-        for earlier_question in window:
-            earlier.append(self._turn(earlier_question, earlier))
         resolution = self._resolve(cleaned, language, earlier)
         resolution = self._identity(cleaned, language, earlier, resolution)
-        if resolution.context_turn is not None:  # counted among all the user's earlier turns
-            resolution = replace(resolution, context_turn=resolution.context_turn + len(asked) - len(window))
         if resolution.query != cleaned or resolution.prior or resolution.dates or resolution.in_scope:
             r = self.rank(cleaned, None, resolution, language)
         else:
             r = self.rank(cleaned, query, language=language)
-        if not r.answered:
-            if not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language):
-                return Reply(
-                    "small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution
-                )
+        if self._chat_in_meaning(cleaned, resolution, r, query):
+            reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
+        elif r.answered:
+            reply = Reply("answer", language, cleaned, r, "", resolution)
+        elif not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language):
+            reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
+        else:
             key = "after_the_page" if r.after_page else "not_in_article"
-            return Reply(
+            reply = Reply(
                 "refused", language, cleaned, r, message(key, language, date=self.published), resolution
             )
-        return Reply("answer", language, cleaned, r, "", resolution)
+        best = int(r.order[0]) if r.answered else None
+        date = self.index.passages[best].date if best is not None else None
+        turn = Turn(cleaned, resolution.query, resolution.names, best, date, language, resolution.topic)
+        return reply, turn
 
     def _identity(
         self, question: str, language: str, earlier: list[Turn], resolution: Resolution
@@ -406,35 +462,22 @@ class SummitQA:
             resolution, query=query, names=found.names, prior=bonus, in_scope=True, reason="identity"
         )
 
+    def _chat_in_meaning(
+        self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None
+    ) -> bool:
+        """Small talk the phrase lists missed: a new question (no follow-up, no identity
+        question, no date) naming nothing of the page, close in meaning to an exemplar."""
+        if resolution.follow_up or resolution.in_scope or r.dated or r.after_page or r.terms:
+            return False
+        if self.glossary.names(question) or not len(self.index.smalltalk):
+            return False
+        vector = (query or self.encode_query(question)).vectors[0]
+        return float((self.index.smalltalk @ vector).max()) >= self.config.smalltalk_floor
+
     def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
         c = self.config
-        policy = ConversationPolicy(
-            c.follow_same_passage,
-            c.follow_answer,
-            c.follow_next,
-            c.follow_add_names,
-            c.follow_bare_only,
-            c.follow_pronoun_names,
-            c.follow_neighbour,
-            c.follow_article,
-        )
-        articles = [p.article for p in self.index.passages]
-        return resolve(question, language, earlier, self.glossary, self._sequence, policy, articles)
-
-    def _turn(self, question: str, earlier: list[Turn]) -> Turn:
-        """An earlier turn as the conversation remembers it (ranked as it was when asked)."""
-        language = detect_language(question)
-        if smalltalk.classify(question):
-            return Turn(question, question, (), None, None, language, question)
-        question = smalltalk.strip_greeting(question)
-        resolution = self._resolve(question, language, earlier)
-        answer = None
-        resolution = self._identity(question, language, earlier, resolution)
-        if any(ch.isalnum() for ch in question):
-            r = self.rank(question, None, resolution, language)
-            answer = int(r.order[0]) if r.answered else None
-        date = self.index.passages[answer].date if answer is not None else None
-        return Turn(question, resolution.query, resolution.names, answer, date, language, resolution.topic)
+        policy = ConversationPolicy(c.follow_same_passage, c.follow_next, c.follow_neighbour)
+        return resolve(question, language, earlier, self.glossary, self._sequence, policy)
 
     def answer(
         self, question: object, top_k: int = 3, history: object = None, query: QueryEncoding | None = None

@@ -27,15 +27,29 @@ from summit_qa.corpus import Passage
 # "Did they agree to have dinner?" asks about a plan the page reports: "agree to"
 # and a bare "did ... agree" are not outcome words; "agree on", "sign a deal" are.
 OUTCOME = re.compile(
-    r"结果|成果|最终|最后(?:结果|怎样|怎么样|如何|达成|签|谈成|结束|取得)|破裂|谈崩|无果|失败|不欢而散|结局|谈成"
-    r"|签署(?:了|.{0,12}(?:了吗|吗))|签(?:了|下|订了)|达成(?:了|.{0,12}(?:了吗|吗))|提前结束|怎么结束|如何结束|结束了吗|(?:为什么|为何).{0,8}结束"
-    r"|\boutcome\b|\bresults?\b|\bturn(?:ed|s)? out\b|\bhow did\b.{0,60}\bend\b|\bend(?:ed|s)? (?:early|abruptly|without)"
-    r"|\bended\b|\bcollapsed?\b|\bbr(?:oke|eak) down\b|\bwalk(?:ed|s)? (?:away|out)\b|\bfail(?:ed|ure)?\b"
+    # zh: result, success, failure, signed / reached / decided, ended, how did it go, sanctions lifted
+    r"结果|成果|成功|失败|顺利吗|最终|最后(?:结果|怎样|怎么样|如何|达成|签|谈成|结束|取得)|破裂|谈崩|没谈成|无果|不欢而散|结局|谈成"
+    r"|签署(?:了|.{0,12}(?:了吗|吗|了没有|没有))|签(?:了|下|订了)|达成(?:了|.{0,12}(?:了吗|吗|了没有))|决定了"
+    r"|提前结束|提前离开|怎么结束|如何结束|结束了吗|(?:为什么|为何).{0,8}结束|谈得怎么样|进行得怎么样"
+    r"|(?:解除|取消|放松)了|得到.{0,8}(?:解除|取消|放松)"
+    # en
+    r"|\boutcome\b|\bresults?\b|\bsuccess(?:ful)?\b|\bsucceed(?:ed)?\b|\bturn(?:ed|s)? out\b"
+    r"|\bhow did\b.{0,60}\b(?:end|go)\b|\bhow (?:was|were) the (?:talks|summit|meeting)\b"
+    r"|\bend(?:ed|s)? (?:early|abruptly|without)|\bended\b|\bcut short\b|\bleft early\b|\bleave early\b"
+    r"|\bcollapsed?\b|\bbr(?:oke|eak) down\b|\bwalk(?:ed|s)? (?:away|out)\b|\bfail(?:ed|ure)?\b"
     r"|\bwhat (?:was|were) (?:agreed|signed|achieved|decided)\b|\bagreed? on\b"
-    r"|\b(?:sign|signed|reach|reached|strike|struck|conclude|concluded)\b.{0,30}\b(?:deal|agreement|accord|declaration|statement|treaty)\b"
-    r"|결과|결렬|끝났|합의했|합의에 (?:이르|도달)|서명했|성과|타결|무산"
-    r"|結果|決裂|終わった|終了|合意した|合意に至|署名した|成果|物別れ|打ち切|どうなった"
-    r"|kết quả|kết thúc|đổ vỡ|đã ký|đạt được (?:thỏa thuận|gì)|thỏa thuận nào|thất bại|ra sao",
+    r"|\b(?:sign|signed|reach|reached|strike|struck|conclude|concluded)\b.{0,30}"
+    r"\b(?:deal|agreement|accord|declaration|statement|treaty|anything|something|document)\b"
+    r"|\b(?:get|got|win|won|obtain(?:ed)?)\b.{0,20}\brelief\b|\bsanctions? (?:were |was )?(?:lifted|eased|removed)\b"
+    # ko
+    r"|결과|결렬|끝났|합의했|합의에 (?:이르|도달)|합의(?:됐|되었)|서명했|성과|성공(?:했|적)|타결|무산"
+    r"|일찍 떠났|풀렸|해제(?:됐|되었)|결정(?:됐|되었)|어땠|어떻게 됐"
+    # ja
+    r"|結果|決裂|終わった|終了|合意した|合意に至|合意された|署名した|成果|成功した|成功だった|成功しました|物別れ"
+    r"|打ち切|どうなった|どうだった|決まった|解除された|早く(?:去|帰|離)"
+    # vi
+    r"|kết quả|kết thúc|đổ vỡ|đã ký|có ký|đạt được (?:thỏa thuận|gì)|thỏa thuận nào|thất bại|thành công|ra sao"
+    r"|được dỡ bỏ|rời (?:đi )?sớm|sớm rời",
     re.I,
 )
 # A passage reporting what is planned: "将", "定于" (will, is scheduled to).
@@ -100,17 +114,20 @@ class ScopePolicy:
         return bool(_PLANNED.search(passage.text))
 
     def asks_after_the_page(
-        self, question: str, top: Sequence[Passage], named: Sequence[Passage] = ()
+        self, question: str, top: Sequence[Passage], named: Sequence[Passage] = (), dates: Sequence[str] = ()
     ) -> bool:
         """True for a question about the outcome of an event the page reports as upcoming.
 
         It asks how something turned out, and the event it asks about is still to
-        come: every passage that mentions the places it names (``named``) tells
-        of something still to come, or, when it names no place, so do all of
+        come: it names a day on or after the publication day (``dates``, ISO);
+        or every passage that mentions the places it names (``named``) tells of
+        something still to come; or, when it names no place, so do all of
         ``top``, its best passages.
         """
         if not self.use_temporal_scope or not self.published or not OUTCOME.search(question):
             return False
+        if any(d >= self.published for d in dates):
+            return True
         about = named or top
         return bool(about) and all(self.prospective(p) for p in about)
 
@@ -157,9 +174,9 @@ ANSWER_TYPES = (
     ),
     _type(
         "education",
-        r"毕业|学历|学位|就读|上的?(?:哪所|什么)?大学|哪所大学|\bgraduat|\bstudied\b|\beducation\b|"
-        r"\bwhich university\b|\bwhat university\b|\bcollege\b|졸업|학력|학위|어느 대학|卒業|学歴|出身大学|"
-        r"tốt nghiệp|học vấn|học ở|học tại",
+        # Studies, not "which university is he at?" (a workplace the page may name).
+        r"毕业|学历|学位|就读|上过?(?:哪所|什么)大学|\bgraduat|\bstudied\b|\beducation\b|\balma mater\b|"
+        r"졸업|학력|학위|卒業|学歴|出身大学|tốt nghiệp|học vấn",
         r"毕业|学历|学位|就读|留学",
     ),
     _type(
@@ -221,7 +238,7 @@ ANSWER_TYPES = (
     _type(
         "winner",
         r"谁赢|谁胜|赢了|获胜|胜选|输了|\bwho won\b|\bwinner\b|\bwon the\b|누가 이겼|승리|이겼|勝った|勝者|勝利|"
-        r"ai thắng|chiến thắng",
+        r"ai (?:đã )?thắng|chiến thắng|thắng cử",
         r"赢|获胜|胜选|胜利|当选|败选",
     ),
 )

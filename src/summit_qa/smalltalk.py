@@ -9,9 +9,11 @@ Two tests, in this order:
   the five languages (the lists below; "Hi!", "谢谢", "고마워요", "ありがとう",
   "Cảm ơn").  A greeting in front of a real question ("你好，金正恩哪天到的？")
   is not small talk: :func:`strip_greeting` removes it and the question is asked;
-* :func:`chatty` after ranking, for a message the page cannot answer: short
-  and asking nothing (no question mark, no question word), like "asdfghjkl" or
-  "you're useless", it is chat rather than a question about something else.
+* after ranking, for a message that is no follow-up and names nothing of the
+  page: close in meaning to one of :data:`EXEMPLARS` (small talk written in the
+  five languages; cosine at least the model's ``smalltalk_floor``), or, when the
+  page cannot answer it, :func:`chatty` (short and asking nothing, like
+  "asdfghjkl").  The exemplars are embedded with the index.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _PHRASES: dict[str, tuple[str, ...]] = {
     "greeting": (
         r"你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|早安|晚安|大家好|在吗|在不在|喂",
-        r"hi|hello|hey|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|hi there|hello there|hey there",
+        r"hi|hello|hey|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|hi there|hello there|hey there|"
+        r"hey you|hello bot|hi bot|sup|what's up",
         r"안녕|안녕하세요|안녕하십니까|하이|반가워요?|반갑습니다|좋은 아침",
         r"こんにちは|こんばんは|おはよう(?:ございます)?|やあ|どうも|はじめまして",
         r"xin chào|chào(?: bạn| anh| chị| em)?|chào buổi (?:sáng|chiều|tối)|alo",
@@ -56,39 +59,57 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"ok|được|vâng|dạ|ừ|có|không|hiểu rồi|tốt|hay quá|tuyệt",
     ),
     "about": (
-        r"你是谁|你是什么|你叫什么(?:名字)?|你能做什么|你能干什么|你会(?:做|干)?什么|你有什么用|这是什么|"
-        r"帮助|帮忙|怎么用|如何使用|使用说明|说明|功能|你好吗|最近怎么样|你是机器人吗|你是人吗",
+        r"你是谁|你是什么|你叫什么(?:名字)?|你能做什么|你能干什么|你能干啥|你会(?:做|干)?(?:什么|啥)|你有什么用|这是什么|"
+        r"帮助|帮忙|怎么用|(?:这个|这)?怎么用啊?|如何使用|使用说明|说明|功能|你好吗|最近怎么样|你是机器人吗|你是人吗|"
+        r"现在几点了?|几点了|今天几号|今天星期几",
         r"who are you|what are you|what(?:'s| is) your name|what can you do|what do you do|help(?: me)?|"
-        r"how (?:do i|to|can i) use (?:this|you|it)|what is this|how are you(?: doing)?|how's it going|what's up|sup|"
-        r"are you (?:a )?(?:bot|robot|human|there)|is anyone there|test(?:ing)?",
+        r"how (?:do i|to|can i) use (?:this|you|it)(?: thing| app| bot)?|what is this|how are you(?: doing)?|how's it going|"
+        r"how(?:'s| is) your day(?: going)?|how was your day|"
+        r"are you (?:a )?(?:bot|robot|human|there|real)|is anyone there|test(?:ing)?|what can (?:you|u) do|"
+        r"what time is it|what's the time|what day is (?:it|today)|what's the date(?: today)?",
         r"너 ?누구(?:야|니|세요|예요)?|누구세요|넌 누구야|뭘 할 수 있어(?:요)?|무엇을 할 수 있(?:나요|어요)|"
-        r"뭐 할 수 있어(?:요)?|도와줘|도움말|사용법|어떻게 써(?:요)?|잘 지내(?:요|니)?|뭐해",
+        r"뭐 할 수 있어(?:요)?|도와줘|도움말|사용법(?: 알려줘)?|어떻게 써(?:요)?|잘 지내(?:요|니)?|뭐해|"
+        r"로봇이(?:야|니|에요|세요)?|지금 몇 시(?:야|예요|에요)?|오늘 며칠이(?:야|에요)?",
         r"あなたは誰(?:ですか)?|あなたはだれ|誰ですか|何ができますか|何ができるの|使い方を教えて|ヘルプ|助けて|"
-        r"(?:お)?元気(?:ですか)?|これは何(?:ですか)?",
+        r"(?:お)?元気(?:ですか)?|これは何(?:ですか)?|使い方(?:を)?教えて|ロボット(?:なの|ですか)?|今何時(?:ですか)?|"
+        r"今日は何日(?:ですか)?",
         r"bạn là ai|bạn tên (?:là )?gì|bạn có thể làm gì|bạn làm được gì|giúp (?:tôi|mình)?|hướng dẫn|"
-        r"bạn khỏe không|cách dùng|bạn là người hay máy",
+        r"bạn khỏe không|cách dùng|bạn là người hay máy|dùng (?:cái này )?(?:thế nào|như thế nào)(?: vậy)?|"
+        r"bạn có phải (?:là )?robot không|mấy giờ rồi|hôm nay (?:là )?ngày mấy|hôm nay bạn thế nào",
     ),
     "chat": (
         r"讲个笑话|说个笑话|讲笑话|来个笑话|今天天气(?:怎么样|如何|好吗)|天气怎么样|你真(?:棒|笨|没用)|没用|"
-        r"太棒了|真棒|厉害|牛|笨蛋|垃圾|无聊|我爱你|唱首歌",
+        r"太棒了|真棒|厉害|牛|笨蛋|垃圾|(?:好|真)?无聊(?:啊)?|我爱你|唱首歌|讲个故事|你好笨啊?|干得好|有用",
         r"tell me a joke|(?:say|tell) (?:something )?funny|sing(?: me)? a song|(?:you(?:'re| are)|ur|u r) (?:useless|stupid|"
         r"dumb|great|awesome|smart|amazing|helpful|the best|cool|funny|boring)|good bot|bad bot|i love you|"
+        r"tell me a story|great job|good job|nice job|very helpful|(?:i'?m|im) bored|so bored|"
         r"how(?:'s| is) the weather(?: today)?|what(?:'s| is) the weather(?: like)?(?: today)?|boring|awesome|amazing",
-        r"농담 ?해 ?줘|웃긴 얘기 해줘|오늘 날씨 어때(?:요)?|날씨 어때(?:요)?|대박|최고(?:야|예요)?|바보|멍청이|사랑해",
-        r"冗談を言って|面白い話をして|今日の天気は(?:どう)?(?:ですか)?|天気はどう(?:ですか)?|すごい|ばか|最高|愛してる",
+        r"농담 ?해 ?줘|웃긴 얘기 해줘|이야기 해 ?줘|오늘 날씨 어때(?:요)?|날씨 어때(?:요)?|대박|최고(?:야|예요)?|바보|멍청이|"
+        r"멍청하네|사랑해|심심해|잘하네|대박 잘하네",
+        r"冗談を言って|面白い話をして|お話(?:を)?(?:して|聞かせて)|今日の天気は(?:どう)?(?:ですか)?|天気はどう(?:ですか)?|"
+        r"すごい(?:ね|な)?|ばか|最高|愛してる|役に立たない(?:な|ね)?|暇(?:だ)?(?:な|なあ|ね)?|退屈",
         r"kể chuyện cười|thời tiết (?:thế nào|hôm nay ra sao|hôm nay thế nào)|hôm nay thời tiết thế nào|bạn thật (?:giỏi|ngốc)|"
-        r"yêu bạn|chán quá",
+        r"yêu bạn|chán quá|kể chuyện(?: cho tôi nghe)?|ngu (?:thế|quá)|giỏi quá|vô dụng",
     ),
 }
 _WHOLE = {kind: re.compile(rf"^(?:{'|'.join(patterns)})$", re.I) for kind, patterns in _PHRASES.items()}
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# Laughter, emoticons and fillers around small talk ("you're useless lol", "하이 ㅎㅎ", "chào bạn :D").
+_INTERJECTIONS = re.compile(
+    r"^(?:(?:ok|okay|oh|wow|well|so|hmm+|嗯+|哦+|啊+|呃|음|아|えっと|あの|ừ|à)[\s,，、!！.。~～]+)+"
+    r"|(?:[\s,，、!！.。~～]+(?:lol|lmao|haha+|hehe+|xd|:d|:\)|:p|ㅎ+|ㅋ+|哈+|呵+|嘿+|笑|w+|草|kkk+|hihi|nhé|nha|ạ|đi))+$",
+    re.I,
+)
 _GREETING_PREFIX = re.compile(rf"^(?:{'|'.join(_PHRASES['greeting'])})(?:[\s,，、!！.。~～]+)(?=\S)", re.I)
 
 
 def _core(text: str) -> str:
-    """The message lower-cased, markup removed, punctuation and emoji trimmed off its ends."""
+    """The message lower-cased, markup removed, punctuation, emoji and interjections
+    trimmed off its ends."""
     text = _URL.sub(" ", _TAG.sub(" ", text))
-    return " ".join(_EDGES.sub("", text.lower()).split())
+    core = " ".join(_EDGES.sub("", text.lower()).split())
+    stripped = _EDGES.sub("", _INTERJECTIONS.sub("", core))
+    return stripped or core
 
 
 def has_content(text: str) -> bool:
@@ -105,6 +126,10 @@ def classify(text: str) -> str | None:
     for kind, pattern in _WHOLE.items():
         if pattern.match(core):
             return kind
+    # Two pieces of small talk in one message ("bye, see ya", "thanks! great job").
+    parts = [p for p in re.split(r"[\s]*[,，、;；!！.。]+[\s]*", core) if p]
+    if len(parts) > 1 and all(any(pattern.match(_core(p)) for pattern in _WHOLE.values()) for p in parts):
+        return next(kind for kind, pattern in _WHOLE.items() if pattern.match(_core(parts[0])))
     return None
 
 
@@ -122,3 +147,163 @@ def chatty(text: str, language: str) -> bool:
     cjk = len(re.findall(f"[{CJK}]", core))
     words = len(re.sub(f"[{CJK}]", " ", core).split())
     return cjk <= 8 and words <= 4
+
+
+# Small talk in meaning, for messages the phrase lists miss: their vectors are stored with the
+# index (smalltalk.npy); a message this close to one of them is small talk.
+EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "zh": (
+        "你好",
+        "嗨，在吗",
+        "早上好",
+        "谢谢你的帮助",
+        "太感谢了",
+        "再见",
+        "拜拜，下次聊",
+        "好的，知道了",
+        "嗯嗯",
+        "你是谁",
+        "你是机器人吗",
+        "你能做什么",
+        "这个怎么用",
+        "有什么功能",
+        "现在几点了",
+        "今天几号",
+        "今天天气怎么样",
+        "给我讲个笑话",
+        "讲个故事吧",
+        "你真厉害",
+        "你好笨啊",
+        "一点用都没有",
+        "好无聊",
+        "你今天过得怎么样",
+        "我爱你",
+        "哈哈哈",
+        "随便聊聊",
+        "你叫什么名字",
+    ),
+    "en": (
+        "hello",
+        "hi there",
+        "hey, anyone here?",
+        "good morning",
+        "thanks a lot",
+        "thank you so much",
+        "bye",
+        "see you later",
+        "ok cool",
+        "got it",
+        "who are you?",
+        "are you a bot?",
+        "what can you do?",
+        "how do I use this?",
+        "help me",
+        "what time is it?",
+        "what's the date today?",
+        "what's the weather like?",
+        "tell me a joke",
+        "tell me a story",
+        "you're smart",
+        "you are stupid",
+        "this is useless",
+        "I'm bored",
+        "how are you doing?",
+        "how was your day?",
+        "I love you",
+        "lol",
+        "let's chat",
+        "what's your name?",
+    ),
+    "ko": (
+        "안녕하세요",
+        "안녕",
+        "좋은 아침이에요",
+        "고마워",
+        "정말 감사합니다",
+        "잘 가",
+        "다음에 봐요",
+        "알겠어",
+        "응 그래",
+        "너는 누구야?",
+        "로봇이니?",
+        "뭘 할 수 있어?",
+        "이거 어떻게 써?",
+        "도와줘",
+        "지금 몇 시야?",
+        "오늘 며칠이야?",
+        "오늘 날씨 어때?",
+        "농담 하나 해줘",
+        "이야기 해줘",
+        "잘하네",
+        "바보 같아",
+        "쓸모없어",
+        "심심해",
+        "잘 지냈어?",
+        "사랑해",
+        "ㅋㅋㅋ",
+        "이름이 뭐야?",
+    ),
+    "ja": (
+        "こんにちは",
+        "やあ",
+        "おはよう",
+        "ありがとう",
+        "本当にありがとうございます",
+        "さようなら",
+        "またね",
+        "わかった",
+        "うん",
+        "あなたは誰？",
+        "ロボットなの？",
+        "何ができる？",
+        "どうやって使うの？",
+        "助けて",
+        "今何時？",
+        "今日は何日？",
+        "今日の天気は？",
+        "冗談を言って",
+        "お話をして",
+        "すごいね",
+        "ばかだな",
+        "役に立たない",
+        "退屈だ",
+        "元気？",
+        "大好き",
+        "笑",
+        "名前は何？",
+    ),
+    "vi": (
+        "xin chào",
+        "chào bạn",
+        "chào buổi sáng",
+        "cảm ơn",
+        "cảm ơn bạn rất nhiều",
+        "tạm biệt",
+        "hẹn gặp lại",
+        "ok",
+        "hiểu rồi",
+        "bạn là ai?",
+        "bạn là robot à?",
+        "bạn làm được gì?",
+        "dùng cái này thế nào?",
+        "giúp tôi với",
+        "mấy giờ rồi?",
+        "hôm nay là ngày mấy?",
+        "thời tiết hôm nay thế nào?",
+        "kể chuyện cười đi",
+        "kể chuyện cho tôi nghe",
+        "bạn giỏi quá",
+        "đồ ngốc",
+        "vô dụng",
+        "chán quá",
+        "bạn khỏe không?",
+        "yêu bạn",
+        "haha",
+        "bạn tên gì?",
+    ),
+}
+
+
+def exemplar_texts() -> list[str]:
+    """Every exemplar, in a fixed order (the index stores one vector per text)."""
+    return [text for language in sorted(EXEMPLARS) for text in EXEMPLARS[language]]
