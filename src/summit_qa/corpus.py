@@ -60,6 +60,14 @@ class Passage:
     published: str
     heading: str | None = None  # the enumerated label above it ("议题一：宁边核设施与核查。")
     label: int | None = None  # its own enumeration, when it is such a label (议题二 → 2)
+    # Hand-written translations from the page manifest, as (language, text) pairs.
+    title_translations: tuple[tuple[str, str], ...] = ()
+    source_translations: tuple[tuple[str, str], ...] = ()
+    section_translations: tuple[tuple[str, str], ...] = ()
+
+    def translated(self, field: str, language: str) -> str | None:
+        """The headline ("title"), agency ("source") or section in ``language``, if written."""
+        return dict(getattr(self, f"{field}_translations")).get(language)
 
     @property
     def label_word(self) -> str | None:
@@ -90,6 +98,8 @@ class ArticleSpec:
     agency: str
     spans: tuple[Span, ...]
     kind: str = "article"  # or "timeline"
+    headline_translations: tuple[tuple[str, str], ...] = ()
+    agency_translations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class PageManifest:
     text_file: str
     published: dt.date
     articles: tuple[ArticleSpec, ...] = field(default=())
+    section_translations: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> PageManifest:
@@ -110,16 +121,26 @@ class PageManifest:
                     agency=a["agency"],
                     kind=a.get("kind", "article"),
                     spans=tuple(Span(s["start"], s["end"]) for s in a["spans"]),
+                    headline_translations=_pairs(a.get("headline_translations", {})),
+                    agency_translations=_pairs(a.get("agency_translations", {})),
                 )
                 for a in raw["articles"]
             )
-            return cls(path, raw["text_file"], dt.date.fromisoformat(raw["published"]), articles)
+            sections = {k: _pairs(v) for k, v in raw.get("section_translations", {}).items()}
+            return cls(path, raw["text_file"], dt.date.fromisoformat(raw["published"]), articles, sections)
         except (KeyError, TypeError, ValueError) as exc:
             raise CorpusError(f"{path}: not a page manifest ({exc})") from exc
 
     @property
     def text_path(self) -> Path:
         return self.path.parent / self.text_file
+
+
+def _pairs(table: object) -> tuple[tuple[str, str], ...]:
+    """A ``{language: text}`` object as sorted pairs (``TypeError`` when it is not one)."""
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise TypeError(f"not a table of translations: {table!r}")
+    return tuple(sorted(table.items()))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -245,6 +266,9 @@ def page_passages(manifest: PageManifest) -> list[Passage]:
                     published=manifest.published.isoformat(),
                     heading=None if label else heading,
                     label=label,
+                    title_translations=article.headline_translations,
+                    source_translations=article.agency_translations,
+                    section_translations=manifest.section_translations.get(block.section or "", ()),
                 )
             )
             if label:

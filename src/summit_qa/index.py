@@ -29,10 +29,11 @@ from summit_qa.corpus import Passage, corpus_hash, load_passages
 from summit_qa.embedding import EmbedderInfo, Encoded
 from summit_qa.late import TokenIndex
 from summit_qa.lexical import BM25
+from summit_qa.lexicon import PageLexicon, source_versions
 from summit_qa.settings import DEFAULT_LEXICAL
 from summit_qa.storage import npy_array, npy_bytes, sha256, write_atomic
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE, UNIT_CONTEXT = 0, 1, 2
@@ -72,6 +73,7 @@ class IndexManifest:
     faiss_index: str
     files: dict[str, str]
     smalltalk_exemplars: str  # SHA-256 of smalltalk.EXEMPLARS, whose vectors smalltalk.npy holds
+    lexicon_sources: dict[str, str]  # the dictionary packages lexicon.json was built from, by version
     ranking: dict[str, float]  # the model's calibrated settings (config.CALIBRATED_FIELDS)
     ranking_calibrated: bool  # False: another model's numbers, until `summit-qa calibrate`
 
@@ -89,6 +91,7 @@ class IndexManifest:
         "lexical_tokenizer",
         "lexical_stopwords",
         "smalltalk_exemplars",
+        "lexicon_sources",
     )
 
     def mismatch(self, wanted: IndexManifest) -> str | None:
@@ -191,6 +194,7 @@ class SearchIndex:
     lexical: BM25
     tokens: TokenIndex
     smalltalk: np.ndarray  # [exemplars, dim]: vectors of smalltalk.exemplar_texts(), as queries
+    lexicon: PageLexicon  # the page's words from CC-CEDICT, hanja.txt and Unihan
 
     def dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per passage: whole-passage cosine, best sentence cosine, and that sentence's unit row."""
@@ -233,6 +237,7 @@ def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str, home: Path) 
         lexical_tokenizer=tokenizer,
         lexical_stopwords=sorted(lexical.STOPWORDS),
         smalltalk_exemplars=sha256("\n".join(smalltalk.exemplar_texts()).encode()),
+        lexicon_sources=source_versions(),
         passages=0,
         units=0,
         faiss_index="",
@@ -261,6 +266,7 @@ def build_index(
     tokens = TokenIndex.build(encoded.tokens[:n], encoded.spans[:n], starts, encoder.info.dimension)
     lexical_index = BM25.build([lexical_text(p) for p in passages], wanted.lexical_tokenizer)
     chat = encoder.encode(smalltalk.exemplar_texts(), "query").vectors.astype(np.float32)
+    words = PageLexicon.build(page_text(passages))
     folder.mkdir(parents=True, exist_ok=True)
     checksums: dict[str, str] = {}
 
@@ -273,12 +279,19 @@ def build_index(
     write(folder / "tokens.npy", npy_bytes(tokens.vectors))
     write(folder / "token_rows.npy", npy_bytes(tokens.rows))
     write(folder / "smalltalk.npy", npy_bytes(chat))
+    write(folder / "lexicon.json", words.to_json())
     lexical_index.save(folder, write)
     manifest = replace(
         wanted, passages=n, units=len(units), faiss_index=type(dense).__name__, files=checksums
     )
     _write_manifest(folder, manifest)
-    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat)
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat, words)
+
+
+def page_text(passages: list[Passage]) -> str:
+    """What the lexicon reads: every passage, headline and section, one a line."""
+    lines = [p.text for p in passages] + sorted({p.title for p in passages} | {p.context for p in passages})
+    return "\n".join(lines)
 
 
 def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
@@ -313,6 +326,7 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         tokens.check()
         lexical_index = BM25.load(folder, lambda path: contents[path.name])
         chat = npy_array(contents["smalltalk.npy"])
+        words = PageLexicon.from_json(contents["lexicon.json"])
     except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, a missing entry KeyError
         raise ValueError(f"index files unreadable ({exc.__class__.__name__}: {exc})") from exc
     if dense.ntotal != len(units) or manifest.passages != len(passages):
@@ -323,7 +337,7 @@ def read_index(folder: Path, passages: list[Passage]) -> SearchIndex:
         raise ValueError("token vectors disagree with the model's dimension")
     if chat.shape != (len(smalltalk.exemplar_texts()), manifest.dimension):
         raise ValueError("small-talk vectors disagree with the exemplars or the model's dimension")
-    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat)
+    return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat, words)
 
 
 def load_or_build(

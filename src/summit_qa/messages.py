@@ -1,8 +1,8 @@
 """Every text the product says to a reader, in the five languages it accepts.
 
-One table, keyed by message then language.  A language a message has not been
-written in yet falls back to Chinese for Japanese readers (who read its Han
-characters) and to English for everyone else.
+One table, keyed by message then language; every message is written in all
+five (a test checks).  ``say`` still falls back, Japanese to Chinese and the
+rest to English, for a language the product does not detect.
 """
 
 from __future__ import annotations
@@ -22,7 +22,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "この記事は{date}の発行で、その結果はまだ分かりません。",
         "vi": "Bài báo đăng ngày {date}, trước khi có kết quả đó.",
     },
-    "empty_question": {"zh": "请输入一个问题。", "en": "Please type a question."},
+    "empty_question": {
+        "zh": "请输入一个问题。",
+        "en": "Please type a question.",
+        "ko": "질문을 입력해 주세요.",
+        "ja": "質問を入力してください。",
+        "vi": "Hãy nhập một câu hỏi.",
+    },
     # Small talk: an opener by kind, then what the page is, then example questions.
     "small_talk_greeting": {
         "zh": "你好！",
@@ -73,10 +79,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "hai ở Hà Nội: niên biểu quan hệ Mỹ–Triều từ 2018, một bài phân tích và hai tin ngắn. Câu trả lời trích "
         "nguyên văn trang báo kèm ngày tháng. Thử hỏi:",
     },
-    "more": {"zh": "更多段落", "en": "More passages"},
-    "undated": {"zh": "无日期", "en": "undated"},
-    "published": {"zh": "见报", "en": "published"},
-    "error": {"zh": "出错了，请再试一次。", "en": "Sorry, that failed."},
+    "more": {
+        "zh": "更多段落",
+        "en": "More passages",
+        "ko": "다른 단락",
+        "ja": "ほかの段落",
+        "vi": "Các đoạn khác",
+    },
+    "undated": {"zh": "无日期", "en": "undated", "ko": "날짜 없음", "ja": "日付なし", "vi": "không ghi ngày"},
+    "published": {"zh": "见报", "en": "published", "ko": "게재", "ja": "掲載", "vi": "đăng ngày"},
+    "error": {
+        "zh": "出错了，请再试一次。",
+        "en": "Sorry, that failed. Please try again.",
+        "ko": "오류가 났습니다. 다시 시도해 주세요.",
+        "ja": "エラーが起きました。もう一度お試しください。",
+        "vi": "Đã có lỗi, vui lòng thử lại.",
+    },
+    "glossary": {
+        "zh": "词语注释",
+        "en": "Glossary",
+        "ko": "낱말 풀이",
+        "ja": "語句の説明",
+        "vi": "Chú giải từ ngữ",
+    },
 }
 
 

@@ -245,10 +245,22 @@ class SummitQA:
         texts = [question]
         c = self.config
         if c.use_dense and c.use_glossary and c.translated_weight > 0 and detect_language(question) != "zh":
-            terms = self.glossary.chinese_terms(question)
+            terms = self.terms(question)
             if terms:
                 texts.append(" ".join(terms))
         return texts
+
+    def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+        """The page's Chinese words ``text`` names in another script: the glossary's names
+        (and, unless switched off, its other entries), and for a foreign question the
+        dictionaries' words (lexicon.py)."""
+        c = self.config
+        if not c.use_glossary:
+            return ()
+        glossed = self.glossary.chinese_terms(text) if c.use_glossary_terms else self.glossary.names(text)
+        language = language or detect_language(text)
+        found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
+        return tuple(dict.fromkeys([*glossed, *found]))
 
     def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
         """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
@@ -297,7 +309,7 @@ class SummitQA:
             whole, sentence = self.index.tokens.scores(query.tokens)
             columns["late"] = zscore(whole)
             columns["late_sentence"] = zscore(sentence)
-        terms = self.glossary.chinese_terms(text) if c.use_glossary else ()
+        terms = self.terms(text, language)
         if c.use_lexical:
             columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
         ordinal = find_ordinal(text, language)
