@@ -88,7 +88,8 @@ def test_chinese_question_gets_the_verbatim_passage_and_date(client):
 
 def test_english_question(client):
     reply = client.predict("Which North Korean officials did the US Treasury sanction?", api_name="/answer")
-    assert reply.startswith("**2018-12-10** · 从新加坡到河内 一年来美朝关系大事记 · 新华社")
+    assert reply.startswith("**2018-12-10** · 从新加坡到河内 一年来美朝关系大事记 (From Singapore to Hanoi")
+    assert "新华社 (Xinhua)" in reply and "Glossary (" in reply
     assert "将制裁朝鲜劳动党组织指导部部长崔龙海等 3 名朝鲜高级官员。" in reply
     assert "More passages (2)" in reply
 

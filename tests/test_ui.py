@@ -27,7 +27,10 @@ def test_reply_quotes_verbatim_with_date_headline_agency_and_collapses_the_rest(
     answer = Answer("q", True, [_scored(best, (0, sentence_end)), *map(_scored, others)], "en")
     reply = render_answer(answer)
     first_line = reply.splitlines()[0]
-    assert first_line == "**2018-06-12** · 从新加坡到河内 一年来美朝关系大事记 · 新华社"
+    assert first_line == (
+        "**2018-06-12** · 从新加坡到河内 一年来美朝关系大事记 (From Singapore to Hanoi: a timeline of a year "
+        "of US–North Korea relations) · 新华社 (Xinhua)"
+    )
     assert f"<mark>{best.text[:sentence_end]}</mark>" in reply
     assert "<details><summary>More passages (2)</summary>" in reply and reply.endswith("</details>")
     for p in others:

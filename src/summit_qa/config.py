@@ -95,7 +95,6 @@ class RankingConfig:
     use_temporal_scope: bool = True
     use_phrases: bool = True
     use_lexicon: bool = True  # the dictionaries' words for a foreign question (lexicon.py)
-    use_glossary_terms: bool = True  # the glossary's common-word entries, besides its names
     phrase_weight: float = _SHIPPED[
         "phrase_weight"
     ]  # a run of 4+ CJK characters the question shares with few passages

@@ -59,6 +59,7 @@ BASELINES: dict[str, dict[str, object]] = {
     "hybrid-no-late": dict(use_late=False),
     "hybrid-jieba": dict(lexical_tokenizer="jieba"),
     "hybrid-no-glossary": dict(use_glossary=False),
+    "hybrid-no-lexicon": dict(use_lexicon=False),
     "hybrid-no-temporal": dict(use_temporal_scope=False),
     "hybrid-no-phrase": dict(use_phrases=False, label_weight=0.0),
     "hybrid": {},

