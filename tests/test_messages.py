@@ -6,7 +6,7 @@ from summit_qa.corpus import load_passages
 from summit_qa.language import LANGUAGES
 from summit_qa.messages import TEXTS, say
 from summit_qa.qa import Answer, ScoredPassage
-from summit_qa.ui import render_answer
+from summit_qa.render import render_answer
 
 
 def test_every_message_is_written_in_all_five_languages():

@@ -1,4 +1,5 @@
-"""Command line: ``summit-qa ask | chat | index | eval | calibrate | ceiling | bench | passages``."""
+"""Command line: ``summit-qa ask | chat | index | eval | calibrate | ceiling | bench | passages |
+feedback``."""
 
 from __future__ import annotations
 
@@ -192,6 +193,34 @@ def _cmd_passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_feedback(args: argparse.Namespace) -> int:
+    """The chat's likes and dislikes; ``--export`` writes disliked answers as eval pairs to review."""
+    from summit_qa.feedback import FeedbackStore, candidate_pairs
+
+    settings = _settings(args)
+    store = FeedbackStore(settings.home)
+    records, bad = store.read()
+    if bad:
+        _say(f"{bad} line(s) of {store.path} could not be read (left as they are)")
+    if not records:
+        print(f"no feedback yet ({store.path})")
+        return 0
+    likes = sum(r.verdict == "like" for r in records)
+    print(f"{len(records)} record(s) in {store.path}: {likes} like, {len(records) - likes} dislike")
+    for r in records:
+        right = f" right={r.right}" if r.right else ""
+        shown = ",".join(r.shown) or "-"
+        print(f"{r.time}\t{r.verdict}\t{r.language}\tafter {r.history}\t{shown}{right}\t{r.question}")
+    if args.export:
+        passages = {p.id: p.text for p in load_passages(settings.data_dir)}
+        pairs = candidate_pairs(records, passages)
+        Path(args.export).write_text(
+            "".join(json.dumps(pair, ensure_ascii=False) + "\n" for pair in pairs), encoding="utf-8"
+        )
+        _say(f"wrote {len(pairs)} candidate pair(s) to {args.export}: review each before adding it to eval/")
+    return 0
+
+
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """--data, --index-dir and --model, accepted before or after the subcommand."""
     default = (lambda value: argparse.SUPPRESS) if suppress else (lambda value: value)
@@ -279,6 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     passages = sub.add_parser("passages", parents=[common], help="list the page's passages with their dates")
     passages.set_defaults(func=_cmd_passages)
+
+    feedback = sub.add_parser("feedback", parents=[common], help="list the chat's likes and dislikes")
+    feedback.add_argument("--export", metavar="FILE", help="write disliked answers as candidate eval pairs")
+    feedback.set_defaults(func=_cmd_feedback)
     return parser
 
 

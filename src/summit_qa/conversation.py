@@ -260,10 +260,16 @@ _EMPTY_WORDS = {
 }
 
 
-def _bare(text: str, language: str) -> bool:
-    """Nothing but question words, pronouns and particles: "Where?", "为什么？", "그때는요?"."""
+def _content(text: str, language: str) -> str:
+    """What is left of a question without its question words, pronouns and particles."""
     rest = re.sub(_EMPTY_WORDS.get(language, "$^"), " ", text, flags=re.I)
-    rest = re.sub(r"[\W_]+", " ", rest).strip()
+    return re.sub(r"[\W_]+", " ", rest).strip()
+
+
+def _bare(text: str, language: str) -> bool:
+    """Nothing but question words, pronouns and particles, and at most one other word:
+    "Where?", "为什么？", "그때는요?", "Who invited him?"."""
+    rest = _content(text, language)
     return not re.search(f"[{CJK}]", rest) and len(rest.split()) <= 1
 
 
@@ -382,6 +388,7 @@ def resolve(
     )
     what_about = _WHAT_ABOUT.get(language)
     about = what_about.match(question) if what_about else None
+    anaphoric = bool(_matches(_ANAPHOR, question, language) and before.names)
     if ordinal and counted and _short(question):
         old = find_ordinal(counted.query, counted.language)
         surface = _ordinal_surface(ordinal.number, counted.query[old.start : old.end], counted.language)
@@ -391,8 +398,8 @@ def resolve(
     elif about and names and _short(question):
         query = f"{question} {glossary.strip_names(before.query)}"
         reasons.append("what-about")
-    elif _bare(question, language) or (
-        not names and _short(question) and not (_matches(_ANAPHOR, question, language) and before.names)
+    elif (_bare(question, language) and not (anaphoric and _content(question, language))) or (
+        not names and _short(question) and not anaphoric
     ):
         # "Where?", "为什么？", "谈完干嘛？": a short question about the topic before, asked of it
         # (a pronoun with a verb of its own, "他是怎么去的？", takes the names instead, below)

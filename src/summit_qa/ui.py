@@ -1,237 +1,415 @@
-"""The Gradio chat: verbatim answers with dates, sources, and the page's timeline.
+"""The Gradio chat: verbatim answers with dates and sources, the page, its timeline.
 
-Everything a user types is shown as text: HTML and Markdown characters are
-escaped before the message enters the chat, and the chat sanitises HTML too.
-Replies quote the page verbatim (escaped as well), with the date first, the
-headline and agency, the best-answering sentence marked, and up to two more
-passages under a collapsed "more passages" element.
+The conversation is a list of turns (question as typed, reply, passages shown);
+the chat shows them, the browser keeps them across reloads, and every chat
+action (ask, retry, undo, edit, new chat, a share link on load) is a function
+from turns to turns.  Asking takes two steps, as in Gradio's ChatInterface:
+the question appears at once (no queue) and the reply follows with the chat's
+typing indicator.  Likes and dislikes go to the feedback file in the state dir.
+Everything a user types is shown as inert text; replies quote the page escaped.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
+import errno
 import logging
 import os
-import re
+import secrets
+import socket
 import sys
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
+import gradio as gr  # noqa: E402  (at module level: handlers' gr.Request/gr.LikeData hints resolve here)
+
 from summit_qa.conversation import user_questions as conversation_questions  # noqa: E402
+from summit_qa.feedback import Feedback, FeedbackStore  # noqa: E402
 from summit_qa.gloss import gloss, page_frequency  # noqa: E402
 from summit_qa.language import detect_language  # noqa: E402
+from summit_qa.messages import EXAMPLES  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
-from summit_qa.qa import Answer, ScoredPassage, SummitQA  # noqa: E402
+from summit_qa.pageview import page_html, timeline_html  # noqa: E402
+from summit_qa.qa import SummitQA  # noqa: E402
+from summit_qa.render import as_text, render_answer  # noqa: E402
 from summit_qa.settings import Settings, SettingsError  # noqa: E402
 
 log = logging.getLogger("summit_qa.ui")
 
-SHOWN_QUESTION_CHARS = 500
-EXAMPLES = [
-    "金正恩哪天抵达越南？",
-    "美国财政部制裁了哪位朝鲜官员？",
-    "Which annual military drill with South Korea did the US suspend?",
-    "What happened on August 1, 2018?",
-    "김정은은 언제 평양을 출발했나요?",
-]
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+MAX_SAVED_TURNS = 50  # a conversation kept in the browser: the newest turns
+LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ko": "한국어", "ja": "日本語", "vi": "Tiếng Việt"}
 
 
-def as_text(message: object) -> str:
-    """A user's message as inert text for a Markdown chat: no HTML, no Markdown."""
-    text = message if isinstance(message, str) else ""
-    if len(text) > SHOWN_QUESTION_CHARS:
-        text = f"{text[:SHOWN_QUESTION_CHARS]}… ({len(message)} characters)"
-    escaped = html.escape(text, quote=False)
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return escaped.replace("\n", "<br>") if escaped.strip() else "…"
+@dataclass(frozen=True)
+class Turn:
+    """One question and its reply, as the chat keeps it (JSON-safe for the browser)."""
+
+    question: str  # as typed
+    reply: str  # the reply's Markdown
+    shown: tuple[str, ...] = ()  # passage ids, best first
+    language: str = "en"
+
+    @classmethod
+    def load(cls, raw: object) -> Turn | None:
+        """A turn saved in the browser, or None when it is not one (never a crash on load)."""
+        if not isinstance(raw, dict):
+            return None
+        question, reply, shown, language = (raw.get(k) for k in ("question", "reply", "shown", "language"))
+        if not (isinstance(question, str) and isinstance(reply, str) and isinstance(language, str)):
+            return None
+        if not isinstance(shown, list | tuple) or not all(isinstance(s, str) for s in shown):
+            return None
+        return cls(question, reply, tuple(shown), language)
 
 
-def _translated(p: ScoredPassage, field: str, language: str) -> str:
-    """The page's own words, with the reader's translation after them where one is written."""
-    own = getattr(p, field)
-    other = p.translated(field, language) if language != "zh" else None
-    return html.escape(f"{own} ({other})" if other and other != own else own, quote=False)
+def load_turns(saved: object) -> list[Turn]:
+    turns = [Turn.load(raw) for raw in saved] if isinstance(saved, list) else []
+    return [t for t in turns if t is not None][-MAX_SAVED_TURNS:]
 
 
-def _meta_line(p: ScoredPassage, language: str) -> str:
-    date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
-    section = f" · {_translated(p, 'section', language)}" if p.section else ""
-    return f"**{date}** · {_translated(p, 'title', language)}{section} · {_translated(p, 'source', language)}"
+def dump_turns(turns: list[Turn]) -> list[dict]:
+    return [asdict(t) | {"shown": list(t.shown)} for t in turns[-MAX_SAVED_TURNS:]]
 
 
-def _glossary(items: list, language: str) -> list[str]:
-    """A collapsed list under a quote: plain lines, readable on a phone and copyable."""
-    if not items:
-        return []
-    lines = [f"<details><summary>{message('glossary', language)} ({len(items)})</summary>", ""]
-    lines += [f"- {html.escape(item.line(), quote=False)}" for item in items]
-    return [*lines, "", "</details>"]
+def messages(turns: list[Turn], pending: str | None = None) -> list[dict]:
+    """The chat's messages: each question shown as inert text, then its reply."""
+    out = []
+    for t in turns:
+        out += [{"role": "user", "content": as_text(t.question)}, {"role": "assistant", "content": t.reply}]
+    if pending is not None:
+        out.append({"role": "user", "content": as_text(pending)})
+    return out
 
 
-def _quote(p: ScoredPassage, mark: bool) -> str:
-    a, b = p.highlight if mark else (0, 0)
-    if mark and 0 <= a < b <= len(p.text):
-        body = (
-            html.escape(p.text[:a], quote=False)
-            + "<mark>"
-            + html.escape(p.text[a:b], quote=False)
-            + "</mark>"
-            + html.escape(p.text[b:], quote=False)
-        )
-    else:
-        body = html.escape(p.text, quote=False)
-    return f"> {body}"
+def _static(name: str) -> str:
+    return resources.files("summit_qa").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def render_answer(result: Answer, glosser=None) -> str:
-    """The reply as Markdown: the best passage quoted verbatim, the rest collapsed; for a
-    reader of another language, each quote with its glossary (``glosser(passage, language)``)."""
-    if not result.answered:
-        return html.escape(result.message, quote=False)
-    language = result.language
-    explain = glosser if glosser is not None and language != "zh" else (lambda p, lang: [])
-    best, *more = result.passages
-    parts = [_meta_line(best, language), "", _quote(best, mark=True), ""]
-    parts += _glossary(explain(best, language), language)
-    if more:
-        parts += ["", f"<details><summary>{message('more', language)} ({len(more)})</summary>", ""]
-        for p in more:
-            parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
-            parts += [*_glossary(explain(p, language), language), ""]
-        parts.append("</details>")
-    return "\n".join(parts).strip()
+def _turn_of(index: object) -> int | None:
+    """The turn a chat message index belongs to (Gradio gives an int or (message, part))."""
+    if isinstance(index, list | tuple):
+        index = index[0] if index else None
+    return index // 2 if isinstance(index, int) and index >= 0 else None
 
 
-def timeline_rows(engine: SummitQA, answer_ids: frozenset[str] = frozenset()) -> list[dict]:
-    """Every dated passage in date order, marked when it is in the current answer."""
-    rows = []
-    for p in engine.index.passages:
-        if not p.date:
-            continue
-        padded = p.date + "-01-01"[len(p.date) - 4 :] if len(p.date) < 10 else p.date
-        rows.append(
-            {
-                "date": p.date,
-                "when": padded,
-                "article": p.title,
-                "agency": p.source,
-                "text": p.text,
-                "in answer": "▶" if p.id in answer_ids else "",
-                "shown": "answer" if p.id in answer_ids else "event",
-                "id": p.id,
-            }
-        )
-    return sorted(rows, key=lambda r: (r["when"], r["id"]))
+def _secret(home: Path) -> str:
+    """The key the browser's saved chat is encrypted with: one per state dir, so a saved chat
+    survives a restart of the app."""
+    path = home / "browser-secret"
+    try:
+        if path.exists():
+            return path.read_text().strip() or secrets.token_hex(16)
+        home.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(16)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+    except OSError:  # a read-only home: a key for this run only
+        return secrets.token_hex(16)
 
 
-def build_app(engine: SummitQA):
-    import gradio as gr
-    import pandas as pd
+class ChatSession:
+    """The chat's actions on a conversation, free of Gradio: what the events call."""
 
-    def timeline(answer_ids: frozenset[str]):
-        """The plot's frame, the table and the line naming the answer on the timeline."""
-        rows = timeline_rows(engine, answer_ids)
-        plot = pd.DataFrame(rows)
-        plot["when"] = pd.to_datetime(plot["when"])
-        plot["excerpt"] = plot["text"].str.slice(0, 40) + "…"
-        table = plot[["in answer", "date", "text", "article", "agency"]]
-        marked = [
-            f"▶ **{r['date']}** · {html.escape(r['text'][:60], quote=False)}…" for r in rows if r["in answer"]
-        ]
-        if marked:
-            marker = "Latest answer on the timeline:  \n" + "  \n".join(marked)
-        else:
-            marker = "Ask a question: its answer is marked here in red and with ▶ in the table."
-        return plot, table, marker
+    def __init__(self, engine: SummitQA, feedback: FeedbackStore):
+        self.engine = engine
+        self.feedback = feedback
+        frequency = page_frequency(engine.index.passages, engine.index.lexicon)
+        self._glosser = lambda p, lang: gloss(p, lang, engine.index.lexicon, engine.glossary, frequency)
 
-    frequency = page_frequency(engine.index.passages, engine.index.lexicon)
-
-    def glosser(p, language):
-        return gloss(p, language, engine.index.lexicon, engine.glossary, frequency)
-
-    def reply(question: object, asked: list[str] | None = None) -> tuple[str, frozenset[str]]:
+    def ask(self, question: object, turns: list[Turn]) -> Turn:
+        """The reply to ``question`` read after ``turns``: never an exception (a message instead)."""
+        earlier = [t.question for t in turns]
+        text = question if isinstance(question, str) else ""
         try:
-            # answer() takes any object (non-text is empty); ``asked`` are the earlier questions
-            result = engine.answer(question, top_k=3, history=list(asked or []))
-            return render_answer(result, glosser), frozenset(p.id for p in result.passages)
+            result = self.engine.answer(text, top_k=3, history=earlier)
+            context = [earlier[result.context_turn]] if result.context_turn is not None else []
+            reply = render_answer(result, self._glosser, earlier=context)
+            return Turn(text, reply, tuple(p.id for p in result.passages), result.language)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
-            language = detect_language(question if isinstance(question, str) else "")
-            return message("error", language), frozenset()
+            language = detect_language(text)
+            return Turn(text, message("error", language), (), language)
 
-    def respond(message, history, asked):
-        """One turn: the reply, read with the session's earlier questions (kept raw in
-        ``asked``; the chat shows them escaped)."""
-        text, ids = reply(message, asked)
-        history = list(history or []) + [
-            {"role": "user", "content": as_text(message)},
-            {"role": "assistant", "content": text},
-        ]
-        asked = (
-            [*(asked or []), message] if isinstance(message, str) and message.strip() else list(asked or [])
-        )
-        return history, "", *timeline(ids), asked
+    def page(self, turns: list[Turn]) -> str:
+        shown = turns[-1].shown if turns else ()
+        return page_html(self.engine.index.passages, shown[0] if shown else None, shown[1:])
+
+    def timeline(self, turns: list[Turn]) -> str:
+        shown = turns[-1].shown if turns else ()
+        return timeline_html(self.engine.index.passages, shown[0] if shown else None)
+
+    def rate(self, turns: list[Turn], at: int, verdict: str, right: str | None = None) -> bool:
+        """Record a like or dislike of turn ``at`` (and the passage that was right)."""
+        if not 0 <= at < len(turns):
+            return False
+        t = turns[at]
+        self.feedback.add(Feedback(t.question, t.language, at, t.shown, verdict, right))
+        return True
+
+    def rate_question(self, question: str, history: list[str], verdict: str, right: int | None = None) -> str:
+        """Feedback from an API client: the question is answered again (answers are
+        deterministic) so the record holds the passages the reply really showed."""
+        if verdict not in ("like", "dislike"):
+            return "verdict must be 'like' or 'dislike'"
+        turns = [Turn(q, "", ()) for q in history if isinstance(q, str)]
+        turn = self.ask(question, turns)
+        chosen = None
+        if right is not None:
+            if not (isinstance(right, int) and 0 <= right < len(turn.shown)):
+                return f"right must be the index of a shown passage (0-{len(turn.shown) - 1})"
+            chosen = turn.shown[right]
+        self.feedback.add(Feedback(turn.question, turn.language, len(turns), turn.shown, verdict, chosen))
+        return "recorded"
+
+
+def _about(engine: SummitQA) -> str:
+    m = engine.index.manifest
+    passages = engine.index.passages
+    articles = list(dict.fromkeys((p.title, p.source) for p in passages))
+    listing = "\n".join(f"- {title} · {source}" for title, source in articles)
+    published = passages[0].published if passages else ""
+    return (
+        "### About summit-qa\n"
+        f"The page: one Chinese newspaper page of **{published}** about the second Trump–Kim summit in "
+        f"Hanoi, {len(articles)} articles:\n\n{listing}\n\n"
+        "**How answers are chosen.** Nothing is written by a model: every answer is a paragraph of the page, "
+        "quoted verbatim, with its date (resolved from the text), headline and agency. The question is "
+        "matched to the page's paragraphs by meaning (a multilingual sentence embedding) and by words "
+        "(BM25, and a dictionary for questions in English, Korean, Japanese or Vietnamese); the best "
+        "paragraph is shown with its best-matching sentence marked, and up to two more are collapsed "
+        'beneath it. A follow-up ("and then?", "why?") is read with the questions before it. A question '
+        'the page cannot answer gets "not in this article".\n\n'
+        "**Your feedback.** 👍/👎 under a reply is saved on this server (the question, its language and the "
+        "passages shown; no address or account) to improve the answers.\n\n"
+        "**Dictionaries** (for readers of other languages): CC-CEDICT (MDBG, CC BY-SA 4.0), "
+        "hanja.txt from libhangul (BSD-3-Clause), the Unicode Unihan database (Unicode licence).\n\n"
+        f"<small>{m.passages} passages · model {m.model_id} · lexical {m.lexical_tokenizer} · "
+        f"corpus {m.corpus_hash[:12]}</small>"
+    )
+
+
+def build_app(engine: SummitQA, feedback: FeedbackStore | None = None, secret: str | None = None):
+    session = ChatSession(engine, feedback or FeedbackStore(Path.home() / ".cache" / "summit-qa"))
+    no_change = gr.skip()
+
+    def outputs_for(turns: list[Turn]) -> tuple:
+        """chat, turns, page, timeline, saved."""
+        return messages(turns), turns, session.page(turns), session.timeline(turns), dump_turns(turns)
+
+    def show_question(text: object, turns: list[Turn]):
+        """Step one: the question in the chat at once; ``pending`` carries it to step two."""
+        if not isinstance(text, str) or not text.strip():
+            return no_change, no_change, None  # empty: nothing asked, the box as it was
+        return messages(turns, text), "", text
+
+    def show_example(turns: list[Turn], question: str):
+        return messages(turns, question), question
+
+    def answer_pending(pending: str | None, turns: list[Turn]):
+        """Step two: the reply (the chat shows its typing indicator until then)."""
+        if pending is None:
+            return (no_change,) * 5 + (None,)
+        turns = [*turns, session.ask(pending, turns)]
+        return *outputs_for(turns), None
+
+    def start_retry(turns: list[Turn]):
+        """The last question asked again (answers are deterministic: the same reply)."""
+        if not turns:
+            return no_change, no_change, None
+        return messages(turns[:-1], turns[-1].question), turns[:-1], turns[-1].question
+
+    def chat_once(question: str, turns: list[Turn]):
+        """Both steps of asking in one call (the API's /chat)."""
+        _chat, _box, asked = show_question(question, turns)
+        if asked is None:
+            return *outputs_for(turns), no_change
+        return *answer_pending(asked, turns)[:-1], ""
+
+    def retry_once(turns: list[Turn]):
+        """Both steps of a retry in one call (the API's /retry)."""
+        _chat, earlier, asked = start_retry(turns)
+        return outputs_for(turns) if asked is None else answer_pending(asked, earlier)[:-1]
+
+    def undo(turns: list[Turn]):
+        """The last turn removed; its question back in the box, as in ChatInterface."""
+        if not turns:
+            return (*outputs_for(turns), no_change)
+        return (*outputs_for(turns[:-1]), turns[-1].question)
+
+    def edit(turns: list[Turn], data: gr.EditData):
+        """An edited question: the turns after it are dropped and it is asked again."""
+        at = _turn_of(data.index)
+        text = data.value if isinstance(data.value, str) else ""
+        if at is None or at >= len(turns) or not text.strip():
+            return messages(turns), turns, None
+        return messages(turns[:at], text), turns[:at], text
+
+    def like(turns: list[Turn], data: gr.LikeData):
+        """👍/👎 on a reply: recorded at once; after 👎 the shown passages are offered to pick
+        the right one (optional)."""
+        at = _turn_of(data.index)
+        hidden = gr.update(visible=False)
+        if at is None or at >= len(turns) or data.liked not in (True, False):
+            return hidden, gr.update(), None
+        verdict = "like" if data.liked else "dislike"
+        session.rate(turns, at, verdict)
+        shown = turns[at].shown
+        if verdict == "like" or not shown:
+            return hidden, gr.update(choices=[], value=None), None
+        choices = [(_choice_label(engine, pid), pid) for pid in shown]
+        return gr.update(visible=True), gr.update(choices=choices, value=None), at
+
+    def pick_right(turns: list[Turn], at: int | None, right: str | None):
+        if at is not None and right and 0 <= at < len(turns) and right in turns[at].shown:
+            session.rate(turns, at, "dislike", right)
+            gr.Info("Thank you: noted which passage was right.")
+        return gr.update(visible=False), None
+
+    def new_chat():
+        return *outputs_for([]), gr.update(visible=False)
+
+    def on_load(saved: object, request: gr.Request):
+        """The saved conversation back; a share link (``?q=…``, after ``after=…``) asks its
+        question in a new chat."""
+        params = request.query_params if request is not None else {}
+        question = params.get("q", "") if params else ""
+        if isinstance(question, str) and question.strip():
+            turns: list[Turn] = []
+            for earlier in params.getlist("after") if hasattr(params, "getlist") else []:
+                turns.append(session.ask(earlier, turns))
+            turns.append(session.ask(question, turns))
+            return outputs_for(turns)
+        return outputs_for(load_turns(saved))
 
     def answer_markdown(question: str, history: list | None = None) -> str:
         """The chat's reply to a question, as Markdown (for API clients); ``history``: the
         earlier turns (Gradio messages or the earlier questions as strings)."""
-        return reply(question, conversation_questions(history))[0]
+        turns = [Turn(q, "", ()) for q in conversation_questions(history)]
+        return session.ask(question, turns).reply
 
-    plot0, table0, marker0 = timeline(frozenset())
-    m = engine.index.manifest
-    published = engine.index.passages[0].published if engine.index.passages else ""
-    with gr.Blocks(title="summit-qa", analytics_enabled=False) as demo:
+    def feedback_api(question: str, history: list[str], verdict: str, right: int | None = None) -> str:
+        """Record a like or dislike of the reply to ``question`` (after ``history``);
+        ``right``: the index of the shown passage that was right, if any."""
+        return session.rate_question(question, list(history or []), verdict, right)
+
+    with gr.Blocks(title="summit-qa · Hanoi summit 2019", analytics_enabled=False) as demo:
         gr.Markdown(
             "## summit-qa · 河内峰会 2019\n"
-            f"Answers quote a newspaper page of **{published}** verbatim, with dates, headline and "
-            "agency. Ask in Chinese, English, Korean, Japanese or Vietnamese.  \n"
-            f"<small>{m.passages} passages · model {html.escape(m.model_id, quote=False)} · "
-            f"lexical {m.lexical_tokenizer} · corpus {m.corpus_hash}</small>"
+            "Ask about the Hanoi summit page of 27 Feb 2019 in Chinese, English, Korean, Japanese or "
+            "Vietnamese: answers quote the page, with their dates.",
+            elem_id="intro",
         )
-        with gr.Tab("Chat"):
-            chatbot = gr.Chatbot(
-                label="Answers", height=520, sanitize_html=True, elem_id="chat", buttons=["copy"]
-            )
-            with gr.Row():
-                box = gr.Textbox(
-                    placeholder="金正恩哪天抵达越南？ / When did Kim arrive in Vietnam?",
+        turns = gr.State([])
+        pending = gr.State(None)
+        rated = gr.State(None)
+        saved = gr.BrowserState([], storage_key="summit-qa-chat", secret=secret)
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab"):
+                chatbot = gr.Chatbot(
                     show_label=False,
-                    scale=5,
-                    max_lines=4,
-                    elem_id="question",
+                    height=520,
+                    sanitize_html=True,
+                    elem_id="chat",
+                    buttons=["copy"],
+                    editable="user",
+                    feedback_options=("Like", "Dislike"),
+                    placeholder="Ask a question below, or try an example.",
                 )
-                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
-            with gr.Row():
-                example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
-        with gr.Tab("Timeline"):
-            where = gr.Markdown(marker0, elem_id="timeline-answer")
-            plot = gr.ScatterPlot(
-                plot0,
-                x="when",
-                y="article",
-                color="shown",
-                color_map={"event": "#8a9bb0", "answer": "#d62728"},
-                tooltip=["date", "excerpt"],
-                title="Dated events on the page (red: the latest answer)",
-                height=320,
-                elem_id="timeline-plot",
+                with gr.Row(equal_height=True):
+                    box = gr.Textbox(
+                        placeholder="Ask a question · 请提问",
+                        show_label=False,
+                        scale=5,
+                        lines=1,
+                        max_lines=4,
+                        elem_id="question",
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
+                with gr.Column(visible=False, elem_id="right-passage") as picker:
+                    right = gr.Radio(label="Which passage was right? (optional)", choices=[], elem_id="right")
+                gr.Markdown("### Try asking", elem_id="examples-heading")
+                example_buttons = []
+                for language, questions in EXAMPLES.items():
+                    with gr.Row(elem_classes="example-row"):
+                        gr.Markdown(f"**{LANGUAGE_NAMES[language]}**", elem_classes="example-lang")
+                        for q in questions:
+                            example_buttons.append((gr.Button(q, size="sm", elem_classes="example"), q))
+                clear = gr.Button("New chat", size="sm", variant="secondary", elem_id="new-chat")
+            with gr.Tab("Page", id="page-tab"):
+                page = gr.HTML(session.page([]), elem_id="page")
+            with gr.Tab("Timeline", id="timeline-tab"):
+                timeline = gr.HTML(session.timeline([]), elem_id="timeline")
+            with gr.Tab("About", id="about-tab"):
+                gr.Markdown(_about(engine), elem_id="about")
+        with gr.Row(visible=False):  # triggers for API clients: an action in one call
+            api_chat, api_retry = gr.Button(), gr.Button()
+
+        shown = [chatbot, turns, page, timeline, saved]
+        quick = {"queue": False, "show_progress": "hidden", "api_visibility": "private"}
+        answer = {"show_progress_on": [chatbot], "api_visibility": "private"}
+        for trigger in (box.submit, send.click):
+            trigger(show_question, [box, turns], [chatbot, box, pending], **quick).then(
+                answer_pending, [pending, turns], [*shown, pending], **answer
             )
-            table = gr.Dataframe(table0, wrap=True, interactive=False, elem_id="timeline-table")
-        asked = gr.State([])
-        outputs = [chatbot, box, plot, table, where, asked]
-        box.submit(respond, [box, chatbot, asked], outputs, api_name="chat")
-        send.click(respond, [box, chatbot, asked], outputs, api_visibility="private")
-        for button, question in zip(example_buttons, EXAMPLES, strict=True):
-            button.click(
-                lambda history, earlier, q=question: respond(q, history, earlier),
-                [chatbot, asked],
-                outputs,
-                api_visibility="private",
+        for button, q in example_buttons:  # the box keeps what was typed
+            button.click(lambda t, q=q: show_example(t, q), [turns], [chatbot, pending], **quick).then(
+                answer_pending, [pending, turns], [*shown, pending], **answer
             )
+        restart = {"queue": False, "api_visibility": "private"}
+        chatbot.retry(start_retry, [turns], [chatbot, turns, pending], **restart).then(
+            answer_pending, [pending, turns], [*shown, pending], **answer
+        )
+        chatbot.edit(edit, [turns], [chatbot, turns, pending], **restart).then(
+            answer_pending, [pending, turns], [*shown, pending], **answer
+        )
+        chatbot.undo(undo, [turns], [*shown, box], api_name="undo")
+        chatbot.like(like, [turns], [picker, right, rated], api_visibility="private")
+        right.input(pick_right, [turns, rated, right], [picker, rated], api_visibility="private")
+        clear.click(new_chat, None, [*shown, picker], api_name="new_chat")
+        chatbot.clear(new_chat, None, [*shown, picker], api_visibility="private")
+        api_chat.click(chat_once, [box, turns], [*shown, box], api_name="chat")
+        api_retry.click(retry_once, [turns], shown, api_name="retry")
+        demo.load(on_load, [saved], shown, api_visibility="private")
         gr.api(answer_markdown, api_name="answer")
+        gr.api(feedback_api, api_name="feedback")
     return demo
+
+
+def assets() -> dict[str, str]:
+    """The chat's stylesheet and script, passed to ``launch`` (Gradio 6 takes them there)."""
+    return {"css": _static("ui.css"), "js": _static("ui.js")}
+
+
+def _choice_label(engine: SummitQA, passage_id: str) -> str:
+    p = next(p for p in engine.index.passages if p.id == passage_id)
+    text = p.text if len(p.text) <= 48 else p.text[:46] + "…"
+    return f"{p.date or ''} {text}".strip()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the chat cannot serve on ``host:port`` (checked before the model loads), or None."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a closed
+        try:  # connection's TIME_WAIT does not make the port busy, a listener does
+            s.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} is busy: use --port {_free_port(host)}"
+            return f"cannot serve on {host}:{port}: {exc.strerror or exc}"
+    return None
+
+
+def _free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, 0))
+            return s.getsockname()[1]
+        except OSError:
+            return 7861
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,9 +431,13 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         say(f"app.py: {exc}")
         return 2
+    problem = port_problem(settings.host, settings.port)
+    if problem:
+        say(f"app.py: {problem}")
+        return 2
     say("Loading the model and index…")
     engine = SummitQA.open(settings, rebuild=args.rebuild, say=say)
-    demo = build_app(engine)
+    demo = build_app(engine, FeedbackStore(settings.home), _secret(settings.home))
     say(f"Serving the chat at http://{settings.host}:{settings.port}")
     demo.queue(default_concurrency_limit=2).launch(
         server_name=settings.host,
@@ -263,5 +445,6 @@ def main(argv: list[str] | None = None) -> int:
         share=args.share,
         show_error=False,
         footer_links=["api"],
+        **assets(),
     )
     return 0
