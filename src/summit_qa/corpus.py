@@ -232,8 +232,12 @@ def page_passages(manifest: PageManifest) -> list[Passage]:
     """The passages of one page, article by article, in reading order."""
     try:
         text = manifest.text_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"cannot read {manifest.text_path}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{manifest.text_path} is not UTF-8 text ({exc.reason} at byte {exc.start}): save it as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise CorpusError(f"cannot read {manifest.text_path}: {exc.strerror or exc}") from exc
     passages: list[Passage] = []
     for article in manifest.articles:
         where = f"{manifest.text_file}:{article.id}"

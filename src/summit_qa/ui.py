@@ -29,7 +29,7 @@ import gradio as gr  # noqa: E402  (at module level: handlers' gr.Request/gr.Lik
 from summit_qa.conversation import user_questions as conversation_questions  # noqa: E402
 from summit_qa.feedback import Feedback, FeedbackStore  # noqa: E402
 from summit_qa.gloss import gloss, page_frequency  # noqa: E402
-from summit_qa.language import detect_language  # noqa: E402
+from summit_qa.language import detect_language, valid_text  # noqa: E402
 from summit_qa.messages import EXAMPLES  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
 from summit_qa.pageview import page_html, timeline_html  # noqa: E402
@@ -123,7 +123,7 @@ class ChatSession:
     def ask(self, question: object, turns: list[Turn]) -> Turn:
         """The reply to ``question`` read after ``turns``: never an exception (a message instead)."""
         earlier = [t.question for t in turns]
-        text = question if isinstance(question, str) else ""
+        text = valid_text(question) if isinstance(question, str) else ""
         try:
             result = self.engine.answer(text, top_k=3, history=earlier)
             context = [earlier[result.context_turn]] if result.context_turn is not None else []
@@ -202,7 +202,8 @@ def build_app(engine: SummitQA, feedback: FeedbackStore | None = None, secret: s
 
     def show_question(text: object, turns: list[Turn]):
         """Step one: the question in the chat at once; ``pending`` carries it to step two."""
-        if not isinstance(text, str) or not text.strip():
+        text = valid_text(text) if isinstance(text, str) else ""
+        if not text.strip():
             return no_change, no_change, None  # empty: nothing asked, the box as it was
         return messages(turns, text), "", text
 
@@ -412,11 +413,55 @@ def _free_port(host: str) -> int:
             return 7861
 
 
+QUEUE_LIMIT = 128  # questions waiting at once (all addresses); more are told the chat is busy
+CONCURRENCY = 2  # answers computed at once (two cores)
+
+
+class StartupError(Exception):
+    """A fault found before serving: one line for the user, exit code 2."""
+
+
+def _check_data(settings: Settings) -> None:
+    """Read the page and the glossary before the model loads (seconds, not a minute, to an
+    error that names the file)."""
+    from summit_qa.corpus import load_passages
+    from summit_qa.glossary import Glossary
+
+    load_passages(settings.data_dir)
+    Glossary.load(settings.data_dir / "glossary.json")
+
+
+def _startup_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        what = exc.strerror or type(exc).__name__
+        return (
+            f"cannot use {exc.filename}: {what} (check that the folders in SUMMIT_QA_HOME and "
+            "SUMMIT_QA_INDEX exist and are writable)"
+        )
+    return str(exc) or type(exc).__name__
+
+
+def _auth(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise StartupError("--auth takes user:password")
+    return user, password
+
+
 def main(argv: list[str] | None = None) -> int:
+    from starlette.middleware import Middleware
+
+    from summit_qa.corpus import CorpusError
+    from summit_qa.guard import RateLimit, is_loopback
+    from summit_qa.lexicon import LexiconError
+
     parser = argparse.ArgumentParser(prog="app.py", description="summit-qa chat (Gradio)")
     parser.add_argument("--host", help="default: $SUMMIT_QA_HOST or 127.0.0.1 (loopback only)")
     parser.add_argument("--port", type=int, help="default: $SUMMIT_QA_PORT or 7860")
     parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
+    parser.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (for a shared host)")
     parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
     args = parser.parse_args(argv)
@@ -427,24 +472,33 @@ def main(argv: list[str] | None = None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     try:
+        auth = _auth(args.auth)
         settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
-    except SettingsError as exc:
-        say(f"app.py: {exc}")
+        problem = port_problem(settings.host, settings.port)
+        if problem:
+            raise StartupError(problem)
+        if not is_loopback(settings.host) and auth is None:
+            say(
+                f"warning: serving on {settings.host}, reachable from other machines, with no login: "
+                "anyone who can reach this port can use the chat. Pass --auth user:password to ask for one."
+            )
+        _check_data(settings)
+        say("Loading the model and index…")
+        engine = SummitQA.open(settings, rebuild=args.rebuild, say=say)
+        demo = build_app(engine, FeedbackStore(settings.home), _secret(settings.home))
+    except (StartupError, SettingsError, CorpusError, LexiconError, ValueError, OSError) as exc:
+        say(f"app.py: {_startup_message(exc)}")
         return 2
-    problem = port_problem(settings.host, settings.port)
-    if problem:
-        say(f"app.py: {problem}")
-        return 2
-    say("Loading the model and index…")
-    engine = SummitQA.open(settings, rebuild=args.rebuild, say=say)
-    demo = build_app(engine, FeedbackStore(settings.home), _secret(settings.home))
     say(f"Serving the chat at http://{settings.host}:{settings.port}")
-    demo.queue(default_concurrency_limit=2).launch(
+    demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_LIMIT).launch(
         server_name=settings.host,
         server_port=settings.port,
         share=args.share,
+        auth=auth,
         show_error=False,
         footer_links=["api"],
+        max_file_size="1kb",
+        app_kwargs={"middleware": [Middleware(RateLimit, per_second=10, burst=20)]},
         **assets(),
     )
     return 0
