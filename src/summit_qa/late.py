@@ -97,12 +97,12 @@ class TokenIndex:
 
 
 def _similarities(query: np.ndarray, vectors: np.ndarray) -> np.ndarray:
-    """``query @ vectors.T`` in torch's thread pool.
+    """``query @ vectors.T`` through ``np.einsum``, which runs in the calling thread.
 
-    The same product through numpy (OpenBLAS) leaves its threads spinning and,
-    on two cores, slowed the model's next forward pass from ~15 to ~40 ms
-    (measured with ``summit-qa bench``).
+    Not ``@``: numpy hands that to OpenBLAS, whose threads keep spinning after
+    the product and, on two cores, slowed the model's next forward pass (torch's
+    from ~15 to ~40 ms, onnxruntime's with two threads too; ``summit-qa bench``).
+    Not torch either, so serving needs no torch.  einsum's own loop is as fast
+    at this size (a question's ~15 tokens against the page's ~1,600).
     """
-    import torch
-
-    return (torch.from_numpy(query) @ torch.from_numpy(vectors).T).numpy()
+    return np.einsum("qd,td->qt", query, vectors)

@@ -205,10 +205,16 @@ class SummitQA:
     ) -> SummitQA:
         """The engine for ``settings`` (default: the environment's): model, index, glossary,
         and the ranking settings the index carries for that model."""
-        from summit_qa.embedding import Embedder
-
         s = settings or Settings.from_env()
-        encoder = Embedder.shared(s.model, s.home, progress=say)
+        encoder: Encoder
+        if s.runtime == "onnx":
+            from summit_qa.onnx_encoder import OnnxEncoder
+
+            encoder = OnnxEncoder.shared(s.home, progress=say)
+        else:
+            from summit_qa.embedding import Embedder
+
+            encoder = Embedder.shared(s.model, s.home, progress=say)
         return cls.for_encoder(encoder, s, rebuild, config, say)
 
     @classmethod

