@@ -30,6 +30,8 @@ def passages():
         ("What's the Blue House?", "en", "the Blue House"),
         ("What does Choe Ryong Hae do?", "en", "Choe Ryong Hae"),
         ("Where is Lang Son?", "en", "Lang Son"),
+        ("Choe Ryong Hae? who is he", "en", "Choe Ryong Hae"),
+        ("the Blue House? what's that?", "en", "the Blue House"),
         ("최룡해는 누구예요?", "ko", "최룡해"),
         ("청와대란 무엇인가요?", "ko", "청와대"),
         ("ポンペオ氏とは誰ですか？", "ja", "ポンペオ氏"),
@@ -51,6 +53,10 @@ def test_the_subject_of_an_identity_question(question, language, x):
         ("What's the Blue House?", "en", "3月8日"),
         ("Nguyễn Xuân Phúc là ai?", "vi", "越南外交部25日"),
         ("谅山省是什么地方？", "zh", "据越通社报道"),
+        ("Choe Ryong Hae? who is he", "en", "12月10日"),
+        # a kind word around the name, in each language: airport (机场, 공항, 空港, sân bay)
+        ("Where is Noi Bai airport?", "en", "越南外交部25日"),
+        ("Sân bay quốc tế Nội Bài ở đâu?", "vi", "越南外交部25日"),
         ("ポンペオ氏とは誰ですか？", "ja", "4月18日"),  # first mention: the CIA director
     ],
 )

@@ -1,5 +1,6 @@
 """The int8 ONNX encoder agrees with the torch Embedder it was exported from, without torch."""
 
+import json
 import subprocess
 import sys
 
@@ -32,8 +33,9 @@ def test_serving_imports_no_torch():
 
 
 def test_runtime_setting():
-    assert Settings.from_env({"SUMMIT_QA_RUNTIME": "onnx"}).runtime == "onnx"
-    assert Settings.from_env({}).runtime == "torch"
+    assert Settings.from_env({}).runtime == "onnx"  # the default model's default
+    assert Settings.from_env({"SUMMIT_QA_RUNTIME": "torch"}).runtime == "torch"
+    assert Settings.from_env({"SUMMIT_QA_MODEL": "BAAI/bge-m3"}).runtime == "torch"
     with pytest.raises(SettingsError, match="SUMMIT_QA_RUNTIME"):
         Settings.from_env({"SUMMIT_QA_RUNTIME": "tensorrt"})
     with pytest.raises(SettingsError, match="default model"):
@@ -42,12 +44,24 @@ def test_runtime_setting():
 
 @pytest.mark.model
 def test_export_is_complete_and_small(onnx_encoder, summit_home):
+    from summit_qa.modelstore import RECORD, folder_problem, recorded_hash
     from summit_qa.onnx_encoder import ONNX_FILE, int8_dir
 
     folder = int8_dir(summit_home)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [ONNX_FILE, "summit_qa_onnx.json", "tokenizer.json"]
+        [ONNX_FILE, "summit_qa_onnx.json", "tokenizer.json", RECORD]
     )
+    assert folder_problem(folder, full=True) is None  # every file recorded with its checksum
+    assert onnx_encoder.info.weights == recorded_hash(folder, ONNX_FILE) != ""
+    assert onnx_encoder.info.variant == "int8"
+    import onnx
+
+    from summit_qa.onnx_encoder import fp32_node_names
+
+    graph = onnx.load(str(folder / ONNX_FILE)).graph
+    plain = {n.name for n in graph.node if n.op_type == "MatMul"}
+    integer = [n for n in graph.node if n.op_type == "MatMulInteger"]
+    assert set(fp32_node_names()) <= plain and len(integer) == 72 - len(fp32_node_names())
     assert (folder / ONNX_FILE).stat().st_size < 150e6  # int8: a quarter of the fp32 body
     assert not list(folder.parent.glob(".export-*"))
     info = onnx_encoder.info
@@ -93,3 +107,56 @@ def test_answers_through_the_engine(onnx_encoder, settings, tmp_path):
     res = engine.answer("金正恩哪天抵达越南？")
     assert res.answered and res.passages[0].date == "2019-02-26"
     assert not engine.answer("法国的首都是哪里？").answered
+
+
+@pytest.mark.model
+def test_the_served_default_imports_no_torch(onnx_encoder, settings, tmp_path):
+    """``answer()`` in a new process on the default settings: int8 ONNX, and none of the
+    heavy packages imported on the way (the export exists: the session made it)."""
+    import os
+
+    code = (
+        "import sys; from summit_qa import answer; r = answer('金正恩哪天抵达越南？'); "
+        "assert r.answered and r.passages[0].date == '2019-02-26', r; "
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')"
+    )
+    env = {**os.environ, **settings.with_flags(index_root=tmp_path).as_env()}
+    env.pop("SUMMIT_QA_RUNTIME")  # the default
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-1] == "none", out.stdout
+
+
+@pytest.mark.model
+def test_a_damaged_export_is_found_and_made_again(onnx_encoder, summit_home, tmp_path):
+    """As the model folder (issue 14): a truncated int8 file names itself and is exported
+    again; a rebuilt source model makes the export stale; dead exports' debris goes."""
+    import shutil
+
+    from summit_qa.embedding import e5_small_dir
+    from summit_qa.modelstore import folder_problem
+    from summit_qa.onnx_encoder import ONNX_FILE, OnnxEncoder, _export_problem, int8_dir
+
+    home = tmp_path / "home"
+    for folder in (e5_small_dir(summit_home), int8_dir(summit_home)):
+        shutil.copytree(folder, e5_small_dir(home).parent / folder.name)
+    source, export = e5_small_dir(home), int8_dir(home)
+    assert _export_problem(export, source, full=False) is None
+
+    with open(export / ONNX_FILE, "r+b") as f:
+        f.truncate(1000)
+    assert "model-int8.onnx has 1,000 bytes" in _export_problem(export, source, full=False)
+    debris = export.parent / ".export-999999999-abcd"  # a pid no process has
+    debris.mkdir()
+    said: list[str] = []
+    encoder = OnnxEncoder.load(home, progress=said.append)
+    assert any("Exporting" in s and "1,000 bytes" in s for s in said), said
+    assert any(".export-999999999-abcd" in s for s in said) and not debris.exists()
+    assert folder_problem(export, full=True) is None
+    text = ["金正恩哪天抵达越南？"]
+    assert np.array_equal(encoder.encode(text, "query").vectors, onnx_encoder.encode(text, "query").vectors)
+
+    record = json.loads((export / "summit_qa_rebuild.json").read_text())
+    record["source_weights"] = "0" * 64  # as if made from other weights
+    (export / "summit_qa_rebuild.json").write_text(json.dumps(record))
+    assert "was rebuilt since this export" in _export_problem(export, source, full=False)

@@ -75,7 +75,13 @@ def test_empty_or_symbol_only_questions(engine, question, kind, language):
 @pytest.mark.model
 def test_long_and_html_questions_do_not_break(engine):
     long = "金正恩哪天抵达越南？" * 1000
-    assert engine.answer(long).answered
+    # Read as its first 2,000 characters (512 tokens): still ranked right.  Whether so
+    # degenerate a text clears the refusal floor is a near tie (best cosine 0.874 in torch,
+    # 0.8695 in int8, floor 0.87), so either proper reply passes; an error does not.
+    reply = engine.respond(long)
+    assert reply.kind in ("answer", "refused")
+    assert engine.index.passages[reply.ranking.order[0]].date == "2019-02-26"
+    assert engine.answer("金正恩哪天抵达越南？" * 30).answered
     res = engine.answer("<script>alert(1)</script> 金正恩哪天抵达越南？")
     first = res.passages[0]  # either arrival paragraph answers it
     assert res.answered and "抵达越南" in first.text and first.date == "2019-02-26"

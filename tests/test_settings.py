@@ -22,6 +22,7 @@ def test_defaults_in_a_checkout():
     assert IN_CHECKOUT and s.index_root == CHECKOUT / "index"
     assert s.data_dir == packaged_data_dir() == CHECKOUT / "data"
     assert s.home == Path.home() / ".cache" / "summit-qa"
+    assert (s.runtime, s.concurrency) == ("onnx", 2)
 
 
 def test_flag_over_environment_over_default(tmp_path):
@@ -40,6 +41,9 @@ def test_flag_over_environment_over_default(tmp_path):
         ({"SUMMIT_QA_PORT": "abc"}, "SUMMIT_QA_PORT"),
         ({"SUMMIT_QA_PORT": "70000"}, "SUMMIT_QA_PORT"),
         ({"SUMMIT_QA_LEXICAL": "words"}, "SUMMIT_QA_LEXICAL"),
+        ({"SUMMIT_QA_CONCURRENCY": "two"}, "SUMMIT_QA_CONCURRENCY"),
+        ({"SUMMIT_QA_CONCURRENCY": "0"}, "SUMMIT_QA_CONCURRENCY"),
+        ({"SUMMIT_QA_RUNTIME": "cuda"}, "SUMMIT_QA_RUNTIME"),
     ],
 )
 def test_a_bad_value_names_its_variable(env, names):

@@ -220,6 +220,16 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
         if problem:
             ensure_default_model(settings.home, _say, full_check=True)
             print(f"model: rebuilt; {folder_problem(folder, full=True) or 'every file matches now'}")
+        if settings.runtime == "onnx":
+            from summit_qa.onnx_encoder import ensure_int8_model, int8_dir
+
+            export = int8_dir(settings.home)
+            problem = folder_problem(export, full=True)
+            print(f"int8 model: {export}: {problem or 'every file matches its checksum'}")
+            if problem:
+                ensure_int8_model(settings.home, _say, full_check=True)
+                after = folder_problem(export, full=True) or "every file matches now"
+                print(f"int8 model: exported again; {after}")
     engine = _engine(args)  # the index's checksums are checked on every load (rebuilt if off)
     print(f"index: {engine.index.manifest.passages} passages, every file matches its checksum")
     records, bad = FeedbackStore(settings.home).read()
@@ -342,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--load-seconds", type=float, default=60, help="the server's flood test length (0: no server tests)"
     )
     bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
+    bench.add_argument(
+        "--runtimes", default="torch,onnx", help="the default model's runtimes to compare, side by side"
+    )
     bench.set_defaults(func=_cmd_bench)
 
     passages = sub.add_parser("passages", parents=[common], help="list the page's passages with their dates")

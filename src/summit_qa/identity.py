@@ -42,6 +42,10 @@ _PATTERNS = {
         re.compile(r"^where (?:is|was|are) (?P<x>.+?)\s*\??$", re.I),
         re.compile(r"^(?:tell me about|who or what is) (?P<x>.+?)\s*[?.!]*$", re.I),
         re.compile(r"^what(?:'s|’s| is| was) (?P<x>.+?)(?:'s|’s) (?:job|role|position|title)\s*\??$", re.I),
+        # the name first, then the question about it: "Choe Ryong Hae? who is he"
+        re.compile(
+            r"^(?P<x>[^?]+?)\s*\?\s*(?:who|what)(?:'s|’s| is| was)\s+(?:that|this|he|she|it)\s*\??$", re.I
+        ),
     ),
     "ko": (
         re.compile(
@@ -70,7 +74,7 @@ _PATTERNS = {
 _FILLER = re.compile(
     r"\b(?:the|a|an|mr|mrs|ms|dr|mister|madam|chairman|president|ông|bà|ngài|anh|chị|cô|ga|nhà ga|tỉnh|"
     r"thành phố|đại học|viện|khu|station|province|city|university|institute|agency|party|site|facility|"
-    r"complex|zone|park|area|airport|train station|railway station|resort)\b\.?"
+    r"complex|zone|park|area|airport|train station|railway station|resort|sân bay quốc tế|sân bay)\b\.?"
     # what kind of place or body X is, written after it: 同登站, 谅山省, 开城工业团地, 영변 핵시설
     r"|(?:火车站|车站|站|省|市|县|机场|国际机场|大学|研究所|研究院|工业园区?|旅游区|核设施|试验场|"
     r"駅|空港|工業団地|団地|県|역|공항|공단|시|성)$"

@@ -127,9 +127,10 @@ class IndexManifest:
         return cls(**{name: raw[name] for name in names})
 
 
-def index_dir(model_id: str, root: Path) -> Path:
+def index_dir(model_id: str, root: Path, variant: str = "") -> Path:
+    """One folder per model and way of running it: switching runtime never rebuilds."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id).strip("_")
-    return Path(root) / slug
+    return Path(root) / (f"{slug}-{variant}" if variant else slug)
 
 
 def make_faiss_index(vectors: np.ndarray, exact_limit: int = EXACT_SEARCH_LIMIT, nprobe: int = 32):
@@ -360,7 +361,7 @@ def load_or_build(
     manifest is rewritten and nothing is re-encoded.
     """
     passages = load_passages(data_dir)
-    folder = index_dir(encoder.info.model_id, root)
+    folder = index_dir(encoder.info.model_id, root, encoder.info.variant)
     for name in remove_debris(folder):
         say(f"Removed {folder / name}, left by an interrupted index write")
     wanted = wanted_manifest(encoder.info, corpus_hash(data_dir), tokenizer, home)

@@ -174,6 +174,8 @@ def run(settings: Settings, seconds: float = 60, clients: int = 100, say=print) 
     try:
         say(f"load: {clients} concurrent clients…")
         together = concurrent(url, clients)
+        if seconds <= 0:
+            return {"concurrent": together}
         say(f"load: flood for {seconds:.0f} s…")
         flooded = flood(url, seconds)
     finally:

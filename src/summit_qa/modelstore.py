@@ -24,7 +24,8 @@ from pathlib import Path
 
 RECORD = "summit_qa_rebuild.json"
 _CHUNK = 1 << 20
-_OWNED = re.compile(r"^\.(?:rebuild-(\d+)-.*|.+\.tmp-(\d+))$")  # .rebuild-PID-xxxx, .NAME.tmp-PID
+# .rebuild-PID-xxxx, .export-PID-xxxx (onnx_encoder), .NAME.tmp-PID
+_OWNED = re.compile(r"^\.(?:(?:rebuild|export)-(\d+)-.*|.+\.tmp-(\d+))$")
 
 
 def file_sha256(path: Path) -> str:
@@ -55,6 +56,16 @@ def record_folder(folder: Path, extra: dict | None = None) -> dict:
     record = {**(extra or {}), "files": files}
     (folder / RECORD).write_text(json.dumps(record, indent=1))
     return record
+
+
+def install_folder(built: Path, target: Path, extra: dict | None = None) -> Path:
+    """Record ``built`` (see :func:`record_folder`) and move it into ``target``'s place,
+    so a folder is either the old one or the whole new one, never half written."""
+    record_folder(built, extra)
+    if target.exists():
+        shutil.rmtree(target)
+    os.replace(built, target)
+    return target
 
 
 def read_record(folder: Path) -> dict[str, FileRecord] | None:

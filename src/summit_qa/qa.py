@@ -169,6 +169,18 @@ def _passages_wanted(top_k: object, available: int) -> int:
     return max(1, min(k, available))
 
 
+def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Encoder:
+    """The model ``settings`` name on its runtime, loaded once per process: int8 ONNX
+    (no torch imported) or sentence-transformers."""
+    if settings.runtime == "onnx":
+        from summit_qa.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder.shared(settings.home, progress=say)
+    from summit_qa.embedding import Embedder
+
+    return Embedder.shared(settings.model, settings.home, progress=say)
+
+
 class SummitQA:
     """The question-answering facade over an encoder, an index and a glossary."""
 
@@ -206,16 +218,7 @@ class SummitQA:
         """The engine for ``settings`` (default: the environment's): model, index, glossary,
         and the ranking settings the index carries for that model."""
         s = settings or Settings.from_env()
-        encoder: Encoder
-        if s.runtime == "onnx":
-            from summit_qa.onnx_encoder import OnnxEncoder
-
-            encoder = OnnxEncoder.shared(s.home, progress=say)
-        else:
-            from summit_qa.embedding import Embedder
-
-            encoder = Embedder.shared(s.model, s.home, progress=say)
-        return cls.for_encoder(encoder, s, rebuild, config, say)
+        return cls.for_encoder(open_encoder(s, say), s, rebuild, config, say)
 
     @classmethod
     def for_encoder(

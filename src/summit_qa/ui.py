@@ -414,7 +414,6 @@ def _free_port(host: str) -> int:
 
 
 QUEUE_LIMIT = 128  # questions waiting at once (all addresses); more are told the chat is busy
-CONCURRENCY = 2  # answers computed at once (two cores)
 
 
 class StartupError(Exception):
@@ -490,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"app.py: {_startup_message(exc)}")
         return 2
     say(f"Serving the chat at http://{settings.host}:{settings.port}")
-    demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_LIMIT).launch(
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=QUEUE_LIMIT).launch(
         server_name=settings.host,
         server_port=settings.port,
         share=args.share,
