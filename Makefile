@@ -29,7 +29,7 @@ test: install
 test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not model" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not model and not app" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check --fix .
