@@ -25,11 +25,11 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The inner loop: lint and every test that needs no model (no model load, no browser).
+# The inner loop: lint and every test that needs no model, browser or slow subprocess.
 test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not model and not app" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not model and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check --fix .

@@ -57,6 +57,7 @@ def test_tokenizer_keeps_full_width_question_mark(embedder):
     assert tokenizer.convert_ids_to_tokens(ids)[-2] == "?"
 
 
+@pytest.mark.slow
 def test_failed_rebuild_leaves_nothing_behind(tmp_path):
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"NOPE" + b"\0" * 64)

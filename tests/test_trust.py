@@ -227,7 +227,7 @@ def _glossary(data: Path) -> str:
     return f"{data / 'glossary.json'}: not a glossary"
 
 
-@pytest.mark.app
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", [_anchor, _json, _missing_text, _gbk, _glossary])
 def test_a_data_fault_stops_the_app_with_one_line_naming_the_file(tmp_path, fault):
     data = _data(tmp_path)
@@ -240,7 +240,7 @@ def test_a_data_fault_stops_the_app_with_one_line_naming_the_file(tmp_path, faul
     assert "Traceback" not in done.stderr and "Loading the model" not in done.stderr
 
 
-@pytest.mark.app
+@pytest.mark.slow
 def test_bad_settings_and_flags_stop_the_app_with_one_line(tmp_path):
     env = {**os.environ, "SUMMIT_QA_PORT": "abc"}
     done = subprocess.run([sys.executable, str(ROOT / "app.py")], capture_output=True, text=True, env=env)
@@ -252,7 +252,7 @@ def test_bad_settings_and_flags_stop_the_app_with_one_line(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.app
+@pytest.mark.slow
 def test_serving_beyond_this_machine_warns_that_there_is_no_login(tmp_path):
     data = _data(tmp_path)
     _json(data)  # stops the start right after the warning
