@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from summit_qa.guard import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ARRIVAL = "朝鲜最高领导人金正恩26日抵达越南，将对越南进行正式友好访问并在河内与美国总统特朗普举行会晤。"
@@ -32,15 +34,9 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.model
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, summit_home):
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("app") / "app.log"
     index = tmp_path_factory.mktemp("app-index")
     env = {**os.environ, "SUMMIT_QA_INDEX": str(index), "PYTHONUNBUFFERED": "1"}

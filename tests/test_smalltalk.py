@@ -92,3 +92,29 @@ def test_the_reply_says_what_the_page_is_and_offers_examples(language):
     reply = small_talk("greeting", language)
     assert "2019" in reply and all(f"- {q}" in reply for q in EXAMPLES[language])
     assert small_talk("noise", language).count("\n- ") == 3
+
+
+def test_no_exemplar_is_an_eval_question():
+    """The exemplars stand for small talk in general: none may copy a line of an eval set
+    (the held-out ones least of all), or the eval would measure recall of its own lines."""
+    import json
+    import re
+    from pathlib import Path
+
+    from summit_qa.smalltalk import exemplar_texts
+
+    def norm(text: str) -> str:
+        return re.sub(r"[\s?？!！。.,，、]+$", "", text.strip().lower())
+
+    asked = set()
+    for path in (Path(__file__).resolve().parents[1] / "eval").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                turns = [t for t in record.get("turns", []) if isinstance(t, dict)]
+                asked.update(
+                    norm(q) for q in [record.get("question"), *(t.get("question") for t in turns)] if q
+                )
+    assert len(asked) > 500
+    copied = [e for e in exemplar_texts() if norm(e) in asked]
+    assert copied == []

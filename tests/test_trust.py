@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from summit_qa.guard import RateLimit, TokenBucket
+from summit_qa.guard import RateLimit, TokenBucket, free_port
 from summit_qa.modelstore import folder_problem, locked, record_folder, remove_debris
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,14 +172,6 @@ def test_the_index_knows_the_weights_it_was_built_with(engine):
 
 
 # ------------------------------------------------------------------ start-up faults
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _app(args: list[str], env: dict, timeout: int = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "app.py"), *args],
@@ -233,7 +225,7 @@ def test_a_data_fault_stops_the_app_with_one_line_naming_the_file(tmp_path, faul
     data = _data(tmp_path)
     expected = fault(data)
     env = {**os.environ, "SUMMIT_QA_DATA": str(data), "SUMMIT_QA_INDEX": str(tmp_path / "index")}
-    done = _app(["--port", str(_free_port())], env, timeout=120)
+    done = _app(["--port", str(free_port())], env, timeout=120)
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert done.returncode == 2, done.stderr[-2000:]
     assert lines[-1].startswith("app.py: ") and expected in lines[-1], lines
@@ -257,7 +249,7 @@ def test_serving_beyond_this_machine_warns_that_there_is_no_login(tmp_path):
     data = _data(tmp_path)
     _json(data)  # stops the start right after the warning
     env = {**os.environ, "SUMMIT_QA_DATA": str(data)}
-    done = _app(["--host", "0.0.0.0", "--port", str(_free_port())], env)
+    done = _app(["--host", "0.0.0.0", "--port", str(free_port())], env)
     assert "warning: serving on 0.0.0.0" in done.stderr and "--auth user:password" in done.stderr
 
 
@@ -266,7 +258,7 @@ def test_an_index_folder_that_cannot_be_written_is_one_line(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the index folder should be")
     env = {**os.environ, "SUMMIT_QA_INDEX": str(blocker)}
-    done = _app(["--port", str(_free_port())], env, timeout=300)
+    done = _app(["--port", str(free_port())], env, timeout=300)
     assert done.returncode == 2, done.stderr[-2000:]
     last = [line for line in done.stderr.splitlines() if line.strip()][-1]
     assert last.startswith("app.py: cannot use ") and str(blocker) in last and "SUMMIT_QA_INDEX" in last

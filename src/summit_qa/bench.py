@@ -459,7 +459,7 @@ def main(settings: Settings, args) -> int:
     unknown = [r for r in wanted if r not in RUNTIMES]
     if unknown:
         raise ValueError(f"unknown runtime {unknown[0]!r}: use {', '.join(RUNTIMES)}")
-    # The other model runs on torch only; the default is compared on both, as torch first.
+    # Another model runs on torch only; the default is compared on both (tables: torch first).
     runtimes = (wanted or ["torch", "onnx"]) if settings.model == DEFAULT_MODEL else [settings.runtime]
     sizes = [int(s) for s in str(args.scales).split(",") if s.strip()]
     result: dict = {
@@ -468,7 +468,6 @@ def main(settings: Settings, args) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
-        "runtimes": {},
     }
     engines = {}
     measured = {}
@@ -486,14 +485,13 @@ def main(settings: Settings, args) -> int:
             "encode": encode_throughput(engine),
         }
     result["runtimes"] = {r: measured[r] for r in runtimes}
-    busy = {f"{RUNTIME_NAMES.get(r, r)}": e for r, e in engines.items()}
-    if "onnx" in engines:
-        from summit_qa.onnx_encoder import THREADS, OnnxEncoder, int8_dir
+    from summit_qa.onnx_encoder import THREADS, OnnxEncoder, int8_dir  # no torch
 
-        busy = {
-            k + (f", {THREADS} thread(s) (shipped)" if k.startswith("ONNX") else ""): e
-            for k, e in busy.items()
-        }
+    busy = {}
+    for runtime, engine in engines.items():
+        shipped = f", {THREADS} thread(s) (shipped)" if runtime == "onnx" else ""
+        busy[RUNTIME_NAMES.get(runtime, runtime) + shipped] = engine
+    if "onnx" in engines:
         other = 2 if THREADS == 1 else 1
         s = settings.with_flags(runtime="onnx")
         busy[f"ONNX Runtime int8, {other} thread(s)"] = SummitQA.for_encoder(
@@ -510,14 +508,14 @@ def main(settings: Settings, args) -> int:
         result["server"] = {
             r: load_run(settings.with_flags(runtime=r), seconds, clients, say=print) for r in runtimes
         }
-        # What the chat's concurrency is set from: the same clients, answered 1, 2 or 4 at once.
         # The same clients while two processes keep both cores busy (where the encoder shows).
         with busy_machine():
             result["server_busy"] = {
                 r: load_run(settings.with_flags(runtime=r), 0, clients, say=print)["concurrent"]
                 for r in runtimes
             }
-        # Twice each, interleaved: one burst of 100 is a noisy figure.
+        # What the chat's concurrency is set from: the same clients, answered 1, 2 or 4 at once,
+        # twice each, interleaved (one burst of 100 is a noisy figure).
         sweep: dict[int, list[dict]] = {1: [], 2: [], 4: []}
         for _ in range(2):
             for n in sweep:

@@ -13,6 +13,7 @@ so ``/gradio_api/upload`` is refused outright.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -91,3 +92,13 @@ async def _refuse(send, status: int, message: str) -> None:
 
 def is_loopback(host: str) -> bool:
     return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def free_port(host: str = "127.0.0.1") -> int | None:
+    """A port nothing listens on at ``host`` now (None when ``host`` cannot be bound)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, 0))
+            return s.getsockname()[1]
+        except OSError:
+            return None

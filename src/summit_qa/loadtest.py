@@ -15,7 +15,6 @@ as any API client does.  Timings are measurements, never test assertions.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 
+from summit_qa.guard import free_port
 from summit_qa.settings import CHECKOUT, Settings
 
 QUESTIONS = [
@@ -33,17 +33,11 @@ QUESTIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(settings: Settings, say=print) -> tuple[subprocess.Popen, str]:
+def serve(settings: Settings) -> tuple[subprocess.Popen, str]:
     """``app.py`` in a new process on a free port, once it answers HTTP."""
     import httpx
 
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, **settings.as_env(), "SUMMIT_QA_PORT": str(port)}
     proc = subprocess.Popen(
         [sys.executable, str(Path(CHECKOUT) / "app.py")],
@@ -98,40 +92,52 @@ def _summary(waits: list[float]) -> dict:
     }
 
 
+class _Waits:
+    """Answered questions' waits and refused ones, counted from many threads."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.refused = 0
+        self._lock = threading.Lock()
+
+    def add(self, status: int, wait: float) -> None:
+        with self._lock:
+            if status == 200:
+                self.waits.append(wait)
+            else:
+                self.refused += 1
+
+
+def _run_threads(threads: list[threading.Thread]) -> None:
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def flood(url: str, seconds: float = 60, users: int = 3, flood_threads: int = 8) -> dict:
     """Well-behaved users (a question a second each) while one address floods."""
     deadline = time.time() + seconds
-    statuses: list[int] = []
-    waits: list[float] = []
-    user_refused = [0]
-    lock = threading.Lock()
+    statuses: list[int] = []  # list.append is atomic: no lock needed
+    asked = _Waits()
 
     def flooder() -> None:
         client = _client("127.0.0.2")
         while time.time() < deadline:
             reply = client.post(f"{url}gradio_api/call/answer", json={"data": [QUESTIONS[0], None]})
-            with lock:
-                statuses.append(reply.status_code)
+            statuses.append(reply.status_code)
 
     def user(k: int) -> None:
         client = _client(f"127.0.1.{k + 1}")
         i = k
         while time.time() < deadline:
             status, wait = ask(client, url, QUESTIONS[i % len(QUESTIONS)])
-            with lock:
-                if status == 200:
-                    waits.append(wait)
-                else:
-                    user_refused[0] += 1
+            asked.add(status, wait)
             i += 1
             time.sleep(max(0.0, 1.0 - wait))
 
     threads = [threading.Thread(target=flooder) for _ in range(flood_threads)]
-    threads += [threading.Thread(target=user, args=(k,)) for k in range(users)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_threads(threads + [threading.Thread(target=user, args=(k,)) for k in range(users)])
     return {
         "seconds": seconds,
         "flood_posted": len(statuses),
@@ -139,38 +145,27 @@ def flood(url: str, seconds: float = 60, users: int = 3, flood_threads: int = 8)
         "flood_refused": statuses.count(429),
         "flood_other": len(statuses) - statuses.count(200) - statuses.count(429),
         "users": users,
-        "user_refused": user_refused[0],
-        "user_wait": _summary(waits),
+        "user_refused": asked.refused,
+        "user_wait": _summary(asked.waits),
     }
 
 
 def concurrent(url: str, clients: int = 100) -> dict:
     """``clients`` users, each from its own address, asking at the same instant."""
     barrier = threading.Barrier(clients)
-    waits: list[float] = []
-    refused = [0]
-    lock = threading.Lock()
+    asked = _Waits()
 
     def one(k: int) -> None:
         client = _client(f"127.0.{2 + k // 250}.{1 + k % 250}")
         barrier.wait()
-        status, wait = ask(client, url, QUESTIONS[k % len(QUESTIONS)])
-        with lock:
-            if status == 200:
-                waits.append(wait)
-            else:
-                refused[0] += 1
+        asked.add(*ask(client, url, QUESTIONS[k % len(QUESTIONS)]))
 
-    threads = [threading.Thread(target=one, args=(k,)) for k in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return {"clients": clients, "refused": refused[0], "wait": _summary(waits)}
+    _run_threads([threading.Thread(target=one, args=(k,)) for k in range(clients)])
+    return {"clients": clients, "refused": asked.refused, "wait": _summary(asked.waits)}
 
 
 def run(settings: Settings, seconds: float = 60, clients: int = 100, say=print) -> dict:
-    proc, url = serve(settings, say)
+    proc, url = serve(settings)
     try:
         say(f"load: {clients} concurrent clients…")
         together = concurrent(url, clients)

@@ -133,12 +133,9 @@ def _legend(passages: Sequence[Passage], answer_label: str) -> str:
     return f'<ul class="summit-legend">{"".join(items)}</ul>'
 
 
-def timeline_html(
-    passages: Sequence[Passage], best: str | None = None, labels: dict[str, str] | None = None
-) -> str:
+def timeline_html(passages: Sequence[Passage], best: str | None = None) -> str:
     """Two panels (the whole year, and the summit weeks where February 2019 crowds) and a
     list of every dated passage in date order; only the answer's passage (``best``) is red."""
-    labels = labels or {}
     dated = sorted((p for p in passages if p.date), key=lambda p: (_day(p.date), p.id))
     if not dated:
         return "<p>No dated passages.</p>"
@@ -146,10 +143,9 @@ def timeline_html(
     year_start, zoom_start, zoom_end = dt.date(first.year, first.month, 1), last - dt.timedelta(days=12), last
     panels = []
     for narrow in (False, True):
-        panels.append(_axis(passages, best, year_start, last, labels.get("year", "The year"), narrow))
-        zoom_title = labels.get("zoom", "The summit weeks")
-        panels.append(_axis(passages, best, zoom_start, zoom_end, zoom_title, narrow))
-    legend = _legend(passages, _escape(labels.get("answer", "the answer")))
+        panels.append(_axis(passages, best, year_start, last, "The year", narrow))
+        panels.append(_axis(passages, best, zoom_start, zoom_end, "The summit weeks", narrow))
+    legend = _legend(passages, "the answer")
     rows = []
     for p in dated:
         mark = ' class="summit-best"' if p.id == best else ""

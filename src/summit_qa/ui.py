@@ -27,15 +27,16 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 import gradio as gr  # noqa: E402  (at module level: handlers' gr.Request/gr.LikeData hints resolve here)
 
 from summit_qa.conversation import user_questions as conversation_questions  # noqa: E402
-from summit_qa.feedback import Feedback, FeedbackStore  # noqa: E402
+from summit_qa.feedback import VERDICTS, Feedback, FeedbackStore  # noqa: E402
 from summit_qa.gloss import gloss, page_frequency  # noqa: E402
+from summit_qa.guard import free_port  # noqa: E402
 from summit_qa.language import detect_language, valid_text  # noqa: E402
 from summit_qa.messages import EXAMPLES  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
 from summit_qa.pageview import page_html, timeline_html  # noqa: E402
 from summit_qa.qa import SummitQA  # noqa: E402
 from summit_qa.render import as_text, render_answer  # noqa: E402
-from summit_qa.settings import Settings, SettingsError  # noqa: E402
+from summit_qa.settings import Settings, SettingsError, default_home  # noqa: E402
 
 log = logging.getLogger("summit_qa.ui")
 
@@ -153,8 +154,8 @@ class ChatSession:
     def rate_question(self, question: str, history: list[str], verdict: str, right: int | None = None) -> str:
         """Feedback from an API client: the question is answered again (answers are
         deterministic) so the record holds the passages the reply really showed."""
-        if verdict not in ("like", "dislike"):
-            return "verdict must be 'like' or 'dislike'"
+        if verdict not in VERDICTS:
+            return f"verdict must be one of {', '.join(VERDICTS)}"
         turns = [Turn(q, "", ()) for q in history if isinstance(q, str)]
         turn = self.ask(question, turns)
         chosen = None
@@ -195,7 +196,7 @@ def _about(engine: SummitQA) -> str:
 
 
 def build_app(engine: SummitQA, feedback: FeedbackStore | None = None, secret: str | None = None):
-    session = ChatSession(engine, feedback or FeedbackStore(Path.home() / ".cache" / "summit-qa"))
+    session = ChatSession(engine, feedback or FeedbackStore(default_home()))
     no_change = gr.skip()
 
     def outputs_for(turns: list[Turn]) -> tuple:
@@ -401,18 +402,9 @@ def port_problem(host: str, port: int) -> str | None:
             s.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                return f"port {port} is busy: use --port {_free_port(host)}"
+                return f"port {port} is busy: use --port {free_port(host) or port + 1}"
             return f"cannot serve on {host}:{port}: {exc.strerror or exc}"
     return None
-
-
-def _free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
-        try:
-            s.bind((host, 0))
-            return s.getsockname()[1]
-        except OSError:
-            return 7861
 
 
 QUEUE_LIMIT = 128  # questions waiting at once (all addresses); more are told the chat is busy
