@@ -239,3 +239,24 @@ def test_remembered_turns_read_exactly_as_fresh_ones(engine):
         assert warm.kind == cold.kind and warm.resolution == cold.resolution
         if warm.ranking is not None:
             assert warm.ranking.order.tolist() == cold.ranking.order.tolist()
+
+
+def test_a_long_chat_pays_for_its_newest_question_only(engine, monkeypatch):
+    """Past ``HISTORY_TURNS`` questions the window slides; turns already read stay
+    remembered (one read per new question), and they read as a fresh engine reads them."""
+    from summit_qa.qa import HISTORY_TURNS
+
+    base = ["金正恩哪天抵达越南？", "他是怎么去的？", "谁邀请他的？", "那特朗普呢？", "Thanks!"]
+    conversation = (base * 4)[: HISTORY_TURNS + 4]
+    warm = engine.with_config(engine.config)
+    reads = []
+    original = warm._read
+    monkeypatch.setattr(warm, "_read", lambda *a, **k: reads.append(a[0]) or original(*a, **k))
+    for i, question in enumerate(conversation):
+        reads.clear()
+        reply = warm.respond(question, conversation[:i])
+        assert len(reads) == 1, (i, reads)  # the new question alone
+    cold = engine.with_config(engine.config).respond(conversation[-1], conversation[:-1])
+    assert reply.kind == cold.kind and reply.resolution == cold.resolution
+    if reply.ranking is not None:
+        assert reply.ranking.order.tolist() == cold.ranking.order.tolist()

@@ -406,25 +406,33 @@ class SummitQA:
         cleaned = clean_question(text)
         everything = user_questions(history)
         asked = everything[-HISTORY_TURNS:]
-        earlier = self._earlier_turns(asked)
+        earlier = self._earlier_turns(everything)
         reply, turn = self._read(cleaned, earlier, query, _language_of(asked))
-        self._remember((*asked, cleaned), turn)
+        self._remember((*everything, cleaned), turn)
         res = reply.resolution
         if res is not None and res.context_turn is not None:  # counted among all the user's turns
             res = replace(res, context_turn=res.context_turn + len(everything) - len(asked))
             reply = replace(reply, resolution=res)
         return reply
 
-    def _earlier_turns(self, asked: list[str]) -> list[Turn]:
-        earlier: list[Turn] = []
-        for i, question in enumerate(asked):
-            key = tuple(asked[: i + 1])
-            turn = self._turns.get(key)
-            if turn is None:
-                _, turn = self._read(question, earlier, None, _language_of(asked[:i]))
-                self._remember(key, turn)
-            earlier.append(turn)
-        return earlier
+    def _earlier_turns(self, everything: list[str]) -> list[Turn]:
+        """The last ``HISTORY_TURNS`` questions as turns, each read as it was when asked
+        (with the ``HISTORY_TURNS`` questions before it)."""
+        start = max(0, len(everything) - HISTORY_TURNS)
+        return [self._turn(everything[: i + 1]) for i in range(start, len(everything))]
+
+    def _turn(self, prefix: list[str]) -> Turn:
+        """The last question of ``prefix`` read after the ones before it; remembered by the
+        whole conversation up to it, so a chat of any length pays for its newest question."""
+        key = tuple(prefix)
+        turn = self._turns.get(key)
+        if turn is None:
+            before = prefix[:-1]
+            _, turn = self._read(
+                prefix[-1], self._earlier_turns(before), None, _language_of(before[-HISTORY_TURNS:])
+            )
+            self._remember(key, turn)
+        return turn
 
     def _remember(self, key: tuple[str, ...], turn: Turn) -> None:
         self._turns[key] = turn
