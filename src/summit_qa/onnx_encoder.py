@@ -204,7 +204,7 @@ def ensure_int8_model(home: Path, progress: Callable[[str], None] = print, full_
     with locked(target.parent):
         problem = _export_problem(target, source, full_check)  # another process may have made it
         if problem:
-            progress(f"Exporting {source.name} to int8 ONNX in {target} ({problem}; once, ~30 s)…")
+            progress(f"Exporting {source.name} to int8 ONNX in {target} ({problem}; once, ~15 s)…")
             export_int8(source, target)
     return target
 
