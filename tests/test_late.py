@@ -59,3 +59,20 @@ def test_damaged_arrays_are_refused():
         TokenIndex(index.vectors, index.rows[::-1].copy(), index.passages).check()
     with pytest.raises(ValueError, match="outside"):
         TokenIndex(index.vectors, index.rows, 2).check()
+
+
+def test_the_packages_processes_run_blas_on_one_thread():
+    """``app.py`` and ``summit-qa`` set numpy's BLAS to one thread at start (late.py says why)."""
+    import subprocess
+    import sys
+
+    code = """
+import numpy
+from threadpoolctl import threadpool_info, threadpool_limits
+threadpool_limits(limits=2, user_api="blas")
+from summit_qa.late import one_blas_thread
+one_blas_thread()
+print(sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[1]"

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from summit_qa.corpus import CorpusError, load_passages
+from summit_qa.late import one_blas_thread
 from summit_qa.settings import EVAL_DIR, Settings
 
 
@@ -371,6 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    one_blas_thread()
     try:
         return args.func(args)
     except (CorpusError, ValueError, OSError, RuntimeError) as exc:

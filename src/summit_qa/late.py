@@ -63,8 +63,10 @@ class TokenIndex:
         return self.rows[:, 0].astype(np.int64) * (1 << 20) + self.rows[:, 1]
 
     @functools.cached_property
-    def _vectors32(self) -> np.ndarray:
-        return np.ascontiguousarray(self.vectors, dtype=np.float32)
+    def _columns(self) -> np.ndarray:
+        """The token vectors as float32 columns ``[dim, tokens]``, contiguous: a question's
+        tokens times this is one BLAS product over the page."""
+        return np.ascontiguousarray(self.vectors.T, dtype=np.float32)
 
     @functools.cached_property
     def _segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -88,7 +90,7 @@ class TokenIndex:
         sentence = np.zeros(self.passages, np.float32)
         if not len(query_tokens) or not len(self.vectors):
             return whole, sentence
-        sims = _similarities(np.asarray(query_tokens, np.float32), self._vectors32)  # [q, tokens]
+        sims = _similarities(np.asarray(query_tokens, np.float32), self._columns)  # [q, tokens]
         passage_starts, group_starts, first_group, present = self._segments
         whole[present] = np.maximum.reduceat(sims, passage_starts, axis=1).mean(axis=0)
         per_group = np.maximum.reduceat(sims, group_starts, axis=1).mean(axis=0)
@@ -96,13 +98,24 @@ class TokenIndex:
         return whole, sentence
 
 
-def _similarities(query: np.ndarray, vectors: np.ndarray) -> np.ndarray:
-    """``query @ vectors.T`` through ``np.einsum``, which runs in the calling thread.
+def _similarities(query: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """``query @ columns``: one BLAS product, ~0.4 ms for a question's ~15 tokens
+    against the page's ~1,600 (``np.einsum``, used until it was measured as
+    ~1.5 ms of an int8 answer's ~11, runs its own unvectorised loop).
 
-    Not ``@``: numpy hands that to OpenBLAS, whose threads keep spinning after
-    the product and, on two cores, slowed the model's next forward pass (torch's
-    from ~15 to ~40 ms, onnxruntime's with two threads too; ``summit-qa bench``).
-    Not torch either, so serving needs no torch.  einsum's own loop is as fast
-    at this size (a question's ~15 tokens against the page's ~1,600).
+    The chat and the CLI run numpy's BLAS on one thread (:func:`one_blas_thread`):
+    its worker threads keep spinning after a product and, on two cores, slowed
+    the model's next forward pass (torch's from ~15 to ~40 ms).
     """
-    return np.einsum("qd,td->qt", query, vectors)
+    return query @ columns
+
+
+def one_blas_thread() -> None:
+    """Run numpy's BLAS on the calling process's one thread from now on.
+
+    For processes this package owns (``app.py``, ``summit-qa``), called once at
+    start; a Python caller of :func:`summit_qa.answer` keeps its own setting.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")

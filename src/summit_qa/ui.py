@@ -31,6 +31,7 @@ from summit_qa.feedback import VERDICTS, Feedback, FeedbackStore  # noqa: E402
 from summit_qa.gloss import gloss, page_frequency  # noqa: E402
 from summit_qa.guard import free_port  # noqa: E402
 from summit_qa.language import detect_language, valid_text  # noqa: E402
+from summit_qa.late import one_blas_thread  # noqa: E402
 from summit_qa.messages import EXAMPLES  # noqa: E402
 from summit_qa.messages import say as message  # noqa: E402
 from summit_qa.pageview import page_html, timeline_html  # noqa: E402
@@ -458,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
     args = parser.parse_args(argv)
+    one_blas_thread()
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # libraries: warnings only
     log.setLevel(logging.INFO)
 
