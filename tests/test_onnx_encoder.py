@@ -110,11 +110,39 @@ def test_answers_through_the_engine(onnx_encoder, settings, tmp_path):
 
 
 @pytest.mark.model
-def test_the_served_default_imports_no_torch(onnx_encoder, settings, tmp_path):
+def test_the_default_runtime_asks_in_int8_over_an_fp32_index(embedder, settings, tmp_path):
+    """The served default: questions through the int8 session, the index built by the fp32
+    model it was exported from, in the folder the torch runtime uses (one index for both)."""
+    from summit_qa.index import index_dir
+    from summit_qa.qa import SummitQA
+
+    s = settings.with_flags(index_root=tmp_path)
+    assert s.runtime == "onnx"
+    engine = SummitQA.open(s, say=lambda *_: None)
+    assert engine.encoder.runtime == "int8" and engine.encoder.info == embedder.info
+    assert engine.index.manifest.model_weights == embedder.info.weights != ""
+    assert [p.name for p in tmp_path.iterdir()] == [index_dir(DEFAULT_MODEL, tmp_path).name]
+    texts = [p.text for p in engine.index.passages[:3]]
+    fp32 = embedder.encode(texts, "passage").vectors
+    stored = np.stack([engine.index.dense.reconstruct(i) for i in range(3)])
+    assert np.allclose(stored, fp32, atol=1e-5)  # the page: fp32
+    question = ["金正恩哪天抵达越南？"]
+    asked = engine.encoder.encode(question, "query").vectors
+    assert np.array_equal(asked, engine.encoder.queries.encode(question, "query").vectors)  # int8
+    assert not np.allclose(asked, embedder.encode(question, "query").vectors, atol=1e-5)
+    torch_engine = SummitQA.open(s.with_flags(runtime="torch"), say=lambda *_: None)
+    assert torch_engine.index.manifest == engine.index.manifest  # the same index, not rebuilt
+
+
+@pytest.mark.model
+def test_the_served_default_imports_no_torch(embedder, settings, tmp_path):
     """``answer()`` in a new process on the default settings: int8 ONNX, and none of the
-    heavy packages imported on the way (the export exists: the session made it)."""
+    heavy packages imported on the way (the index exists: building it is the fp32 model's job)."""
     import os
 
+    from summit_qa.qa import SummitQA
+
+    SummitQA.open(settings.with_flags(index_root=tmp_path), say=lambda *_: None)  # the rebuild step
     code = (
         "import sys; from summit_qa import answer; r = answer('金正恩哪天抵达越南？'); "
         "assert r.answered and r.passages[0].date == '2019-02-26', r; "
@@ -124,6 +152,7 @@ def test_the_served_default_imports_no_torch(onnx_encoder, settings, tmp_path):
     env.pop("SUMMIT_QA_RUNTIME")  # the default
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
+    assert "Building the index" not in out.stderr
     assert out.stdout.split()[-1] == "none", out.stdout
 
 

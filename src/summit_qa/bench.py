@@ -367,7 +367,7 @@ def table(result: dict) -> str:
             lambda r: _build(r["page_build"]),
         ),
         row(
-            "encode throughput",
+            "passage encode throughput (the runtime's session)",
             lambda r: (
                 f"{r['encode']['passages_per_s']:.1f} passages/s "
                 f"(1M ≈ {r['encode']['hours_for_1m_passages']:.1f} h on {cpus} cores)"

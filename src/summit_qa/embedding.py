@@ -361,6 +361,12 @@ class Embedder:
                 cls._shared[key] = cls(name, home, progress)
             return cls._shared[key]
 
+    @classmethod
+    def loaded(cls, name: str, home: Path) -> Embedder | None:
+        """The shared model for (name, home) if this process has loaded it, else None."""
+        with cls._shared_lock:
+            return cls._shared.get((name, str(home)))
+
     def __init__(self, name: str, home: Path, progress=print):
         from sentence_transformers import SentenceTransformer
 

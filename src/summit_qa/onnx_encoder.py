@@ -19,6 +19,7 @@ import tempfile
 import threading
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -306,3 +307,50 @@ class OnnxEncoder:
             tokens.append(_normalise(hidden[0, [k for k, _, _ in keep]]).astype(np.float32))
             spans.append(np.array([(a, b) for _, a, b in keep], np.int32).reshape(-1, 2))
         return Encoded(vectors, tokens, spans)
+
+
+class Int8Questions:
+    """The default model's serving encoder: questions through int8 ONNX, the index built by
+    the fp32 model (sentence-transformers) it was exported from.
+
+    Why: int8 moves every vector a little (mean token cosine 0.995 to fp32), and near-ties
+    between passages or at a refusal floor flip when both sides move.  The index is built
+    once, in the rebuild step where torch is needed anyway, so only the question moves:
+    on the dev sets every language's hit@1 came within one question of torch fp32's, where
+    int8 on both sides was two English follow-ups short (README, "Speed").  Serving with
+    the index built imports no torch.  ``info`` is the fp32 model's (without loading it),
+    so both runtimes share one index folder, built the same whichever runtime builds it.
+    """
+
+    def __init__(self, queries: OnnxEncoder, home: Path, progress: Callable[[str], None] = print):
+        self.queries = queries
+        self.name = queries.name
+        self.home = Path(home)
+        self._progress = progress
+        # ensure_int8_model made the export from these weights (or made it again).
+        source_weights = recorded_hash(e5_small_dir(self.home), WEIGHTS_FILE)
+        self._info = replace(queries.info, weights=source_weights, variant="")
+
+    @property
+    def dimension(self) -> int:
+        return self.queries.dimension
+
+    @property
+    def info(self) -> EmbedderInfo:
+        return self._info
+
+    @property
+    def runtime(self) -> str:
+        return "int8"
+
+    def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:
+        """Questions (or any text asked at serving time) through the int8 session."""
+        return self.queries.encode(texts, kind, batch_size, progress)
+
+    def index_encoder(self):
+        """The fp32 model that builds the index (torch: the rebuild step only).  Not kept:
+        a server that built its index frees the ~470 MB model after it, unless the
+        process shares it already (the torch runtime, the tests)."""
+        from summit_qa.embedding import Embedder
+
+        return Embedder.loaded(DEFAULT_MODEL, self.home) or Embedder(DEFAULT_MODEL, self.home, self._progress)

@@ -173,9 +173,9 @@ def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Enco
     """The model ``settings`` name on its runtime, loaded once per process: int8 ONNX
     (no torch imported) or sentence-transformers."""
     if settings.runtime == "onnx":
-        from summit_qa.onnx_encoder import OnnxEncoder
+        from summit_qa.onnx_encoder import Int8Questions, OnnxEncoder
 
-        return OnnxEncoder.shared(settings.home, progress=say)
+        return Int8Questions(OnnxEncoder.shared(settings.home, progress=say), settings.home, say)
     from summit_qa.embedding import Embedder
 
     return Embedder.shared(settings.model, settings.home, progress=say)

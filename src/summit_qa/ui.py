@@ -174,7 +174,8 @@ def _about(engine: SummitQA) -> str:
     articles = list(dict.fromkeys((p.title, p.source) for p in passages))
     listing = "\n".join(f"- {title} · {source}" for title, source in articles)
     published = passages[0].published if passages else ""
-    runtime = " (int8, ONNX Runtime)" if engine.encoder.info.variant == "int8" else ""
+    int8 = getattr(engine.encoder, "runtime", "") == "int8"
+    runtime = " (questions in int8 through ONNX Runtime, the page in fp32)" if int8 else ""
     return (
         "### About summit-qa\n"
         f"The page: one Chinese newspaper page of **{published}** about the second Trump–Kim summit in "
