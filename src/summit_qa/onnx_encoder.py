@@ -277,7 +277,7 @@ class OnnxEncoder:
             query_prompt=self.prompts["query"],
             passage_prompt=self.prompts["passage"],
             weights=self.weights,
-            variant="int8",  # its own index folder beside the torch model's
+            variant="int8",  # alone, its own index folder; served as Int8Questions, the fp32 one
         )
 
     def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:
