@@ -189,3 +189,26 @@ def test_a_damaged_export_is_found_and_made_again(onnx_encoder, summit_home, tmp
     record["source_weights"] = "0" * 64  # as if made from other weights
     (export / "summit_qa_rebuild.json").write_text(json.dumps(record))
     assert "was rebuilt since this export" in _export_problem(export, source, full=False)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_fp32_model_that_built_the_index_is_not_kept(settings, tmp_path):
+    """A server that builds its index at first start drops the fp32 model after it (a new
+    process: this one shares the tests' model, which is kept on purpose)."""
+    import os
+
+    code = (
+        "import gc; from summit_qa.qa import SummitQA; from summit_qa.embedding import Embedder\n"
+        "e = SummitQA.open(say=lambda *_: None)\n"
+        "assert e.answer('金正恩哪天抵达越南？').answered\n"
+        "gc.collect(); print(sum(isinstance(o, Embedder) for o in gc.get_objects()))\n"
+    )
+    env = {**os.environ, **settings.with_flags(index_root=tmp_path).as_env()}
+    env.pop("SUMMIT_QA_RUNTIME")  # the default
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-1] == "0", out.stdout
+    from summit_qa.index import index_dir
+
+    assert (index_dir(DEFAULT_MODEL, tmp_path) / "manifest.json").exists()  # it did build here

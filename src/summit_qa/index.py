@@ -380,8 +380,9 @@ def load_or_build(
                 reason = f"index unusable: {exc}"
     say(f"Building the index ({reason}): {len(passages)} passages…")
     # An encoder may name another to build with (onnx_encoder.Int8Questions: the fp32 model).
-    builder = encoder.index_encoder() if hasattr(encoder, "index_encoder") else encoder
-    return build_index(builder, passages, folder, wanted)
+    if hasattr(encoder, "build_with"):
+        return encoder.build_with(lambda builder: build_index(builder, passages, folder, wanted))
+    return build_index(encoder, passages, folder, wanted)
 
 
 def _with_ranking(index: SearchIndex, folder: Path, wanted: IndexManifest, say) -> SearchIndex:
