@@ -47,7 +47,11 @@ UNIT_DTYPE = np.dtype([("passage", "<i4"), ("kind", "<i4"), ("start", "<i4"), ("
 
 
 class Encoder(Protocol):
-    """What the index needs from a model (see :class:`summit_qa.embedding.Embedder`)."""
+    """What the index needs from a model (see :class:`summit_qa.embedding.Embedder`).
+
+    An encoder may also have ``build_with(build)``: :func:`load_or_build` then builds
+    through it, with the model it names (``onnx_encoder.Int8Questions``: the fp32 one).
+    """
 
     info: EmbedderInfo
 

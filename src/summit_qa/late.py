@@ -99,7 +99,7 @@ class TokenIndex:
 
 
 def _similarities(query: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """``query @ columns``: one BLAS product, ~0.4 ms for a question's ~15 tokens
+    """``query @ columns``: one BLAS product, ~0.5 ms for a question's ~15 tokens
     against the page's ~1,600 (``np.einsum``, used until it was measured as
     ~1.5 ms of an int8 answer's ~11, runs its own unvectorised loop).
 

@@ -49,11 +49,13 @@ _EXPORT_VERSION = 2
 # Kept in fp32 one layer at a time, on the page's 44 passages and 120 of its sentences as
 # queries, against the torch fp32 vectors (mean token cosine; sentence cosine): all int8
 # 0.9884 (0.9972); layer 4 alone +0.0044, layer 5 +0.0011, layer 0 +0.0009, every other
-# layer ≤ +0.0003.  These three: 0.9949 (0.9989), +5 MB, no measurable latency; all twelve:
+# layer ≤ +0.0003.  These three: 0.9949 (0.9989), +5 MB, ~0.7 ms a question (encode p50
+# 4.7-4.9 ms against 4.1 ms all-int8); all twelve:
 # 0.9962 (0.9991), +20 MB and ~1.6x the encode time.  No eval question took part.
 FP32_FFN_LAYERS = (0, 4, 5)
-# Threads per question: one.  On a busy machine (summit-qa bench) two threads spin and fight
-# the other requests and numpy's scoring; the chat answers two questions at once instead.
+# Threads per question: one, and the chat answers two questions at once (SUMMIT_QA_CONCURRENCY).
+# On a busy machine (summit-qa bench, answer() p50, 1 vs 2 threads) 12.8 vs 21.1 ms in one run,
+# 25.4 vs 22.4 ms in another: two threads' spinning pool fights the other request's work.
 THREADS = 1
 _OPSET = 17
 T = TypeVar("T")
