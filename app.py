@@ -2,7 +2,7 @@
 
 import sys
 
-from summit_qa.ui import main
+from summit_qa.web.app import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

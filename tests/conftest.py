@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summit_qa.embedding import EmbedderInfo, Encoded
+from summit_qa.encoders.e5 import EmbedderInfo, Encoded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +54,7 @@ def settings(summit_home):
 def embedder(settings):
     """The embedded e5-small, loaded once per session and shared (``Embedder.shared``)
     with every engine the tests open in process, the CLI's included."""
-    from summit_qa.embedding import Embedder
+    from summit_qa.encoders.e5 import Embedder
 
     return Embedder.shared(settings.model, settings.home, progress=lambda *_: None)
 
@@ -62,7 +62,7 @@ def embedder(settings):
 @pytest.fixture(scope="session")
 def engine(embedder, settings, tmp_path_factory):
     """The real engine: embedded e5-small, the page, a session-private index."""
-    from summit_qa.qa import SummitQA
+    from summit_qa.answering.engine import SummitQA
 
     root = tmp_path_factory.mktemp("engine-index")
     return SummitQA.open(settings.with_flags(index_root=root), say=lambda *_: None)
@@ -120,10 +120,12 @@ def fake_encoder():
 @pytest.fixture
 def build_fake_index(fake_encoder, settings, index_root):
     """``load_or_build`` with the fake encoder into this test's own index folder."""
-    from summit_qa.index import load_or_build
+    from summit_qa.answering.smalltalk import exemplar_texts
+    from summit_qa.retrieval.index import load_or_build
 
     def build(messages=None, **kw):
         say = messages.append if messages is not None else (lambda *_: None)
+        kw.setdefault("exemplars", exemplar_texts())
         return load_or_build(fake_encoder, settings.data_dir, index_root, settings.home, say=say, **kw)
 
     return build

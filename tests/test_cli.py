@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from summit_qa.cli import build_parser, main
-from summit_qa.evaluate import (
+from summit_qa.evaluation.evaluate import (
     DatedSignals,
     Metrics,
     Outcome,
@@ -16,7 +16,7 @@ from summit_qa.evaluate import (
     search_weights,
     summarize,
 )
-from summit_qa.fusion import SIGNALS
+from summit_qa.retrieval.fusion import SIGNALS
 
 
 def run(capsys, *args):
@@ -108,7 +108,7 @@ def test_weight_search_finds_a_better_fusion_and_scores_it_like_rank():
 @pytest.mark.model
 def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
     """On a small subset: the ceiling's shipped figure is the eval's date@1."""
-    from summit_qa.evaluate import evaluate, fusion_ceiling, load_pairs
+    from summit_qa.evaluation.evaluate import evaluate, fusion_ceiling, load_pairs
     from summit_qa.settings import EVAL_DIR
 
     fit = [p for p in load_pairs(EVAL_DIR / "qa.jsonl") if p.dates][:15]

@@ -12,7 +12,7 @@ _CHECK = """
 import sys
 from pathlib import Path
 import summit_qa
-from summit_qa.corpus import load_passages
+from summit_qa.page.passages import load_passages
 from summit_qa.settings import IN_CHECKOUT, Settings
 s = Settings.from_env()
 print(Path(summit_qa.__file__).parent)
@@ -32,7 +32,7 @@ def test_a_non_editable_install_finds_its_page(tmp_path):
     out = subprocess.run([*pip, "--target", str(target), str(source)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
     assert (target / "summit_qa" / "data" / "hanoi-summit-page-2019-02-27.txt").is_file()
-    assert (target / "summit_qa" / "calibration.json").is_file()
+    assert (target / "summit_qa" / "retrieval" / "calibration.json").is_file()
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_QA_")}
     env |= {"PYTHONPATH": str(target), "SUMMIT_QA_HOME": str(home)}

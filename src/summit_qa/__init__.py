@@ -6,7 +6,7 @@
 '2019-02-26'
 """
 
-from summit_qa.corpus import Passage, load_passages
-from summit_qa.qa import Answer, ScoredPassage, SummitQA, answer
+from summit_qa.answering.engine import Answer, ScoredPassage, SummitQA, answer
+from summit_qa.page.passages import Passage, load_passages
 
 __all__ = ["Answer", "Passage", "ScoredPassage", "SummitQA", "answer", "load_passages"]

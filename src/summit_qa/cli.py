@@ -9,8 +9,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from summit_qa.corpus import CorpusError, load_passages
-from summit_qa.late import one_blas_thread
+from summit_qa.page.passages import CorpusError, load_passages
+from summit_qa.retrieval.late_interaction import one_blas_thread
 from summit_qa.settings import EVAL_DIR, Settings
 
 
@@ -24,7 +24,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _engine(args: argparse.Namespace, rebuild: bool = False):
-    from summit_qa.qa import SummitQA
+    from summit_qa.answering.engine import SummitQA
 
     return SummitQA.open(_settings(args), rebuild=rebuild, say=_say)
 
@@ -116,7 +116,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from summit_qa.evaluate import (
+    from summit_qa.evaluation.evaluate import (
         check_requirements,
         evaluate,
         evaluate_dialogues,
@@ -145,8 +145,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
-    from summit_qa.config import save_calibration
-    from summit_qa.evaluate import calibrate_floors, load_pairs, scope_samples
+    from summit_qa.evaluation.evaluate import calibrate_floors, load_pairs, scope_samples
+    from summit_qa.retrieval.weights import save_calibration
 
     qa_path = _eval_file(args.qa, "qa.jsonl")
     settings = _settings(args)
@@ -165,8 +165,8 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_ceiling(args: argparse.Namespace) -> int:
-    from summit_qa.evaluate import fusion_ceiling, load_pairs
-    from summit_qa.fusion import SIGNALS
+    from summit_qa.evaluation.evaluate import fusion_ceiling, load_pairs
+    from summit_qa.retrieval.fusion import SIGNALS
 
     engine = _engine(args)
     fit, check = _eval_file(args.fit, "qa.jsonl"), _eval_file(args.check, "heldout.jsonl")
@@ -182,7 +182,7 @@ def _cmd_ceiling(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from summit_qa.bench import main as bench_main
+    from summit_qa.evaluation.bench import main as bench_main
 
     return bench_main(_settings(args), args)
 
@@ -199,11 +199,11 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     when one changed), the index's checksums, the page, the dictionaries, the feedback file."""
     import time
 
-    from summit_qa.embedding import e5_small_dir, ensure_default_model
-    from summit_qa.feedback import FeedbackStore
-    from summit_qa.lexicon import source_versions
-    from summit_qa.modelstore import folder_problem
+    from summit_qa.encoders.e5 import e5_small_dir, ensure_default_model
+    from summit_qa.encoders.modelstore import folder_problem
+    from summit_qa.readers.dictionaries import source_versions
     from summit_qa.settings import DEFAULT_MODEL
+    from summit_qa.web.feedback import FeedbackStore
 
     settings = _settings(args)
     passages = load_passages(settings.data_dir)
@@ -222,7 +222,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
             ensure_default_model(settings.home, _say, full_check=True)
             print(f"model: rebuilt; {folder_problem(folder, full=True) or 'every file matches now'}")
         if settings.runtime == "onnx":
-            from summit_qa.onnx_encoder import ensure_int8_model, int8_dir
+            from summit_qa.encoders.int8 import ensure_int8_model, int8_dir
 
             export = int8_dir(settings.home)
             problem = folder_problem(export, full=True)
@@ -240,7 +240,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 def _cmd_feedback(args: argparse.Namespace) -> int:
     """The chat's likes and dislikes; ``--export`` writes disliked answers as eval pairs to review."""
-    from summit_qa.feedback import FeedbackStore, candidate_pairs
+    from summit_qa.web.feedback import FeedbackStore, candidate_pairs
 
     settings = _settings(args)
     store = FeedbackStore(settings.home)

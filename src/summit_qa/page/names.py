@@ -1,0 +1,94 @@
+"""Cross-script names: how English, Korean, Japanese and Vietnamese readers write the
+page's proper names (people, places, bodies, named things), mapped to the Chinese form
+printed on the page.  Names only: common words come from the dictionaries (lexicon.py)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit_qa.page.language import has_latin
+
+
+class GlossaryError(ValueError):
+    """``glossary.json`` is not in the expected format."""
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """Latin-script aliases match whole words (all-caps ones, like "US", by case);
+    CJK and Hangul ones match anywhere, since particles attach to them ("김정은은")."""
+    escaped = re.escape(alias)
+    if not has_latin(alias):
+        return re.compile(escaped)
+    flags = 0 if alias.isupper() else re.I
+    return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
+
+
+# What an entry names: a person, place, body (organisation) or named thing of the page.
+# ("term", a common word, is still read for a user's own glossary; the shipped one has none.)
+NAME_TYPES = ("person", "place", "body", "thing")
+TYPES = (*NAME_TYPES, "term")
+READER_LANGUAGES = ("en", "ko", "ja", "vi")
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    """Cross-script aliases → the Chinese form printed on the page."""
+
+    aliases: tuple[tuple[re.Pattern[str], str], ...]
+    types: dict[str, str] = field(default_factory=dict)  # Chinese form → one of TYPES
+    shown: dict[tuple[str, str], str] = field(default_factory=dict)  # (Chinese form, language) → display name
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        """The glossary at ``path`` (none there: an empty one); a malformed file names itself."""
+        if not path.exists():
+            return cls(())
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+            pairs, types, shown = [], {}, {}
+            for entry in entries:
+                zh, kind = entry["zh"], entry.get("type", "term")
+                if not isinstance(zh, str) or not zh or kind not in TYPES:
+                    raise ValueError(f"entry {zh!r}: bad Chinese form or type {kind!r}")
+                types[zh] = kind
+                aliases = []
+                for language in READER_LANGUAGES:
+                    names = [a.strip() for a in entry.get(language, []) if a.strip()]
+                    if names:
+                        shown[(zh, language)] = names[0]
+                    aliases += names
+                aliases += [a.strip() for a in entry.get("aliases", [])]  # a glossary of the older format
+                pairs += [(alias_pattern(a), zh) for a in dict.fromkeys(aliases) if a]
+                if kind != "term":  # a name is also found in its own (Chinese) form
+                    pairs.append((re.compile(re.escape(zh)), zh))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
+        return cls(tuple(pairs), types, shown)
+
+    def display(self, zh: str, language: str) -> str | None:
+        """How a reader of ``language`` writes the name ``zh`` (Vietnamese falls back to the
+        English form, the Latin spelling Vietnamese uses for foreign names)."""
+        return self.shown.get((zh, language)) or (self.shown.get((zh, "en")) if language == "vi" else None)
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one glossary per process; rank() asks twice
+    def chinese_terms(self, question: str) -> tuple[str, ...]:
+        """The Chinese forms of every name and term ``question`` writes, in glossary order."""
+        return tuple(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
+
+    def names(self, text: str, types: tuple[str, ...] = NAME_TYPES) -> tuple[str, ...]:
+        """The page's names (Chinese forms) that ``text`` mentions, in any script; a
+        name inside a longer one ("朝鲜" in "朝鲜劳动党") counts once, as the longer."""
+        found = [zh for zh in self.chinese_terms(text) if self.types.get(zh) in types]
+        return tuple(zh for zh in found if not any(zh != other and zh in other for other in found))
+
+    def strip_names(self, text: str, types: tuple[str, ...] = NAME_TYPES, sep: str = " ") -> str:
+        """``text`` with the names of ``types`` it writes (any script) replaced by ``sep``."""
+        found = set(self.chinese_terms(text))  # remembered per text: only these are replaced
+        for pattern, zh in self.aliases:
+            if zh in found and self.types.get(zh) in types:
+                text = pattern.sub(sep, text)
+        return " ".join(text.split())

