@@ -129,3 +129,15 @@ def build_fake_index(fake_encoder, settings, index_root):
         return load_or_build(fake_encoder, settings.data_dir, index_root, settings.home, say=say, **kw)
 
     return build
+
+
+@pytest.fixture
+def fake_engine(fake_encoder, build_fake_index):
+    """A whole engine over the fake encoder: for logic that needs no real model."""
+    from summit_qa.answering.engine import SummitQA
+    from summit_qa.page.names import Glossary
+    from summit_qa.retrieval.weights import RankingConfig
+    from summit_qa.settings import packaged_data_dir
+
+    glossary = Glossary.load(packaged_data_dir() / "glossary.json")
+    return SummitQA(fake_encoder, build_fake_index(), glossary, RankingConfig(same_language_floor=0.0))

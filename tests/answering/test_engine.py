@@ -5,7 +5,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summit_qa.answering.engine import SummitQA
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
 from summit_qa.readers.messages import TEXTS
@@ -114,13 +113,6 @@ def test_glossary_matches_whole_words_and_attached_particles():
         assert zh in page, zh
 
 
-@pytest.fixture
-def fake_engine(fake_encoder, build_fake_index):
-    index = build_fake_index()
-    glossary = Glossary.load(packaged_data_dir() / "glossary.json")
-    return SummitQA(fake_encoder, index, glossary, RankingConfig(same_language_floor=0.0))
-
-
 def test_a_date_in_the_question_lifts_passages_of_that_date(fake_engine):
     # The fake encoder's vectors and tokens are character hashes, noise for a date:
     # the lexical signal and the dates alone.
@@ -166,7 +158,7 @@ def test_the_score_is_the_signals_times_the_config_weights(fake_engine):
     r = shipped.rank(question, shipped.encode_questions([question])[0])
     assert r.signals.values.shape == (len(shipped.index.passages), len(SIGNALS))
     assert np.allclose(r.score, r.signals.values @ weight_vector(RankingConfig().weights()))
-    terms = shipped.terms(question)
+    terms = shipped.ranker.terms(question)
     assert np.array_equal(r.lexical, shipped.index.lexical.scores(question, extra_terms=terms))
     assert r.signals["dates"].any() and r.signals["translated"].any()
     other = RankingConfig(lexical_weight=0.5, late_weight=2.0, date_weight=0.0, same_language_floor=0.0)

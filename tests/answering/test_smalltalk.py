@@ -107,7 +107,7 @@ def test_no_exemplar_is_an_eval_question():
         return re.sub(r"[\s?？!！。.,，、]+$", "", text.strip().lower())
 
     asked = set()
-    for path in (Path(__file__).resolve().parents[2] / "eval").glob("*.jsonl"):
+    for path in (Path(__file__).resolve().parents[2] / "eval" / "sets").glob("*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)

@@ -244,7 +244,7 @@ def test_remembered_turns_read_exactly_as_fresh_ones(engine):
 def test_a_long_chat_pays_for_its_newest_question_only(engine, monkeypatch):
     """Past ``HISTORY_TURNS`` questions the window slides; turns already read stay
     remembered (one read per new question), and they read as a fresh engine reads them."""
-    from summit_qa.answering.engine import HISTORY_TURNS
+    from summit_qa.answering.memory import WINDOW as HISTORY_TURNS
 
     base = ["金正恩哪天抵达越南？", "他是怎么去的？", "谁邀请他的？", "那特朗普呢？", "Thanks!"]
     conversation = (base * 4)[: HISTORY_TURNS + 4]

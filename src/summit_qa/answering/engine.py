@@ -1,123 +1,41 @@
 """``answer()``: the facade the chat, the CLI, the eval and Python callers share.
 
-:class:`SummitQA` holds an encoder, an index, a glossary and a ranking config
-and puts the parts together; each part has its own module:
+:class:`SummitQA` opens the encoder, the index and the glossary and reads a
+question with the conversation before it; each part has its own module:
 
-* fusion.py: six signals per passage on comparable scales, fused by weight
-  (dense cosine of passage and best sentence; the glossary translation's
-  cosine; late interaction over passage and best sentence; BM25; dates);
-* scope.py: the refusal floors and the outcome rule;
-* highlight.py: the sentence to mark;
-* glossary.py, language.py, messages.py: names across scripts, the question's
-  language, and what to say in it.
+* ranking.py: every passage's fused signals (retrieval/fusion.py names them)
+  and whether the page answers the question (scope.py: refusal floors, the
+  outcome rule);
+* memory.py: earlier turns as they were read, bounded and shared by threads;
+* followups.py, identity.py, smalltalk.py: follow-ups read with the turns
+  before them, "who is X?", greetings and other non-questions;
+* answer.py: the :class:`Answer` every caller gets.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
-import numpy as np
-
-from summit_qa.answering import smalltalk as smalltalk
-from summit_qa.answering.followups import (
-    ConversationPolicy,
-    Resolution,
-    Turn,
-    find_ordinal,
-    resolve,
-    user_questions,
-)
+from summit_qa.answering import smalltalk
+from summit_qa.answering.answer import KINDS, Answer, ScoredPassage
+from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve, user_questions
 from summit_qa.answering.identity import Identity, identify, introduction, is_pronoun
 from summit_qa.answering.identity import subject as identity_subject
-from summit_qa.answering.scope import ScopePolicy, unanswerable_type
-from summit_qa.page.dates import question_dates
+from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
+from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.page.language import clean_question, detect_language, valid_text
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
 from summit_qa.readers.messages import small_talk as small_talk_reply
 from summit_qa.retrieval.bm25 import BM25
-from summit_qa.retrieval.fusion import (
-    SIGNALS,
-    PhraseIndex,
-    SignalTable,
-    date_scores,
-    dense_mix,
-    label_scores,
-    rank_order,
-    zscore,
-)
+from summit_qa.retrieval.fusion import SIGNALS
 from summit_qa.retrieval.highlight import best_sentence
 from summit_qa.retrieval.index import Encoder, SearchIndex, lexical_text, load_or_build
 from summit_qa.retrieval.weights import RankingConfig
 from summit_qa.settings import Settings
-
-
-@dataclass(frozen=True)
-class ScoredPassage(Passage):
-    """A corpus passage plus how it ranked for one question."""
-
-    score: float = 0.0
-    dense: float = 0.0
-    lexical: float = 0.0
-    date_match: bool = False
-    highlight: tuple[int, int] = (0, 0)  # the best-answering sentence, as a span of .text
-
-    @property
-    def highlighted_sentence(self) -> str:
-        return self.text[self.highlight[0] : self.highlight[1]]
-
-
-# What an answer is: passages ("answer"), "not in this article" ("refused"), a reply to
-# small talk or a non-question ("small_talk"), or nothing typed at all ("empty").
-KINDS = ("answer", "refused", "small_talk", "empty")
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    answered: bool
-    passages: list[ScoredPassage]
-    language: str
-    message: str = ""  # why nothing is shown, in the question's language
-    kind: str = "answer"
-    context_turn: int | None = None  # the earlier user turn (index in history) a follow-up was read with
-    context_question: str | None = None  # ... and its text
-
-
-@dataclass(frozen=True)
-class QueryEncoding:
-    """A question's vectors: itself (row 0) and its glossary translation (row 1, if any),
-    plus the question's token vectors for late interaction."""
-
-    vectors: np.ndarray
-    tokens: np.ndarray
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """Every passage's scores for one question, best first in ``order``."""
-
-    order: np.ndarray
-    score: np.ndarray  # = signals.fused(config.weights())
-    signals: SignalTable
-    dense: np.ndarray  # the raw cosine mix, before z-scoring: refusal reads it
-    best_unit: np.ndarray
-    terms: tuple[str, ...]
-    answered: bool
-    after_page: bool = False  # refused: asks how an event the page only announces turned out
-    dated: bool = False  # names a month or day some passage carries: in scope whatever its cosine
-
-    @property
-    def lexical(self) -> np.ndarray:
-        return self.signals["lexical"]
-
-    @property
-    def dates(self) -> np.ndarray:
-        return self.signals["dates"]
 
 
 @dataclass(frozen=True)
@@ -132,10 +50,6 @@ class Reply:
     resolution: Resolution | None = None  # how the conversation was read
 
 
-# How many of the user's latest turns are read (a follow-up leans on the last few of them).
-HISTORY_TURNS = 12
-
-
 def _has_script(text: str) -> bool:
     """Letters of some script (not only digits, punctuation or emoji)."""
     return any(ch.isalpha() for ch in text)
@@ -148,16 +62,6 @@ def _language_of(questions: list[str]) -> str:
         if _has_script(q):
             return detect_language(q)
     return "en"
-
-
-def _day(query, published: dt.date) -> str | None:
-    """The ISO day a date query names, its year the page's when left out (None without a day)."""
-    if query.month is None or query.day is None:
-        return None
-    try:
-        return dt.date(query.year or published.year, query.month, query.day).isoformat()
-    except ValueError:
-        return None
 
 
 def _passages_wanted(top_k: object, available: int) -> int:
@@ -182,30 +86,37 @@ def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Enco
 
 
 class SummitQA:
-    """The question-answering facade over an encoder, an index and a glossary."""
+    """The question-answering facade: a :class:`Ranker` over the page, the conversation's
+    memory, and the rules that read a question with the turns before it."""
 
     def __init__(self, encoder: Encoder, index: SearchIndex, glossary: Glossary, config: RankingConfig):
-        self.encoder = encoder
-        self.index = index
-        self.glossary = glossary
-        self.config = config
-        self.scope = ScopePolicy.for_page(config, index.passages)
-        self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
-        self._passage_dates = [(p.date, *p.dates) for p in index.passages]
-        self._encodings: dict[str, QueryEncoding] = {}
-        self._turns: dict[tuple[str, ...], Turn] = {}  # earlier turns read, by the questions up to them
-        self._phrases = PhraseIndex.build([p.text for p in index.passages])
-        self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
-        # A label's word in other words ("第三个问题" for the paragraph labelled 议题三).
-        self._label_words = {
-            w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
-        }
+        self.ranker = Ranker(encoder, index, glossary, config)
+        self.encoder, self.index, self.glossary, self.config = encoder, index, glossary, config
+        self.memory = ConversationMemory(WINDOW)
         # Each passage's neighbours in its article: follow-ups move by them ("then what?").
         self._sequence: dict[int, tuple[int | None, int | None]] = {}
         for i, p in enumerate(index.passages):
             same = [j for j, q in enumerate(index.passages) if q.article == p.article]
             at = same.index(i)
             self._sequence[i] = (same[at - 1] if at else None, same[at + 1] if at + 1 < len(same) else None)
+
+    @property
+    def scope(self):
+        return self.ranker.scope
+
+    @property
+    def published(self):
+        return self.ranker.published
+
+    # The ranking's surface, for the eval and the tests.
+    def rank(self, *args, **kwargs) -> Ranking:
+        return self.ranker.rank(*args, **kwargs)
+
+    def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
+        return self.ranker.encode_questions(questions)
+
+    def query_texts(self, question: str) -> list[str]:
+        return self.ranker.query_texts(question)
 
     @classmethod
     def open(
@@ -257,196 +168,34 @@ class SummitQA:
             index = replace(index, lexical=lexical)
         return SummitQA(self.encoder, index, self.glossary, config)
 
-    def query_texts(self, question: str) -> list[str]:
-        """The question, plus its glossary translation when it is not in Chinese.
-
-        e5's cross-lingual similarities are compressed; the Chinese names and
-        terms of a foreign question, embedded as a second query, are compared
-        with the Chinese passages in their own language.
-        """
-        texts = [question]
-        c = self.config
-        if c.use_dense and c.use_glossary and c.translated_weight > 0 and detect_language(question) != "zh":
-            terms = self.terms(question)
-            if terms:
-                texts.append(" ".join(terms))
-        return texts
-
-    def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
-        """The page's Chinese words ``text`` names in another script: the glossary's names,
-        and for a foreign question the dictionaries' words (lexicon.py)."""
-        c = self.config
-        if not c.use_glossary:
-            return ()
-        glossed = self.glossary.chinese_terms(text)
-        language = language or detect_language(text)
-        found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
-        return tuple(dict.fromkeys([*glossed, *found]))
-
-    def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
-        """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
-        texts = [self.query_texts(q) for q in questions]
-        encoded = self.encoder.encode([t for group in texts for t in group], "query", batch_size=32)
-        out, start = [], 0
-        for group in texts:
-            end = start + len(group)
-            out.append(QueryEncoding(encoded.vectors[start:end], encoded.tokens[start]))
-            start += len(group)
-        return out
-
-    def rank(
-        self,
-        question: str,
-        query: QueryEncoding | None = None,
-        resolution: Resolution | None = None,
-        language: str | None = None,
-    ) -> Ranking:
-        """Score every passage for a cleaned, non-empty question.
-
-        ``resolution`` (a follow-up read with the conversation) supplies the text
-        to rank, dates to add and passage bonuses; ``query`` is that text's
-        encoding when already computed.  Refusal reads the floors of ``language``
-        (default: the question's).
-        """
-        c = self.config
-        text = resolution.query if resolution else question
-        language = language or detect_language(question)
-        passages = self.index.passages
-        n = len(passages)
-        columns: dict[str, np.ndarray] = {}
-        dense = np.zeros(n, np.float32)
-        best_unit = np.full(n, -1, np.int64)
-        if not (c.use_dense or c.use_late):
-            query = None  # a lexical-only ranking refuses on lexical grounds too
-        elif query is None:
-            query = self.encode_query(text)
-        if query is not None:  # the dense cosine also decides refusal
-            dense, best_unit = self._dense(query.vectors[0])
-        if c.use_dense:
-            columns["dense"] = zscore(dense)
-            if len(query.vectors) > 1 and c.use_glossary:
-                columns["translated"] = zscore(self._dense(query.vectors[1])[0])
-        if c.use_late:
-            whole, sentence = self.index.tokens.scores(query.tokens)
-            columns["late"] = zscore(whole)
-            columns["late_sentence"] = zscore(sentence)
-        terms = self.terms(text, language)
-        if c.use_lexical:
-            columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
-        ordinal = find_ordinal(text, language)
-        columns["label"] = label_scores(
-            self._labels, ordinal.number if ordinal else None, text + "".join(terms), self._label_words
-        )
-        if c.use_phrases:
-            # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
-            columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
-        dated = False
-        wanted = []
-        if c.use_dates and self.published:
-            wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
-            columns["dates"] = date_scores(self._passage_dates, wanted)
-            specific = [q for q in wanted if q.month is not None or q.day is not None]
-            dated = bool(specific) and date_scores(self._passage_dates, specific).max() >= 1.0
-        if resolution and resolution.prior:
-            prior = np.zeros(n, np.float32)
-            for i, bonus in resolution.prior.items():
-                prior[i] += bonus
-            columns["context"] = prior
-        signals = SignalTable.of(n, columns)
-        score = signals.fused(c.weights())
-        order = rank_order(score)
-        if resolution is not None and resolution.in_scope:
-            answered = True  # a follow-up of an answered turn, or "who is X?" about X on the page
-        else:
-            answered = self.scope.in_scope(
-                language,
-                float(dense.max()) if query is not None else None,
-                len(terms),
-                dated,
-                lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(text))),
-            )
-        top = [passages[int(i)] for i in order[:3]]
-        if answered and unanswerable_type(question, top):
-            answered = False
-        places = self.glossary.names(text, ("place",))
-        named = [p for p in passages if places and all(name in p.text for name in places)]
-        # An outcome question is told the page's date when answered, or when it names the
-        # place of an event the page only announces (then it is about the page, whatever
-        # the floors made of its wording).
-        asked_days = [_day(q, self.published) for q in (wanted if c.use_dates and self.published else [])]
-        days = [d for d in asked_days if d]
-        after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
-            question, top, named, days
-        )
-        return Ranking(
-            order, score, signals, dense, best_unit, terms, answered and not after_page, after_page, dated
-        )
-
     def forget(self) -> None:
         """Drop the remembered encodings and conversation turns (the bench times fresh questions)."""
-        self._encodings.clear()
-        self._turns.clear()
-
-    def encode_query(self, text: str) -> QueryEncoding:
-        """One question's encoding, remembered: a conversation re-reads its earlier turns."""
-        cached = self._encodings.get(text)
-        if cached is None:
-            cached = self.encode_questions([text])[0]
-            self._encodings[text] = cached
-            if len(self._encodings) > 512:
-                self._encodings.pop(next(iter(self._encodings)))
-        return cached
-
-    def _dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per passage: the whole-passage / best-sentence cosine mix, and the best unit."""
-        whole, sentence, best_unit = self.index.dense_scores(query_vector)
-        return dense_mix(whole, sentence, self.config.sentence_weight), best_unit
+        self.ranker.forget()
+        self.memory.forget()
 
     def respond(self, question: object, history: object = None, query: QueryEncoding | None = None) -> Reply:
         """What to do with a question: its ranking and the kind of reply it gets.
 
-        ``history`` (see :meth:`answer`) is read turn by turn: each earlier user
-        question is resolved with the ones before it, so a follow-up of a
-        follow-up keeps its subject.  Turns already read are remembered by the
-        questions up to them, so a chat pays for its newest question only.
-        ``query``: the question's own encoding, used when it is not a follow-up.
+        ``history`` (see :meth:`answer`) is capped to its newest turns (memory.py) and
+        read turn by turn, each earlier question with the ones before it, so a
+        follow-up of a follow-up keeps its subject.  ``query``: the question's own
+        encoding, used when it is not a follow-up.
         """
         text = question if isinstance(question, str) else ""
         cleaned = clean_question(text)
         everything = user_questions(history)
-        asked = everything[-HISTORY_TURNS:]
-        earlier = self._earlier_turns(everything)
-        reply, turn = self._read(cleaned, earlier, query, _language_of(asked))
-        self._remember((*everything, cleaned), turn)
+        questions = kept(everything)
+        earlier = self.memory.earlier(questions, self._turn, _language_of)
+        reply, turn = self._read(cleaned, earlier, query, _language_of(questions[-WINDOW:]))
+        self.memory.remember((*questions, cleaned), turn)
         res = reply.resolution
         if res is not None and res.context_turn is not None:  # counted among all the user's turns
-            res = replace(res, context_turn=res.context_turn + len(everything) - len(asked))
+            res = replace(res, context_turn=res.context_turn + len(everything) - len(earlier))
             reply = replace(reply, resolution=res)
         return reply
 
-    def _earlier_turns(self, everything: list[str]) -> list[Turn]:
-        """The last ``HISTORY_TURNS`` questions as turns, each read as it was when asked
-        (with the ``HISTORY_TURNS`` questions before it)."""
-        start = max(0, len(everything) - HISTORY_TURNS)
-        return [self._turn(everything[: i + 1]) for i in range(start, len(everything))]
-
-    def _turn(self, prefix: list[str]) -> Turn:
-        """The last question of ``prefix`` read after the ones before it; remembered by the
-        whole conversation up to it, so a chat of any length pays for its newest question."""
-        key = tuple(prefix)
-        turn = self._turns.get(key)
-        if turn is None:
-            before = prefix[:-1]
-            _, turn = self._read(
-                prefix[-1], self._earlier_turns(before), None, _language_of(before[-HISTORY_TURNS:])
-            )
-            self._remember(key, turn)
-        return turn
-
-    def _remember(self, key: tuple[str, ...], turn: Turn) -> None:
-        self._turns[key] = turn
-        if len(self._turns) > 1024:
-            self._turns.pop(next(iter(self._turns)))
+    def _turn(self, question: str, earlier: list[Turn], language: str) -> Turn:
+        return self._read(question, earlier, None, language)[1]
 
     def _read(
         self, cleaned: str, earlier: list[Turn], query: QueryEncoding | None, fallback_language: str
@@ -512,7 +261,7 @@ class SummitQA:
             return False
         if self.glossary.names(question) or not len(self.index.smalltalk):
             return False
-        vector = (query or self.encode_query(question)).vectors[0]
+        vector = (query or self.ranker.encode_query(question)).vectors[0]
         return float((self.index.smalltalk @ vector).max()) >= self.config.smalltalk_floor
 
     def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
@@ -584,6 +333,7 @@ def answer(question: str, top_k: int = 3, history: object = None) -> Answer:
 
 
 __all__ = [
+    "KINDS",
     "SIGNALS",
     "Answer",
     "QueryEncoding",

@@ -1,0 +1,39 @@
+"""What an answer is: the passages shown, verbatim and dated, or why there are none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summit_qa.page.passages import Passage
+
+
+@dataclass(frozen=True)
+class ScoredPassage(Passage):
+    """A page passage plus how it ranked for one question."""
+
+    score: float = 0.0
+    dense: float = 0.0
+    lexical: float = 0.0
+    date_match: bool = False
+    highlight: tuple[int, int] = (0, 0)  # the best-answering sentence, as a span of .text
+
+    @property
+    def highlighted_sentence(self) -> str:
+        return self.text[self.highlight[0] : self.highlight[1]]
+
+
+# What an answer is: passages ("answer"), "not in this article" ("refused"), a reply to
+# small talk or a non-question ("small_talk"), or nothing typed at all ("empty").
+KINDS = ("answer", "refused", "small_talk", "empty")
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    passages: list[ScoredPassage]
+    language: str
+    message: str = ""  # why nothing is shown, in the question's language
+    kind: str = "answer"
+    context_turn: int | None = None  # the earlier user turn (index in history) a follow-up was read with
+    context_question: str | None = None  # ... and its text

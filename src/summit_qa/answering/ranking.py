@@ -1,0 +1,233 @@
+"""Ranking one question: every passage's fused signals, and whether the page answers it.
+
+The signals (retrieval/fusion.py) are put on comparable scales and fused by the
+ranking config's weights; refusal (scope.py) reads the raw dense cosine, the
+glossary's terms and the question's dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from summit_qa.answering.followups import Resolution, find_ordinal
+from summit_qa.answering.memory import LockedCache
+from summit_qa.answering.scope import ScopePolicy, unanswerable_type
+from summit_qa.page.dates import question_dates
+from summit_qa.page.language import detect_language
+from summit_qa.page.names import Glossary
+from summit_qa.retrieval.fusion import (
+    PhraseIndex,
+    SignalTable,
+    date_scores,
+    dense_mix,
+    label_scores,
+    rank_order,
+    zscore,
+)
+from summit_qa.retrieval.index import Encoder, SearchIndex
+from summit_qa.retrieval.weights import RankingConfig
+
+
+@dataclass(frozen=True)
+class QueryEncoding:
+    """A question's vectors: itself (row 0) and its glossary translation (row 1, if any),
+    plus the question's token vectors for late interaction."""
+
+    vectors: np.ndarray
+    tokens: np.ndarray
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every passage's scores for one question, best first in ``order``."""
+
+    order: np.ndarray
+    score: np.ndarray  # = signals.fused(config.weights())
+    signals: SignalTable
+    dense: np.ndarray  # the raw cosine mix, before z-scoring: refusal reads it
+    best_unit: np.ndarray
+    terms: tuple[str, ...]
+    answered: bool
+    after_page: bool = False  # refused: asks how an event the page only announces turned out
+    dated: bool = False  # names a month or day some passage carries: in scope whatever its cosine
+
+    @property
+    def lexical(self) -> np.ndarray:
+        return self.signals["lexical"]
+
+    @property
+    def dates(self) -> np.ndarray:
+        return self.signals["dates"]
+
+
+def _day(query, published: dt.date) -> str | None:
+    """The ISO day a date query names, its year the page's when left out (None without a day)."""
+    if query.month is None or query.day is None:
+        return None
+    try:
+        return dt.date(query.year or published.year, query.month, query.day).isoformat()
+    except ValueError:
+        return None
+
+
+class Ranker:
+    """Scores the page's passages for a question: the encoder, the index, the glossary
+    and one ranking config; question encodings are remembered (a conversation re-reads
+    its earlier turns) in a cache threads may share."""
+
+    def __init__(self, encoder: Encoder, index: SearchIndex, glossary: Glossary, config: RankingConfig):
+        self.encoder = encoder
+        self.index = index
+        self.glossary = glossary
+        self.config = config
+        self.scope = ScopePolicy.for_page(config, index.passages)
+        self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
+        self._passage_dates = [(p.date, *p.dates) for p in index.passages]
+        self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
+        self._phrases = PhraseIndex.build([p.text for p in index.passages])
+        self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
+        # A label's word in other words ("第三个问题" for the paragraph labelled 议题三).
+        self._label_words = {
+            w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
+        }
+
+    def query_texts(self, question: str) -> list[str]:
+        """The question, plus its glossary translation when it is not in Chinese.
+
+        e5's cross-lingual similarities are compressed; the Chinese names and
+        terms of a foreign question, embedded as a second query, are compared
+        with the Chinese passages in their own language.
+        """
+        texts = [question]
+        c = self.config
+        if c.use_dense and c.use_glossary and c.translated_weight > 0 and detect_language(question) != "zh":
+            terms = self.terms(question)
+            if terms:
+                texts.append(" ".join(terms))
+        return texts
+
+    def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+        """The page's Chinese words ``text`` names in another script: the glossary's names,
+        and for a foreign question the dictionaries' words (lexicon.py)."""
+        c = self.config
+        if not c.use_glossary:
+            return ()
+        glossed = self.glossary.chinese_terms(text)
+        language = language or detect_language(text)
+        found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
+        return tuple(dict.fromkeys([*glossed, *found]))
+
+    def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
+        """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
+        texts = [self.query_texts(q) for q in questions]
+        encoded = self.encoder.encode([t for group in texts for t in group], "query", batch_size=32)
+        out, start = [], 0
+        for group in texts:
+            end = start + len(group)
+            out.append(QueryEncoding(encoded.vectors[start:end], encoded.tokens[start]))
+            start += len(group)
+        return out
+
+    def rank(
+        self,
+        question: str,
+        query: QueryEncoding | None = None,
+        resolution: Resolution | None = None,
+        language: str | None = None,
+    ) -> Ranking:
+        """Score every passage for a cleaned, non-empty question.
+
+        ``resolution`` (a follow-up read with the conversation) supplies the text
+        to rank, dates to add and passage bonuses; ``query`` is that text's
+        encoding when already computed.  Refusal reads the floors of ``language``
+        (default: the question's).
+        """
+        c = self.config
+        text = resolution.query if resolution else question
+        language = language or detect_language(question)
+        passages = self.index.passages
+        n = len(passages)
+        columns: dict[str, np.ndarray] = {}
+        dense = np.zeros(n, np.float32)
+        best_unit = np.full(n, -1, np.int64)
+        if not (c.use_dense or c.use_late):
+            query = None  # a lexical-only ranking refuses on lexical grounds too
+        elif query is None:
+            query = self.encode_query(text)
+        if query is not None:  # the dense cosine also decides refusal
+            dense, best_unit = self._dense(query.vectors[0])
+        if c.use_dense:
+            columns["dense"] = zscore(dense)
+            if len(query.vectors) > 1 and c.use_glossary:
+                columns["translated"] = zscore(self._dense(query.vectors[1])[0])
+        if c.use_late:
+            whole, sentence = self.index.tokens.scores(query.tokens)
+            columns["late"] = zscore(whole)
+            columns["late_sentence"] = zscore(sentence)
+        terms = self.terms(text, language)
+        if c.use_lexical:
+            columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
+        ordinal = find_ordinal(text, language)
+        columns["label"] = label_scores(
+            self._labels, ordinal.number if ordinal else None, text + "".join(terms), self._label_words
+        )
+        if c.use_phrases:
+            # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
+            columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
+        dated = False
+        wanted = []
+        if c.use_dates and self.published:
+            wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
+            columns["dates"] = date_scores(self._passage_dates, wanted)
+            specific = [q for q in wanted if q.month is not None or q.day is not None]
+            dated = bool(specific) and date_scores(self._passage_dates, specific).max() >= 1.0
+        if resolution and resolution.prior:
+            prior = np.zeros(n, np.float32)
+            for i, bonus in resolution.prior.items():
+                prior[i] += bonus
+            columns["context"] = prior
+        signals = SignalTable.of(n, columns)
+        score = signals.fused(c.weights())
+        order = rank_order(score)
+        if resolution is not None and resolution.in_scope:
+            answered = True  # a follow-up of an answered turn, or "who is X?" about X on the page
+        else:
+            answered = self.scope.in_scope(
+                language,
+                float(dense.max()) if query is not None else None,
+                len(terms),
+                dated,
+                lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(text))),
+            )
+        top = [passages[int(i)] for i in order[:3]]
+        if answered and unanswerable_type(question, top):
+            answered = False
+        places = self.glossary.names(text, ("place",))
+        named = [p for p in passages if places and all(name in p.text for name in places)]
+        # An outcome question is told the page's date when answered, or when it names the
+        # place of an event the page only announces (then it is about the page, whatever
+        # the floors made of its wording).
+        asked_days = [_day(q, self.published) for q in (wanted if c.use_dates and self.published else [])]
+        days = [d for d in asked_days if d]
+        after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
+            question, top, named, days
+        )
+        return Ranking(
+            order, score, signals, dense, best_unit, terms, answered and not after_page, after_page, dated
+        )
+
+    def encode_query(self, text: str) -> QueryEncoding:
+        """One question's encoding, remembered: a conversation re-reads its earlier turns."""
+        return self._encodings.get_or_compute(text, lambda: self.encode_questions([text])[0])
+
+    def forget(self) -> None:
+        """Drop the remembered encodings (the bench times fresh questions)."""
+        self._encodings.clear()
+
+    def _dense(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per passage: the whole-passage / best-sentence cosine mix, and the best unit."""
+        whole, sentence, best_unit = self.index.dense_scores(query_vector)
+        return dense_mix(whole, sentence, self.config.sentence_weight), best_unit
