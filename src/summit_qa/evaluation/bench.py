@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summit_qa.evaluation.evaluate import load_pairs
+from summit_qa.evaluation.sets import load_pairs
 from summit_qa.settings import DEFAULT_MODEL, EVAL_DIR, RUNTIMES, Settings
 
 RUNTIME_NAMES = {"torch": "torch fp32 (sentence-transformers)", "onnx": "ONNX Runtime int8"}
@@ -133,7 +133,7 @@ def _bare_encode(engine, question: str) -> None:
 
 
 def warm_latency(engine) -> dict:
-    questions = [p.question for p in load_pairs(EVAL_DIR / "qa.jsonl")]
+    questions = [p.question for p in load_pairs(EVAL_DIR / "sets" / "qa.jsonl")]
     for q in questions[:5]:  # warm up both paths
         engine.answer(q)
         _bare_encode(engine, q)
@@ -159,12 +159,12 @@ def warm_latency(engine) -> dict:
 
 
 def history_latency(engine) -> dict:
-    """``answer()`` of every follow-up turn of eval/dialogues.jsonl with its history, asked in
+    """``answer()`` of every follow-up turn of eval/sets/dialogues.jsonl with its history, asked in
     order as in a chat (each conversation starts with nothing remembered), next to the bare
     encode of the same questions."""
-    from summit_qa.evaluation.evaluate import load_dialogues
+    from summit_qa.evaluation.sets import load_dialogues
 
-    dialogues = load_dialogues(EVAL_DIR / "dialogues.jsonl")
+    dialogues = load_dialogues(EVAL_DIR / "sets" / "dialogues.jsonl")
     answer_times, encode_times = [], []
     for _ in range(3):
         for dialogue in dialogues:
@@ -221,7 +221,7 @@ def busy_machine(spinners: int = 2, seconds: int = 900):
 
 def busy_latency(engines: dict[str, object], rounds: int = 2) -> dict:
     """``answer()`` p50/p95 over the eval questions for each engine on a busy machine."""
-    questions = [p.question for p in load_pairs(EVAL_DIR / "qa.jsonl")]
+    questions = [p.question for p in load_pairs(EVAL_DIR / "sets" / "qa.jsonl")]
     out = {}
     with busy_machine():
         for name, engine in engines.items():
@@ -458,7 +458,7 @@ def main(settings: Settings, args) -> int:
     from summit_qa.answering.engine import SummitQA
 
     if EVAL_DIR is None:
-        raise ValueError("summit-qa bench runs in a source checkout: it times the questions of eval/qa.jsonl")
+        raise ValueError("summit-qa bench runs in a source checkout: it times eval/sets/qa.jsonl's questions")
     wanted = [r.strip() for r in str(getattr(args, "runtimes", "") or "").split(",") if r.strip()]
     unknown = [r for r in wanted if r not in RUNTIMES]
     if unknown:

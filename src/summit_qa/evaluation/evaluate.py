@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from summit_qa.answering.engine import QueryEncoding, SummitQA
+from summit_qa.evaluation.sets import KINDS, Dialogue, QAPair
 from summit_qa.page.language import clean_question
 from summit_qa.retrieval.fusion import weight_vector
 from summit_qa.retrieval.weights import RankingConfig
@@ -69,94 +70,6 @@ BASELINES: dict[str, dict[str, object]] = {
 def baselines(shipped: RankingConfig) -> dict[str, RankingConfig]:
     """:data:`BASELINES` applied to ``shipped`` (the engine's config for its model)."""
     return {name: replace(shipped, **changes) for name, changes in BASELINES.items()}
-
-
-# What a pair is (its "kind"): an ordinary question, or one of the classes the
-# conversation issue added, each with its own figure in the report.
-KINDS = ("question", "smalltalk", "identity", "near_miss", "outcome", "outcome_answerable")
-
-
-@dataclass(frozen=True)
-class QAPair:
-    id: str
-    lang: str
-    question: str
-    answers: tuple[str, ...] = ()
-    dates: tuple[str, ...] = ()
-    out_of_scope: bool = False
-    kind: str = "question"
-    turn: int = 0  # in a dialogue: 0 for the first turn, then 1, 2, ...
-    needs_context: bool = False  # in a dialogue: cannot be understood without the earlier turns
-
-
-@dataclass(frozen=True)
-class Dialogue:
-    id: str
-    lang: str
-    turns: tuple[QAPair, ...]
-
-
-def _pair(raw: dict, default_id: str, **extra) -> QAPair:
-    kind = raw.get("kind", "question")
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}")
-    return QAPair(
-        id=raw.get("id", default_id),
-        lang=raw["lang"],
-        question=raw["question"],
-        answers=tuple(raw.get("answers", ())),
-        dates=tuple(raw.get("dates", ())),
-        out_of_scope=bool(raw.get("out_of_scope", False)),
-        kind=kind,
-        **extra,
-    )
-
-
-def _records(path: Path):
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                yield n, json.loads(line)
-            except ValueError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc})") from exc
-
-
-def is_dialogue_file(path: Path) -> bool:
-    """A dialogue file's records hold ``turns``; a pair file's a ``question``."""
-    first = next(_records(path), None)
-    return bool(first) and isinstance(first[1], dict) and "turns" in first[1]
-
-
-def load_pairs(path: Path) -> list[QAPair]:
-    pairs = []
-    for n, raw in _records(path):
-        try:
-            pairs.append(_pair(raw, f"line-{n}"))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{path}:{n}: not a QA pair ({exc})") from exc
-    return pairs
-
-
-def load_dialogues(path: Path) -> list[Dialogue]:
-    dialogues = []
-    for n, raw in _records(path):
-        try:
-            lang = raw["lang"]
-            turns = tuple(
-                _pair(
-                    {"lang": lang, **turn},
-                    f"{raw['id']}#{i}",
-                    turn=i,
-                    needs_context=bool(turn.get("needs_context")),
-                )
-                for i, turn in enumerate(raw["turns"])
-            )
-            if not turns:
-                raise ValueError("no turns")
-            dialogues.append(Dialogue(raw["id"], lang, turns))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{path}:{n}: not a dialogue ({exc})") from exc
-    return dialogues
 
 
 @dataclass(frozen=True)
