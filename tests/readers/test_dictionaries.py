@@ -4,7 +4,8 @@ import pytest
 
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import load_passages
-from summit_qa.readers.dictionaries import PageLexicon, gloss_phrases, marked_pinyin, stem
+from summit_qa.readers.dictionaries import PageLexicon
+from summit_qa.readers.english import gloss_phrases, marked_pinyin, stem
 from summit_qa.readers.glosses import gloss, page_frequency, term_meaning
 from summit_qa.retrieval.index import page_text
 from summit_qa.settings import packaged_data_dir

@@ -47,7 +47,7 @@ def test_refusal_and_undated_passage():
 
 
 def test_a_saved_conversation_is_read_back_and_junk_is_dropped():
-    from summit_qa.web.app import Turn, dump_turns, load_turns, messages
+    from summit_qa.web.session import Turn, dump_turns, load_turns, messages
 
     turns = [Turn("金正恩哪天抵达越南？", "**2019-02-26** …", ("arrival-0",), "zh")]
     assert load_turns(dump_turns(turns)) == turns

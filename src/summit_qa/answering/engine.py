@@ -80,7 +80,7 @@ def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Enco
         from summit_qa.encoders.int8 import Int8Questions, OnnxEncoder
 
         return Int8Questions(OnnxEncoder.shared(settings.home, progress=say), settings.home, say)
-    from summit_qa.encoders.e5 import Embedder
+    from summit_qa.encoders.sentence_transformer import Embedder
 
     return Embedder.shared(settings.model, settings.home, progress=say)
 

