@@ -162,26 +162,18 @@ _DATE = re.compile(
 )
 
 
-def resolve(
+def _with_context(
     question: str,
     language: str,
     earlier: Sequence[Turn],
+    before: Turn,
     glossary: Glossary,
-    sequence: Mapping[int, tuple[int | None, int | None]] | None = None,
-    policy: ConversationPolicy = ConversationPolicy(),
-) -> Resolution:
-    """Read ``question`` with the ``earlier`` turns (oldest first).
-
-    ``sequence`` gives each passage's neighbours on the page (the passage before
-    and after it in its article): "then what?" and "before that?" move by it.
-    """
-    names = glossary.names(question)
-    people = glossary.names(question, ("person", "body"))
-    recent = range(len(earlier) - 1, max(-1, len(earlier) - 1 - MAX_TURNS), -1)
-    context_index = next((i for i in recent if earlier[i].answer is not None), None)
-    if context_index is None or not is_follow_up(question, language, names, people):
-        return Resolution(question, names)
-    before = earlier[context_index]
+    names: tuple[str, ...],
+    people: tuple[str, ...],
+) -> tuple[str, tuple[str, ...], str, list[str]]:
+    """The text a follow-up is ranked with, the names it is about, its topic and the rules
+    that fired: an ordinal swapped into the turn that wrote one, "what about X?", a bare
+    question asked of the topic before, or the subject left out carried over."""
     reasons = []
     query = question
     carried = names
@@ -223,6 +215,32 @@ def resolve(
         carried = tuple(dict.fromkeys([*names, *add]))
         if add:
             reasons.append("names carried")
+    return query, carried, topic, reasons
+
+
+def resolve(
+    question: str,
+    language: str,
+    earlier: Sequence[Turn],
+    glossary: Glossary,
+    sequence: Mapping[int, tuple[int | None, int | None]] | None = None,
+    policy: ConversationPolicy = ConversationPolicy(),
+) -> Resolution:
+    """Read ``question`` with the ``earlier`` turns (oldest first).
+
+    ``sequence`` gives each passage's neighbours on the page (the passage before
+    and after it in its article): "then what?" and "before that?" move by it.
+    """
+    names = glossary.names(question)
+    people = glossary.names(question, ("person", "body"))
+    recent = range(len(earlier) - 1, max(-1, len(earlier) - 1 - MAX_TURNS), -1)
+    context_index = next((i for i in recent if earlier[i].answer is not None), None)
+    if context_index is None or not is_follow_up(question, language, names, people):
+        return Resolution(question, names)
+    before = earlier[context_index]
+    query, carried, topic, reasons = _with_context(
+        question, language, earlier, before, glossary, names, people
+    )
     prior: dict[int, float] = {}
     extra: list[DateQuery] = []
     same_passage = SAME_PASSAGE.get(language)

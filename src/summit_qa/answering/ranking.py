@@ -192,16 +192,36 @@ class Ranker:
         signals = SignalTable.of(n, columns)
         score = signals.fused(c.weights())
         order = rank_order(score)
-        if resolution is not None and resolution.in_scope:
-            answered = True  # a follow-up of an answered turn, or "who is X?" about X on the page
-        else:
-            answered = self.scope.in_scope(
-                language,
-                float(dense.max()) if query is not None else None,
-                len(terms),
-                dated,
-                lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(text))),
-            )
+        # A follow-up of an answered turn, or "who is X?" about X on the page, is in scope.
+        forced = resolution is not None and resolution.in_scope
+        answered, after_page = self._answered(
+            question, text, language, query, dense, terms, dated, wanted, order, forced
+        )
+        return Ranking(order, score, signals, dense, best_unit, terms, answered, after_page, dated)
+
+    def _answered(
+        self,
+        question: str,
+        text: str,
+        language: str,
+        query: QueryEncoding | None,
+        dense: np.ndarray,
+        terms: tuple[str, ...],
+        dated: bool,
+        wanted: list,
+        order: np.ndarray,
+        forced: bool,
+    ) -> tuple[bool, bool]:
+        """Whether the page answers the question, and whether it asks how an event the page
+        only announces turned out (refused with the page's date)."""
+        answered = forced or self.scope.in_scope(
+            language,
+            float(dense.max()) if query is not None else None,
+            len(terms),
+            dated,
+            lexical_match=query is None and (bool(terms) or bool(self.index.lexical.query_terms(text))),
+        )
+        passages = self.index.passages
         top = [passages[int(i)] for i in order[:3]]
         if answered and unanswerable_type(question, top):
             answered = False
@@ -210,14 +230,11 @@ class Ranker:
         # An outcome question is told the page's date when answered, or when it names the
         # place of an event the page only announces (then it is about the page, whatever
         # the floors made of its wording).
-        asked_days = [_day(q, self.published) for q in (wanted if c.use_dates and self.published else [])]
-        days = [d for d in asked_days if d]
+        days = [d for d in (_day(q, self.published) for q in wanted) if d]
         after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
             question, top, named, days
         )
-        return Ranking(
-            order, score, signals, dense, best_unit, terms, answered and not after_page, after_page, dated
-        )
+        return answered and not after_page, after_page
 
     def encode_query(self, text: str) -> QueryEncoding:
         """One question's encoding, remembered: a conversation re-reads its earlier turns."""

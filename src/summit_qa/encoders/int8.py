@@ -71,6 +71,32 @@ def int8_dir(home: Path) -> Path:
     return source.with_name(f"{source.name}-onnx-int8")
 
 
+def _export_fp32(body, ids, mask, path: Path) -> None:
+    """The torch module traced to an fp32 ONNX graph, any batch and length."""
+    import torch
+
+    with torch.inference_mode(), warnings.catch_warnings():
+        # The TorchScript exporter's deprecation and tracer notes: the graph is checked
+        # against the torch model by tests/encoders/test_int8.py instead.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            body,
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["sentence", "tokens"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "sequence"},
+                "attention_mask": {0: "batch", 1: "sequence"},
+                "sentence": {0: "batch"},
+                "tokens": {0: "batch", 1: "sequence"},
+            },
+            opset_version=_OPSET,
+            do_constant_folding=True,
+            dynamo=False,
+        )
+
+
 def export_int8(model_dir: Path, target: Path) -> Path:
     """Export the BERT body in ``model_dir`` (a sentence-transformers folder) to int8 ONNX in ``target``.
 
@@ -115,26 +141,7 @@ def export_int8(model_dir: Path, target: Path) -> Path:
         fp32 = work / "model-fp32.onnx"
         out = work / "out"
         out.mkdir()
-        with torch.inference_mode(), warnings.catch_warnings():
-            # The TorchScript exporter's deprecation and tracer notes: the graph is checked
-            # against the torch model by tests/test_onnx_encoder.py instead.
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                Body(bert),
-                (ids, mask),
-                str(fp32),
-                input_names=["input_ids", "attention_mask"],
-                output_names=["sentence", "tokens"],
-                dynamic_axes={
-                    "input_ids": {0: "batch", 1: "sequence"},
-                    "attention_mask": {0: "batch", 1: "sequence"},
-                    "sentence": {0: "batch"},
-                    "tokens": {0: "batch", 1: "sequence"},
-                },
-                opset_version=_OPSET,
-                do_constant_folding=True,
-                dynamo=False,
-            )
+        _export_fp32(Body(bert), ids, mask, fp32)
         keep = fp32_node_names()
         import onnx
 

@@ -11,7 +11,6 @@ folders and files of dead processes are removed at start.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -21,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from summit_qa.files import locked_file
 
 RECORD = "summit_qa_rebuild.json"
 _CHUNK = 1 << 20
@@ -146,11 +147,5 @@ def remove_debris(folder: Path) -> list[str]:
 @contextmanager
 def locked(folder: Path, name: str = ".lock") -> Iterator[None]:
     """An exclusive lock on ``folder`` across processes (a second rebuild waits for the first)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / name, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with locked_file(folder / name):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)

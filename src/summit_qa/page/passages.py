@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +78,12 @@ class Passage:
     def sentences(self) -> list[tuple[int, int]]:
         """Character spans of the passage's sentences (for vectors and highlights)."""
         return sentence_spans(self.text)
+
+    def byline(self, show: Callable[[str], str] | None = None) -> str:
+        """Headline · section · agency, as every view prints it (the section where there is
+        one); ``show`` renders a field by name (a translation, escaping)."""
+        show = show or (lambda name: getattr(self, name))
+        return " · ".join(show(name) for name in ("title", "section", "source") if getattr(self, name))
 
     @property
     def context(self) -> str:

@@ -12,12 +12,12 @@ candidate eval pairs for a person to review.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
-import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from summit_qa.files import locked_file
 
 VERDICTS = ("like", "dislike")
 FILE = "feedback.jsonl"
@@ -43,22 +43,13 @@ class Feedback:
 class FeedbackStore:
     """Append-only feedback records in one JSONL file."""
 
-    _lock = threading.Lock()  # one writer at a time within a process; flock across processes
-
     def __init__(self, folder: Path):
         self.path = Path(folder) / FILE
 
     def add(self, feedback: Feedback) -> None:
         line = (json.dumps(asdict(feedback), ensure_ascii=False) + "\n").encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-                os.write(fd, line)
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-                os.close(fd)
+        with locked_file(self.path, os.O_WRONLY | os.O_APPEND) as fd:
+            os.write(fd, line)
 
     def read(self) -> tuple[list[Feedback], int]:
         """The records, and how many lines could not be read (left in the file untouched)."""

@@ -49,6 +49,40 @@ def _about(engine: SummitQA) -> str:
     )
 
 
+def _chat_tab():
+    """The chat, the question box, the right-passage picker and the example questions."""
+    chatbot = gr.Chatbot(
+        show_label=False,
+        height=520,
+        sanitize_html=True,
+        elem_id="chat",
+        buttons=["copy"],
+        editable="user",
+        feedback_options=("Like", "Dislike"),
+        placeholder="Ask a question below, or try an example.",
+    )
+    with gr.Row(equal_height=True):
+        box = gr.Textbox(
+            placeholder="Ask a question · 请提问",
+            show_label=False,
+            scale=5,
+            lines=1,
+            max_lines=4,
+            elem_id="question",
+        )
+        send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
+    with gr.Column(visible=False, elem_id="right-passage") as picker:
+        right = gr.Radio(label="Which passage was right? (optional)", choices=[], elem_id="right")
+    gr.Markdown("### Try asking", elem_id="examples-heading")
+    example_buttons = []
+    for language, questions in EXAMPLES.items():
+        with gr.Row(elem_classes="example-row"):
+            gr.Markdown(f"**{LANGUAGE_NAMES[language]}**", elem_classes="example-lang")
+            for q in questions:
+                example_buttons.append((gr.Button(q, size="sm", elem_classes="example"), q))
+    return chatbot, box, send, picker, right, example_buttons
+
+
 def build_app(engine: SummitQA, feedback: FeedbackStore | None = None, secret: str | None = None):
     session = ChatSession(engine, feedback or FeedbackStore(default_home()))
     h = Handlers(session)
@@ -66,35 +100,7 @@ def build_app(engine: SummitQA, feedback: FeedbackStore | None = None, secret: s
         saved = gr.BrowserState([], storage_key="summit-qa-chat", secret=secret)
         with gr.Tabs():
             with gr.Tab("Chat", id="chat-tab"):
-                chatbot = gr.Chatbot(
-                    show_label=False,
-                    height=520,
-                    sanitize_html=True,
-                    elem_id="chat",
-                    buttons=["copy"],
-                    editable="user",
-                    feedback_options=("Like", "Dislike"),
-                    placeholder="Ask a question below, or try an example.",
-                )
-                with gr.Row(equal_height=True):
-                    box = gr.Textbox(
-                        placeholder="Ask a question · 请提问",
-                        show_label=False,
-                        scale=5,
-                        lines=1,
-                        max_lines=4,
-                        elem_id="question",
-                    )
-                    send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
-                with gr.Column(visible=False, elem_id="right-passage") as picker:
-                    right = gr.Radio(label="Which passage was right? (optional)", choices=[], elem_id="right")
-                gr.Markdown("### Try asking", elem_id="examples-heading")
-                example_buttons = []
-                for language, questions in EXAMPLES.items():
-                    with gr.Row(elem_classes="example-row"):
-                        gr.Markdown(f"**{LANGUAGE_NAMES[language]}**", elem_classes="example-lang")
-                        for q in questions:
-                            example_buttons.append((gr.Button(q, size="sm", elem_classes="example"), q))
+                chatbot, box, send, picker, right, example_buttons = _chat_tab()
                 clear = gr.Button("New chat", size="sm", variant="secondary", elem_id="new-chat")
             with gr.Tab("Page", id="page-tab"):
                 page = gr.HTML(session.page([]), elem_id="page")

@@ -9,10 +9,10 @@ reply's link scrolls to.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 
 from summit_qa.page.passages import Passage
+from summit_qa.web.render import escape
 
 ARTICLE_COLOURS = {  # one colour per article, none of them the answer's red
     "timeline": "#1f5fa8",
@@ -21,10 +21,6 @@ ARTICLE_COLOURS = {  # one colour per article, none of them the answer's red
     "arrival": "#8a7300",
 }
 BEST_COLOUR = "#d62728"
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def page_html(passages: Sequence[Passage], best: str | None = None, also: Sequence[str] = ()) -> str:
@@ -37,12 +33,12 @@ def page_html(passages: Sequence[Passage], best: str | None = None, also: Sequen
             if article is not None:
                 out.append("</article>")
             article, section, heading = p.article, None, None
-            out.append(f'<article class="summit-article" id="article-{_escape(p.article)}">')
-            out.append(f"<h3>{_escape(p.title)}</h3>")
-            out.append(f'<p class="summit-agency">{_escape(p.source)} · {_escape(p.published)}</p>')
+            out.append(f'<article class="summit-article" id="article-{escape(p.article)}">')
+            out.append(f"<h3>{escape(p.title)}</h3>")
+            out.append(f'<p class="summit-agency">{escape(p.source)} · {escape(p.published)}</p>')
         if p.section and p.section != section:
             section = p.section
-            out.append(f"<h4>{_escape(p.section)}</h4>")
+            out.append(f"<h4>{escape(p.section)}</h4>")
         heading = p.heading or heading
         classes = ["summit-passage"]
         if p.id == best:
@@ -51,8 +47,8 @@ def page_html(passages: Sequence[Passage], best: str | None = None, also: Sequen
             classes.append("summit-also")
         if p.label:
             classes.append("summit-label")
-        date = f'<span class="summit-date">{_escape(p.date)}</span> ' if p.date else ""
-        out.append(f'<p id="page-{_escape(p.id)}" class="{" ".join(classes)}">{date}{_escape(p.text)}</p>')
+        date = f'<span class="summit-date">{escape(p.date)}</span> ' if p.date else ""
+        out.append(f'<p id="page-{escape(p.id)}" class="{" ".join(classes)}">{date}{escape(p.text)}</p>')
     if article is not None:
         out.append("</article>")
     out.append("</div>")
@@ -82,8 +78,8 @@ def _axis(
     variant = "summit-narrow" if narrow else "summit-wide"
     out = [
         f'<svg class="summit-axis {variant}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{_escape(title)}" preserveAspectRatio="xMinYMin meet">',
-        f'<text x="{left}" y="18" class="summit-axis-title">{_escape(title)}</text>',
+        f'aria-label="{escape(title)}" preserveAspectRatio="xMinYMin meet">',
+        f'<text x="{left}" y="18" class="summit-axis-title">{escape(title)}</text>',
     ]
     for i in range(len(articles)):
         y = top + lane * i + lane / 2
@@ -109,9 +105,9 @@ def _axis(
         is_best = p.id == best
         colour = BEST_COLOUR if is_best else ARTICLE_COLOURS.get(p.article, "#555")
         radius = (7 if narrow else 9) if is_best else (4.5 if narrow else 6)
-        tip = _escape(f"{p.date} · {p.text[:40]}…")
+        tip = escape(f"{p.date} · {p.text[:40]}…")
         out.append(
-            f'<a href="#page-{_escape(p.id)}"><circle cx="{x(day):.1f}" cy="{y:.0f}" r="{radius}" '
+            f'<a href="#page-{escape(p.id)}"><circle cx="{x(day):.1f}" cy="{y:.0f}" r="{radius}" '
             f'fill="{colour}" class="summit-dot{" summit-dot-best" if is_best else ""}">'
             f"<title>{tip}</title></circle></a>"
         )
@@ -128,7 +124,7 @@ def _legend(passages: Sequence[Passage], answer_label: str) -> str:
     for article in dict.fromkeys(p.article for p in passages):
         title = next(p.title for p in passages if p.article == article)
         colour = ARTICLE_COLOURS.get(article, "#555")
-        items.append(f"<li>{_swatch(colour)}{_escape(title)}</li>")
+        items.append(f"<li>{_swatch(colour)}{escape(title)}</li>")
     items.append(f"<li>{_swatch(BEST_COLOUR)}{answer_label}</li>")
     return f'<ul class="summit-legend">{"".join(items)}</ul>'
 
@@ -150,16 +146,16 @@ def timeline_html(passages: Sequence[Passage], best: str | None = None) -> str:
     for p in dated:
         mark = ' class="summit-best"' if p.id == best else ""
         rows.append(
-            f'<li{mark}><a href="#page-{_escape(p.id)}">'
-            f'<span class="summit-date">{_escape(p.date)}</span></a> '
-            f'<span class="summit-where">{_escape(p.title)}</span><br>{_escape(p.text)}</li>'
+            f'<li{mark}><a href="#page-{escape(p.id)}">'
+            f'<span class="summit-date">{escape(p.date)}</span></a> '
+            f'<span class="summit-where">{escape(p.title)}</span><br>{escape(p.text)}</li>'
         )
     marker = ""
     if best:
         chosen = next((p for p in dated if p.id == best), None)
         if chosen:
-            excerpt = _escape(chosen.text[:60])
-            marker = f'<p class="summit-marker">▶ <b>{_escape(chosen.date)}</b> · {excerpt}…</p>'
+            excerpt = escape(chosen.text[:60])
+            marker = f'<p class="summit-marker">▶ <b>{escape(chosen.date)}</b> · {excerpt}…</p>'
     return (
         f'<div class="summit-timeline" id="timeline-answer">{marker}{legend}{"".join(panels)}'
         f'<ol class="summit-events">{"".join(rows)}</ol></div>'

@@ -54,8 +54,7 @@ def _translated(p: ScoredPassage, field: str, language: str) -> str:
 
 def _meta_line(p: ScoredPassage, language: str) -> str:
     date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
-    section = f" · {_translated(p, 'section', language)}" if p.section else ""
-    return f"**{date}** · {_translated(p, 'title', language)}{section} · {_translated(p, 'source', language)}"
+    return f"**{date}** · {p.byline(lambda name: _translated(p, name, language))}"
 
 
 def _glossary(items: list, language: str) -> list[str]:
