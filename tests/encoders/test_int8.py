@@ -158,7 +158,7 @@ def test_the_served_default_imports_no_torch(embedder, settings, tmp_path):
 
 @pytest.mark.model
 def test_a_damaged_export_is_found_and_made_again(onnx_encoder, summit_home, tmp_path):
-    """As the model folder (issue 14): a truncated int8 file names itself and is exported
+    """As the model folder: a truncated int8 file names itself and is exported
     again; a rebuilt source model makes the export stale; dead exports' debris goes."""
     import shutil
 

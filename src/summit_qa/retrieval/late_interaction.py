@@ -100,8 +100,8 @@ class TokenIndex:
 
 def _similarities(query: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """``query @ columns``: one BLAS product, ~0.5 ms for a question's ~15 tokens
-    against the page's ~1,600 (``np.einsum``, used until it was measured as
-    ~1.5 ms of an int8 answer's ~11, runs its own unvectorised loop).
+    against the page's ~1,600 (``np.einsum`` on the same arrays runs its own
+    unvectorised loop, ~1.5 ms).
 
     The chat and the CLI run numpy's BLAS on one thread (:func:`one_blas_thread`):
     its worker threads keep spinning after a product and, on two cores, slowed
