@@ -6,7 +6,8 @@
 '2019-02-26'
 """
 
-from summit_qa.answering.engine import Answer, ScoredPassage, SummitQA, answer
+from summit_qa.answering.answer import Answer, ScoredPassage
+from summit_qa.answering.engine import SummitQA, answer
 from summit_qa.page.passages import Passage, load_passages
 
 __all__ = ["Answer", "Passage", "ScoredPassage", "SummitQA", "answer", "load_passages"]
