@@ -1,4 +1,4 @@
-"""Launch the summit-qa chat: ``python app.py [--host H] [--port P]`` (see README)."""
+"""Launch the summit-qa chat: ``python app.py [--host H] [--port P]`` (see docs/usage.md)."""
 
 import sys
 

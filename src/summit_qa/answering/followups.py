@@ -125,7 +125,7 @@ class Resolution:
 
 @dataclass(frozen=True)
 class ConversationPolicy:
-    """The rules' bonuses, on the fused scale (measured on eval/dialogues.jsonl, see README)."""
+    """The rules' bonuses, on the fused scale (fitted on the dev dialogues, docs/ranking.md)."""
 
     same_passage_bonus: float = 2.0  # a short wh- or response follow-up: the passage that answered before
     next_bonus: float = 2.0  # "then what?" / "before that?": the passage next to it on the page

@@ -20,7 +20,7 @@ KNOWN_PROMPTS: dict[str, dict[str, str]] = {
     "BAAI/bge-m3": {"query": "", "passage": ""},
 }
 # The hidden layer whose token vectors feed late interaction: the penultimate.
-# On the eval set the last layer ranks worse (see README), the earlier ones too.
+# On the eval set the last layer ranks worse (docs/ranking.md), the earlier ones too.
 TOKEN_LAYER = -2
 
 

@@ -327,8 +327,8 @@ class Int8Questions:
     Why: int8 moves every vector a little (mean token cosine 0.995 to fp32), and near-ties
     between passages or at a refusal floor flip when both sides move.  The index is built
     once, in the rebuild step where torch is needed anyway, so only the question moves:
-    on the dev sets every language's hit@1 came within one question of torch fp32's, where
-    int8 on both sides was two English follow-ups short (README, "Speed").  Serving with
+    on the dev sets every language's hit@1 is within one question of torch fp32's, where
+    int8 on both sides is two English follow-ups short (docs/performance.md).  Serving with
     the index built imports no torch.  ``info`` is the fp32 model's (without loading it),
     so both runtimes share one index folder, built the same whichever runtime builds it.
     """
