@@ -35,8 +35,9 @@ lint: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Every gated set (eval/gates.toml) and its report; one set: make eval ARGS="--qa eval/sets/heldout.jsonl"
 eval: install
-	$(BIN)/summit-qa eval $(ARGS)
+	$(BIN)/summit-qa eval $(or $(ARGS),--gates eval/gates.toml)
 
 bench: install
 	$(BIN)/summit-qa bench $(ARGS)

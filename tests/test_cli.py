@@ -6,16 +6,10 @@ import numpy as np
 import pytest
 
 from summit_qa.cli import build_parser, main
-from summit_qa.evaluation.evaluate import (
-    DatedSignals,
-    Metrics,
-    Outcome,
-    QAPair,
-    check_requirements,
-    date_at_1,
-    search_weights,
-    summarize,
-)
+from summit_qa.evaluation.gates import check_requirements
+from summit_qa.evaluation.metrics import Metrics, Outcome, summarize
+from summit_qa.evaluation.sets import QAPair
+from summit_qa.evaluation.tuning import DatedSignals, date_at_1, search_weights
 from summit_qa.retrieval.fusion import SIGNALS
 
 
@@ -108,8 +102,9 @@ def test_weight_search_finds_a_better_fusion_and_scores_it_like_rank():
 @pytest.mark.model
 def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
     """On a small subset: the ceiling's shipped figure is the eval's date@1."""
-    from summit_qa.evaluation.evaluate import evaluate, fusion_ceiling
+    from summit_qa.evaluation.evaluate import evaluate
     from summit_qa.evaluation.sets import load_pairs, set_path
+    from summit_qa.evaluation.tuning import fusion_ceiling
 
     fit = [p for p in load_pairs(set_path("qa")) if p.dates][:15]
     check = [p for p in load_pairs(set_path("heldout")) if p.dates][:10]

@@ -124,69 +124,39 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from summit_qa.evaluation.evaluate import (
-        check_requirements,
-        evaluate,
-        evaluate_dialogues,
-        markdown,
-        write_reports,
-    )
-    from summit_qa.evaluation.sets import is_dialogue_file, load_dialogues, load_pairs
+    from summit_qa.evaluation import commands
+    from summit_qa.evaluation.sets import all_sets
 
-    qa_path = _eval_file(args.qa, "qa.jsonl")
-    dialogues = is_dialogue_file(qa_path)
-    items = load_dialogues(qa_path) if dialogues else load_pairs(qa_path)
-    engine = _engine(args)
-    results = evaluate_dialogues(engine, items) if dialogues else evaluate(engine, items)
+    if args.export:
+        if args.gates or args.require or args.out:
+            raise ValueError("--export writes files only: it takes --qa, not --gates, --require or --out")
+        sets = [Path(q) for q in args.qa] if args.qa else all_sets()
+        return commands.export(
+            args.export[0], Path(args.export[1]), sets, load_passages(_settings(args).data_dir)
+        )
+    if args.gates:
+        if args.qa or args.require or args.out:
+            raise ValueError("--gates names its sets and rules: leave out --qa, --require and --out")
+        return commands.run_gates(lambda: _engine(args), Path(args.gates))
+    if args.qa and len(args.qa) > 1:
+        raise ValueError("summit-qa eval runs one set (--qa) at a time; --gates runs several")
+    qa_path = _eval_file(args.qa[0] if args.qa else None, "qa.jsonl")
     out = Path(args.out) if args.out else _report_dir(qa_path)
-    report = write_reports(results, engine.encoder.name, qa_path, out)
-    print(markdown(results, engine.encoder.name, qa_path))
-    print(f"written: {report} and {report.with_suffix('.json')}")
-    failures = check_requirements(results[list(results)[-1]], args.require or [])
-    for failure in failures:
-        print(f"REQUIREMENT FAILED: {failure}", file=sys.stderr)
-    if args.require and not failures:
-        print(f"requirements met: {', '.join(args.require)}")
-    return 1 if failures else 0
+    return commands.run_set(_engine(args), qa_path, out, args.require or [])
 
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
-    from summit_qa.evaluation.evaluate import calibrate_floors, scope_samples
-    from summit_qa.evaluation.sets import load_pairs
-    from summit_qa.retrieval.weights import save_calibration
+    from summit_qa.evaluation.commands import calibrate
 
     qa_path = _eval_file(args.qa, "qa.jsonl")
-    settings = _settings(args)
-    engine = _engine(args)
-    fitted = calibrate_floors(
-        scope_samples(engine, load_pairs(qa_path)), engine.config, args.max_false_refusal
-    )
-    names = ("same_language_floor", "cross_language_floor", "cross_language_floor_with_terms")
-    for name in names:
-        print(f"{name}: {getattr(engine.config, name):.4f} → {getattr(fitted, name):.4f}")
-    if args.dry_run:
-        return 0
-    path = save_calibration(settings.model, fitted, settings.home, f"{qa_path.name} (summit-qa calibrate)")
-    print(f"written: {path} (the index manifest takes it at the next start)")
-    return 0
+    return calibrate(_engine(args), _settings(args), qa_path, args.max_false_refusal, args.dry_run)
 
 
 def _cmd_ceiling(args: argparse.Namespace) -> int:
-    from summit_qa.evaluation.evaluate import fusion_ceiling
-    from summit_qa.evaluation.sets import load_pairs
-    from summit_qa.retrieval.fusion import SIGNALS
+    from summit_qa.evaluation.commands import ceiling
 
-    engine = _engine(args)
     fit, check = _eval_file(args.fit, "qa.jsonl"), _eval_file(args.check, "heldout.jsonl")
-    c = fusion_ceiling(engine, load_pairs(fit), load_pairs(check), trials=args.trials, seed=args.seed)
-    shipped = f"{fit.name} {c.shipped_fit:.1%}, {check.name} {c.shipped_check:.1%}"
-    print(f"date@1 of the first passage, shipped weights: {shipped}")
-    print(
-        f"best of {c.trials} weightings searched on {fit.name}: {fit.name} {c.best_fit:.1%} (in-sample), "
-        f"{check.name} {c.best_check:.1%}"
-    )
-    print("  weights: " + ", ".join(f"{name} {w}" for name, w in zip(SIGNALS, c.weights, strict=True)))
-    return 0
+    return ceiling(_engine(args), fit, check, args.trials, args.seed)
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -197,8 +167,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 def _cmd_passages(args: argparse.Namespace) -> int:
     for p in load_passages(_settings(args).data_dir):
-        section = f" [{p.section}]" if p.section else ""
-        print(f"{p.id}\t{p.date or '-'}\t{p.title}{section} · {p.source}\n    {p.text}")
+        print(f"{p.id}\t{p.date or '-'}\t{p.byline()}\n    {p.text}")
     return 0
 
 
@@ -293,6 +262,45 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
+def _eval_parser(sub, common: argparse.ArgumentParser) -> None:
+    ev = sub.add_parser(
+        "eval",
+        parents=[common],
+        help="run eval sets (eval/sets/): hybrid vs baselines, per language; or check the gates",
+        description="summit-qa eval [--qa SET] [--out DIR] [--require RULE]...: one set and its report; "
+        "summit-qa eval --gates eval/gates.toml: every gated set; "
+        "summit-qa eval --export beir DIR [--qa SET]...: the sets as a BEIR benchmark.",
+    )
+    ev.add_argument(
+        "--qa",
+        action="append",
+        metavar="SET",
+        help="a set of questions or dialogues (default: eval/sets/qa.jsonl; with --export, repeat for "
+        "several, default every set of eval/sets/)",
+    )
+    ev.add_argument("--out", help="folder for report.md and report.json (default: eval/reports/<set>/)")
+    ev.add_argument(
+        "--require",
+        action="append",
+        metavar="RULE",
+        help="fail (exit 1) unless the hybrid meets it, e.g. 'hit1.zh>=0.92' or 'false_refusal<=0.02'",
+    )
+    ev.add_argument(
+        "--gates",
+        metavar="FILE",
+        help="run every set a gates file names (eval/gates.toml), write each report beside it in "
+        "reports/<set>/, print each gate's figure; exit 1 when one fails",
+    )
+    ev.add_argument(
+        "--export",
+        nargs=2,
+        metavar=("FORMAT", "DIR"),
+        help="write the sets as a retrieval benchmark instead of running them: FORMAT beir writes "
+        "corpus.jsonl, queries.jsonl and qrels/test.tsv into DIR",
+    )
+    ev.set_defaults(func=_cmd_eval)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summit-qa", description=__doc__)
     _common(parser, suppress=False)
@@ -322,18 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
     index.set_defaults(func=_cmd_index)
 
-    ev = sub.add_parser(
-        "eval", parents=[common], help="run eval sets (eval/sets/): hybrid vs baselines, per language"
-    )
-    ev.add_argument("--qa", help="question-answer pairs, or dialogues (default: eval/sets/qa.jsonl)")
-    ev.add_argument("--out", help="folder for report.md and report.json (default: eval/reports/<set>/)")
-    ev.add_argument(
-        "--require",
-        action="append",
-        metavar="RULE",
-        help="fail (exit 1) unless the hybrid meets it, e.g. 'hit1.zh>=0.92' or 'false_refusal<=0.02'",
-    )
-    ev.set_defaults(func=_cmd_eval)
+    _eval_parser(sub, common)
 
     cal = sub.add_parser(
         "calibrate", parents=[common], help="fit the model's refusal floors on eval pairs and save them"

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from summit_qa.answering.engine import SummitQA
-from summit_qa.evaluation.evaluate import QAPair, ScopeSample, calibrate_floors, fit_floor
+from summit_qa.evaluation.sets import QAPair
+from summit_qa.evaluation.tuning import ScopeSample, calibrate_floors, fit_floor
 from summit_qa.retrieval.weights import CalibrationError, RankingConfig, config_for_model, save_calibration
 from summit_qa.settings import DEFAULT_MODEL
 

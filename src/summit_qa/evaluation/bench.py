@@ -33,10 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from summit_qa.evaluation.bench_scale import scale_in_new_process
+from summit_qa.evaluation.bench_table import RUNTIME_NAMES, table
 from summit_qa.evaluation.sets import load_pairs
 from summit_qa.settings import DEFAULT_MODEL, EVAL_DIR, RUNTIMES, Settings
-
-RUNTIME_NAMES = {"torch": "torch fp32 (sentence-transformers)", "onnx": "ONNX Runtime int8"}
 
 # Peak RSS of the new process itself: VmHWM (its own memory's high-water mark).  Not
 # ru_maxrss, which after fork + exec also counts the parent's memory at the fork.
@@ -250,231 +250,21 @@ def encode_throughput(engine) -> dict:
     }
 
 
-def synthetic(n: int, dim: int, rng: np.random.Generator, clusters: int = 2000) -> np.ndarray:
-    """Clustered unit vectors: real embeddings cluster by topic; uniform noise would not."""
-    centers = rng.standard_normal((clusters, dim)).astype(np.float32)
-    out = np.empty((n, dim), np.float32)
-    step = 100_000
-    for start in range(0, n, step):
-        m = min(step, n - start)
-        block = centers[rng.integers(0, clusters, m)] + 0.6 * rng.standard_normal((m, dim)).astype(np.float32)
-        out[start : start + m] = block / np.linalg.norm(block, axis=1, keepdims=True)
-    return out
-
-
-def scale(sizes: list[int], dim: int = 384, queries: int = 200) -> list[dict]:
-    import faiss
-
-    from summit_qa.retrieval.index import EXACT_SEARCH_LIMIT, make_faiss_index
-
-    rng = np.random.default_rng(0)
-    rows = []
-    for n in sizes:
-        vectors = synthetic(n, dim, rng)
-        q = vectors[rng.integers(0, n, queries)] + 0.3 * rng.standard_normal((queries, dim)).astype(
-            np.float32
-        )
-        q /= np.linalg.norm(q, axis=1, keepdims=True)
-        t = time.perf_counter()
-        index = make_faiss_index(vectors)
-        build = time.perf_counter() - t
-        times = []
-        for i in range(queries):
-            t = time.perf_counter()
-            index.search(q[i : i + 1], 10)
-            times.append(time.perf_counter() - t)
-        _, found = index.search(q, 10)
-        exact = faiss.IndexFlatIP(dim)
-        exact.add(vectors)
-        _, truth = exact.search(q, 10)
-        recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, found, strict=True)]))
-        rows.append(
-            {
-                "passages": n,
-                "index": type(index).__name__,
-                "exact_below": EXACT_SEARCH_LIMIT,
-                "build_s": build,
-                "query_p50_ms": float(np.median(times) * 1000),
-                "query_p95_ms": float(np.percentile(times, 95) * 1000),
-                "index_mb": len(faiss.serialize_index(index)) / 2**20,
-                "recall_at_10": recall,
-            }
-        )
-        del vectors, index, exact
-    return rows
-
-
-def scale_in_new_process(sizes: list[int], settings: Settings) -> list[dict]:
-    """:func:`scale` in a fresh interpreter: FAISS's OpenMP threads compete with the thread
-    pools of the models this process has loaded (the 1M build took 5x as long here)."""
-    if not sizes:
-        return []
-    code = (
-        "import json, sys; from summit_qa.evaluation.bench import scale; "
-        f"print('SCALE', json.dumps(scale({sizes!r})))"
-    )
-    env = {**os.environ, **settings.as_env()}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=3600, env=env)
-    if out.returncode != 0:
-        raise RuntimeError(f"benchmark subprocess failed:\n{out.stderr[-2000:]}")
-    line = next(x for x in out.stdout.splitlines() if x.startswith("SCALE "))
-    return json.loads(line[len("SCALE ") :])
-
-
-def _ms(d: dict) -> str:
-    return f"{d['p50_ms']:.1f} / {d['p95_ms']:.1f} ms"
-
-
-def _wait(d: dict) -> str:
-    return f"p50 {d.get('p50_s', 0):.2f} s, p95 {d.get('p95_s', 0):.2f} s, worst {d.get('worst_s', 0):.2f} s"
-
-
-def _build(b: dict) -> str:
-    return (
-        f"{b['index_build_s']:.2f} s, {b['vectors']} vectors "
-        f"(model load {b['model_load_s']:.2f} s, peak RSS {b['peak_rss_mb']:.0f} MB)"
-    )
-
-
-def table(result: dict) -> str:
-    runs = result["runtimes"]
-    names = list(runs)
-    cpus = result["machine"]["cpus"]
-
-    def row(what: str, cell, target: str = "") -> str:
-        return f"| {what} | " + " | ".join(cell(runs[n]) for n in names) + f" | {target} |"
-
-    lines = [
-        "| what | " + " | ".join(RUNTIME_NAMES.get(n, n) for n in names) + " | target |",
-        "| --- | " + " | ".join("---" for _ in names) + " | --- |",
-        row(
-            "cold start, new process → first answer",
-            lambda r: f"{r['cold_start']['process_to_first_answer_s']:.2f} s",
-            "≤ 3.5 s",
-        ),
-        row("peak RSS of that process", lambda r: f"{r['cold_start']['peak_rss_mb']:.0f} MB", "≤ 700 MB"),
-        row("warm answer() p50 / p95", lambda r: _ms(r["warm"]["answer"])),
-        row("bare query encode p50 / p95", lambda r: _ms(r["warm"]["bare_encode"])),
-        row(
-            "answer / encode, p50 (p95)",
-            lambda r: f"{r['warm']['ratio_p50']:.2f}x ({r['warm']['ratio_p95']:.2f}x)",
-            "≤ 1.3x",
-        ),
-        row(
-            "follow-up answer() with history p50 / p95",
-            lambda r: (
-                f"{_ms(r['warm']['with_history']['answer'])} ({r['warm']['with_history']['turns']} turns)"
-            ),
-        ),
-        row(
-            "page index build",
-            lambda r: _build(r["page_build"]),
-        ),
-        row(
-            "passage encode throughput (the runtime's session)",
-            lambda r: (
-                f"{r['encode']['passages_per_s']:.1f} passages/s "
-                f"(1M ≈ {r['encode']['hours_for_1m_passages']:.1f} h on {cpus} cores)"
-            ),
-        ),
-    ]
-    if len(names) == 2:
-        a, b = (runs[n] for n in names)
-        speed = b["warm"]["answer"]["p50_ms"] / a["warm"]["answer"]["p50_ms"]
-        start = b["cold_start"]["process_to_first_answer_s"] / a["cold_start"]["process_to_first_answer_s"]
-        lines += [
-            "",
-            f"{RUNTIME_NAMES.get(names[1], names[1])} / {RUNTIME_NAMES.get(names[0], names[0])}: "
-            f"answer() p50 {speed:.2f}x (target ≤ 0.4x), cold start {start:.2f}x (target ≤ 0.5x)",
-        ]
-    busy = result.get("busy")
-    if busy:
-        lines += ["", "| on a busy machine (2 spinning processes) | answer() p50 / p95 |", "| --- | --- |"]
-        lines += [f"| {name} | {_ms(d)} |" for name, d in busy.items()]
-    lines += [
-        "",
-        "| passages | FAISS index | build | query p50 / p95 | index size | recall@10 vs exact |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in result["scale"]:
-        lines.append(
-            f"| {r['passages']:,} | {r['index']} | {r['build_s']:.1f} s | {r['query_p50_ms']:.2f} / "
-            f"{r['query_p95_ms']:.2f} ms | {r['index_mb']:.0f} MB | {r['recall_at_10']:.3f} |"
-        )
-    server = result.get("server")
-    if server:
-        lines += [
-            "",
-            "| chat server (app.py, HTTP API) | "
-            + " | ".join(RUNTIME_NAMES.get(n, n) for n in server)
-            + " |",
-        ]
-        lines += ["| --- | " + " | ".join("---" for _ in server) + " |"]
-        first = next(iter(server.values()))
-        c0, f0 = first["concurrent"], first["flood"]
-        lines += [
-            f"| {c0['clients']} clients asking at once | "
-            + " | ".join(
-                f"{_wait(v['concurrent']['wait'])}; {v['concurrent']['refused']} refused"
-                for v in server.values()
-            )
-            + " |",
-            f"| one address flooding for {f0['seconds']:.0f} s | "
-            + " | ".join(
-                f"{v['flood']['flood_posted']} posted: {v['flood']['flood_accepted']} accepted, "
-                f"{v['flood']['flood_refused']} refused (429)"
-                for v in server.values()
-            )
-            + " |",
-            f"| {c0['clients']} clients at once, on a busy machine | "
-            + " | ".join(
-                f"{_wait(v['wait'])}; {v['refused']} refused" for v in result.get("server_busy", {}).values()
-            )
-            + " |",
-            f"| {f0['users']} users asking once a second meanwhile | "
-            + " | ".join(
-                f"{_wait(v['flood']['user_wait'])} over {v['flood']['user_wait'].get('n', 0)} questions; "
-                f"{v['flood']['user_refused']} refused"
-                for v in server.values()
-            )
-            + " |",
-        ]
-    sweep = result.get("concurrency")
-    if sweep:
-        clients = next(iter(sweep.values()))[0]["clients"]
-        lines += [
-            "",
-            f"| questions answered at once (default runtime) | {clients} clients at once, two runs |",
-        ]
-        lines += ["| --- | --- |"]
-        lines += [
-            f"| {n} | " + "; then ".join(f"{_wait(v['wait'])}, {v['refused']} refused" for v in runs) + " |"
-            for n, runs in sweep.items()
-        ]
-    return "\n".join(lines)
-
-
-def main(settings: Settings, args) -> int:
-    from summit_qa.answering.engine import SummitQA
-
-    if EVAL_DIR is None:
-        raise ValueError("summit-qa bench runs in a source checkout: it times eval/sets/qa.jsonl's questions")
+def _runtimes(settings: Settings, args) -> list[str]:
+    """The runtimes to compare: the default model's asked for (torch first in the tables), or
+    the one another model runs on."""
     wanted = [r.strip() for r in str(getattr(args, "runtimes", "") or "").split(",") if r.strip()]
     unknown = [r for r in wanted if r not in RUNTIMES]
     if unknown:
         raise ValueError(f"unknown runtime {unknown[0]!r}: use {', '.join(RUNTIMES)}")
-    # Another model runs on torch only; the default is compared on both (tables: torch first).
-    runtimes = (wanted or ["torch", "onnx"]) if settings.model == DEFAULT_MODEL else [settings.runtime]
-    sizes = [int(s) for s in str(args.scales).split(",") if s.strip()]
-    result: dict = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
-    }
-    engines = {}
-    measured = {}
+    return (wanted or ["torch", "onnx"]) if settings.model == DEFAULT_MODEL else [settings.runtime]
+
+
+def _measure_runtimes(settings: Settings, runtimes: list[str]) -> tuple[dict, dict]:
+    """Each runtime's engine, and its cold start, build, warm latency and encode throughput."""
+    from summit_qa.answering.engine import SummitQA
+
+    engines, measured = {}, {}
     # ONNX first: once torch is loaded its thread pools slow the other runtime in this
     # process (a user's process holds one runtime, never both).
     for runtime in sorted(runtimes, key=lambda r: r != "onnx"):
@@ -488,7 +278,13 @@ def main(settings: Settings, args) -> int:
             "warm": warm_latency(engine),
             "encode": encode_throughput(engine),
         }
-    result["runtimes"] = {r: measured[r] for r in runtimes}
+    return engines, {r: measured[r] for r in runtimes}
+
+
+def _busy_engines(settings: Settings, engines: dict) -> dict:
+    """The engines to time on a busy machine: each runtime's, and the int8 encoder on the
+    number of threads it does not ship with."""
+    from summit_qa.answering.engine import SummitQA
     from summit_qa.encoders.int8 import THREADS, Int8Questions, OnnxEncoder, int8_dir  # no torch
 
     busy = {}
@@ -502,32 +298,51 @@ def main(settings: Settings, args) -> int:
         questions = Int8Questions(OnnxEncoder(int8_dir(s.home), other), s.home, lambda *_: None)
         other_threads = SummitQA.for_encoder(questions, s, say=lambda *_: None)
         busy[f"ONNX Runtime int8, {other} thread(s)"] = other_threads
+    return busy
+
+
+def _server(settings: Settings, runtimes: list[str], seconds: float, clients: int) -> dict:
+    """The chat server under load: per runtime, then on a busy machine, then the concurrency sweep."""
+    from summit_qa.evaluation.loadtest import run as load_run
+
+    out: dict = {
+        "server": {r: load_run(settings.with_flags(runtime=r), seconds, clients, say=print) for r in runtimes}
+    }
+    # The same clients while two processes keep both cores busy (where the encoder shows).
+    with busy_machine():
+        out["server_busy"] = {
+            r: load_run(settings.with_flags(runtime=r), 0, clients, say=print)["concurrent"] for r in runtimes
+        }
+    # What the chat's concurrency is set from: the same clients, answered 1, 2 or 4 at once,
+    # twice each, interleaved (one burst of 100 is a noisy figure).
+    sweep: dict[int, list[dict]] = {1: [], 2: [], 4: []}
+    for _ in range(2):
+        for n in sweep:
+            sweep[n].append(load_run(settings.with_flags(concurrency=n), 0, clients, say=print)["concurrent"])
+    out["concurrency"] = sweep
+    return out
+
+
+def main(settings: Settings, args) -> int:
+    if EVAL_DIR is None:
+        raise ValueError("summit-qa bench runs in a source checkout: it times eval/sets/qa.jsonl's questions")
+    runtimes = _runtimes(settings, args)
+    sizes = [int(s) for s in str(args.scales).split(",") if s.strip()]
+    result: dict = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+    }
+    engines, result["runtimes"] = _measure_runtimes(settings, runtimes)
+    busy = _busy_engines(settings, engines)
     print("bench: on a busy machine…", file=sys.stderr)
     result["busy"] = busy_latency(busy)
     result["scale"] = scale_in_new_process(sizes, settings)
     seconds = float(getattr(args, "load_seconds", 0) or 0)
     if seconds > 0:
-        from summit_qa.evaluation.loadtest import run as load_run
-
-        clients = int(getattr(args, "clients", 100))
-        result["server"] = {
-            r: load_run(settings.with_flags(runtime=r), seconds, clients, say=print) for r in runtimes
-        }
-        # The same clients while two processes keep both cores busy (where the encoder shows).
-        with busy_machine():
-            result["server_busy"] = {
-                r: load_run(settings.with_flags(runtime=r), 0, clients, say=print)["concurrent"]
-                for r in runtimes
-            }
-        # What the chat's concurrency is set from: the same clients, answered 1, 2 or 4 at once,
-        # twice each, interleaved (one burst of 100 is a noisy figure).
-        sweep: dict[int, list[dict]] = {1: [], 2: [], 4: []}
-        for _ in range(2):
-            for n in sweep:
-                sweep[n].append(
-                    load_run(settings.with_flags(concurrency=n), 0, clients, say=print)["concurrent"]
-                )
-        result["concurrency"] = sweep
+        result.update(_server(settings, runtimes, seconds, int(getattr(args, "clients", 100))))
     out_dir = Path(args.out) if getattr(args, "out", None) else EVAL_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "bench.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
