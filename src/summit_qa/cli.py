@@ -53,8 +53,7 @@ def format_answer(result) -> str:
     if result.context_question:
         lines.append(f"(read with your earlier question: {result.context_question})")
     for rank, p in enumerate(result.passages, 1):
-        section = f" · {p.section}" if p.section else ""
-        lines.append(f"[{rank}] {p.date or '(undated)'} · {p.title}{section} · {p.source}")
+        lines.append(f"[{rank}] {p.date or '(undated)'} · {p.byline()}")
         lines.append(f"    {p.text}")
         if p.highlight != (0, len(p.text)):
             lines.append(f"    → {p.highlighted_sentence}")

@@ -16,6 +16,7 @@ class ScoredPassage(Passage):
     lexical: float = 0.0
     date_match: bool = False
     highlight: tuple[int, int] = (0, 0)  # the best-answering sentence, as a span of .text
+    answer_date: str | None = None  # ISO: the date this passage gives for what was asked
 
     @property
     def highlighted_sentence(self) -> str:
@@ -23,8 +24,11 @@ class ScoredPassage(Passage):
 
 
 # What an answer is: passages ("answer"), "not in this article" ("refused"), a reply to
-# small talk or a non-question ("small_talk"), or nothing typed at all ("empty").
-KINDS = ("answer", "refused", "small_talk", "empty")
+# small talk or a non-question ("small_talk"), or nothing typed at all ("empty"); and the
+# answers of several passages: a list, a count, a date range, a heading's items, an
+# overview, a comparison, or the page itself.
+SEVERAL = ("list", "count", "range", "enumeration", "overview", "compare", "page")
+KINDS = ("answer", "refused", "small_talk", "empty", *SEVERAL)
 
 
 @dataclass(frozen=True)
@@ -37,3 +41,9 @@ class Answer:
     kind: str = "answer"
     context_turn: int | None = None  # the earlier user turn (index in history) a follow-up was read with
     context_question: str | None = None  # ... and its text
+    lead: str = ""  # several passages: the line before them, saying what follows
+    count: int | None = None  # a count question: how many passages of the page it found
+
+    @property
+    def several(self) -> bool:
+        return self.kind in SEVERAL

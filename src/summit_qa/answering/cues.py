@@ -124,7 +124,7 @@ _ZH_NUM = {
 _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3}
 _ORDINAL = {
     "zh": re.compile(
-        r"第(?P<n>[一二两三四五六七八\d])(?P<unit>次|个|回|条|项|轮|届)?|(?P<h>头一|首)(?P<hu>次|个|回|条|项)"
+        r"第(?P<n>[一二两三四五六七八\d])(?P<unit>次|个|回|条|项|轮|届|趟|遍)?|(?P<h>头一|首)(?P<hu>次|个|回|条|项)"
     ),
     "en": re.compile(
         r"\b(?P<w>first|second|third|fourth|fifth)\b|\b(?P<d>[1-5])(?:st|nd|rd|th)\b"
@@ -134,6 +134,16 @@ _ORDINAL = {
     "ko": re.compile(r"(?P<k>첫|두|세|네)\s?번째|(?P<kf>첫)\s|(?P<kd>[1-5])\s?(?:번째|차)"),
     "ja": re.compile(r"(?P<jd>[1-5１-５一二三四五])(?:回目|番目|つ目|度目)|(?P<jf>最初|初)"),
     "vi": re.compile(r"lần (?:thứ )?(?P<vw>đầu|hai|ba|tư|năm|[1-5])|(?P<vf>đầu tiên)", re.I),
+}
+
+
+# "The last time": the last of a series, whatever its length.
+LAST = {
+    "zh": re.compile(r"最后一[次回趟个]|最近一[次回趟]|最后那[次回趟]"),
+    "en": re.compile(r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting)\b", re.I),
+    "ko": re.compile(r"마지막|가장 최근"),
+    "ja": re.compile(r"最後|直近"),
+    "vi": re.compile(r"lần cuối|gần đây nhất", re.I),
 }
 
 

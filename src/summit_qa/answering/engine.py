@@ -16,23 +16,25 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from summit_qa.answering import smalltalk
-from summit_qa.answering.answer import KINDS, Answer, ScoredPassage
+from summit_qa.answering.answer import KINDS, SEVERAL, Answer, ScoredPassage
+from summit_qa.answering.compose import compose
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve, user_questions
 from summit_qa.answering.identity import Identity, identify, introduction, is_pronoun
 from summit_qa.answering.identity import subject as identity_subject
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
+from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
+from summit_qa.answering.shape import Shape, read_shape
+from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
 from summit_qa.page.names import Glossary
-from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
 from summit_qa.readers.messages import small_talk as small_talk_reply
 from summit_qa.retrieval.bm25 import BM25
 from summit_qa.retrieval.fusion import SIGNALS
-from summit_qa.retrieval.highlight import best_sentence
 from summit_qa.retrieval.index import Encoder, SearchIndex, lexical_text, load_or_build
 from summit_qa.retrieval.weights import RankingConfig
 from summit_qa.settings import Settings
@@ -48,6 +50,8 @@ class Reply:
     ranking: Ranking | None
     message: str = ""
     resolution: Resolution | None = None  # how the conversation was read
+    selection: Selection | None = None  # the passages of a several-passage answer
+    span: tuple[str | None, str | None] | None = None  # the period a range question names
 
 
 def _has_script(text: str) -> bool:
@@ -62,15 +66,6 @@ def _language_of(questions: list[str]) -> str:
         if _has_script(q):
             return detect_language(q)
     return "en"
-
-
-def _passages_wanted(top_k: object, available: int) -> int:
-    """``top_k`` as a count from 1 to ``available`` (None, NaN or junk: the default 3)."""
-    try:
-        k = int(top_k)  # type: ignore[call-overload]
-    except (TypeError, ValueError, OverflowError):
-        k = 3
-    return max(1, min(k, available))
 
 
 def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Encoder:
@@ -93,6 +88,8 @@ class SummitQA:
         self.ranker = Ranker(encoder, index, glossary, config)
         self.encoder, self.index, self.glossary, self.config = encoder, index, glossary, config
         self.memory = ConversationMemory(WINDOW)
+        self.events = page_events(index.passages, glossary)
+        self.summits = summit_days(self.events)
         # Each passage's neighbours in its article: follow-ups move by them ("then what?").
         self._sequence: dict[int, tuple[int | None, int | None]] = {}
         for i, p in enumerate(index.passages):
@@ -205,8 +202,16 @@ class SummitQA:
         if not cleaned:
             reply = Reply("empty", language, cleaned, None, message("empty_question", language))
             return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
+        shape = read_shape(
+            cleaned,
+            language,
+            self.published,
+            self.summits,
+            self.glossary.names(cleaned),
+            asked_actions(cleaned),
+        )
         talk = smalltalk.classify(cleaned)
-        if talk:
+        if talk and shape.kind not in ("page", "overview"):
             reply = Reply("small_talk", language, cleaned, None, small_talk_reply(talk, language))
             return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
         cleaned = smalltalk.strip_greeting(cleaned)
@@ -216,7 +221,14 @@ class SummitQA:
             r = self.rank(cleaned, None, resolution, language)
         else:
             r = self.rank(cleaned, query, language=language)
-        if self._chat_in_meaning(cleaned, resolution, r, query):
+        selection = self._select(shape, cleaned, language, resolution, r)
+        if selection is not None and not selection.passages:  # a set the page does not have
+            reply = Reply("refused", language, cleaned, r, message("not_in_article", language), resolution)
+            selection = None
+        elif selection is not None:
+            kind = "answer" if selection.kind == "ordinal" else selection.kind
+            reply = Reply(kind, language, cleaned, r, "", resolution, selection, shape.span)
+        elif self._chat_in_meaning(cleaned, resolution, r, query):
             reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
         elif r.answered:
             reply = Reply("answer", language, cleaned, r, "", resolution)
@@ -227,10 +239,33 @@ class SummitQA:
             reply = Reply(
                 "refused", language, cleaned, r, message(key, language, date=self.published), resolution
             )
-        best = int(r.order[0]) if r.answered else None
+        best = int(r.order[0]) if r.answered and reply.kind != "refused" else None
+        if selection is not None:
+            best = selection.passages[0]
         date = self.index.passages[best].date if best is not None else None
         turn = Turn(cleaned, resolution.query, resolution.names, best, date, language, resolution.topic)
         return reply, turn
+
+    def _select(
+        self, shape: Shape, question: str, language: str, resolution: Resolution, r: Ranking
+    ) -> Selection | None:
+        """The passages of a question that needs several (a new question only: a follow-up
+        is read as one fact); a question about the page or an overview is in scope."""
+        if shape.kind == "single" or resolution.follow_up or resolution.in_scope:
+            return None
+        if not (r.answered or shape.kind in ("page", "overview")):
+            return None
+        return select(
+            shape,
+            question,
+            self.index.passages,
+            self.events,
+            self.glossary,
+            r.score,
+            r.order,
+            r.terms,
+            rank=lambda text: self.rank(text, language=language).score,
+        )
 
     def _identity(
         self, question: str, language: str, earlier: list[Turn], resolution: Resolution
@@ -287,28 +322,19 @@ class SummitQA:
                 "context_turn": res.context_turn,
                 "context_question": user_questions(history)[res.context_turn],
             }
-        if reply.kind != "answer":
+        if reply.kind not in ("answer", *SEVERAL):
             return Answer(text, False, [], reply.language, reply.message, reply.kind, **context)
-        r = reply.ranking
-        cleaned = reply.question
-        terms_of = self.index.lexical.query_terms
-        wanted = set(terms_of(cleaned + " " + " ".join(r.terms)))
-        results = []
-        for i in r.order[: _passages_wanted(top_k, len(r.order))]:
-            p = self.index.passages[i]
-            base = {f.name: getattr(p, f.name) for f in fields(Passage)}
-            span = self.index.sentence_span(int(r.best_unit[i]))
-            results.append(
-                ScoredPassage(
-                    **base,
-                    score=float(r.score[i]),
-                    dense=float(r.dense[i]),
-                    lexical=float(r.lexical[i]),
-                    date_match=bool(r.dates[i] > 0),
-                    highlight=best_sentence(p, span, wanted, terms_of),
-                )
-            )
-        return Answer(text, True, results, reply.language, **context)
+        return compose(
+            self.index,
+            reply.ranking,
+            text,
+            reply.question,
+            reply.language,
+            top_k,
+            reply.selection,
+            reply.span,
+            **context,
+        )
 
 
 _default: SummitQA | None = None

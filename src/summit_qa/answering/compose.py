@@ -1,0 +1,89 @@
+"""Dressing a reply as an :class:`Answer`: the passages shown, each with its marked sentence,
+and for a several-passage answer the line that says what follows."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from summit_qa.answering.answer import Answer, ScoredPassage
+from summit_qa.answering.ranking import Ranking
+from summit_qa.answering.selection import Selection
+from summit_qa.page.passages import Passage
+from summit_qa.readers.messages import say as message
+from summit_qa.retrieval.highlight import best_sentence
+from summit_qa.retrieval.index import SearchIndex
+
+
+def passages_wanted(top_k: object, available: int) -> int:
+    """``top_k`` as a count from 1 to ``available`` (None, NaN or junk: the default 3)."""
+    try:
+        k = int(top_k)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        k = 3
+    return max(1, min(k, available))
+
+
+def scored(index: SearchIndex, r: Ranking, i: int, wanted: set[str]) -> ScoredPassage:
+    """Passage ``i`` with how it ranked and the sentence that answers best."""
+    p = index.passages[i]
+    base = {f.name: getattr(p, f.name) for f in fields(Passage)}
+    span = index.sentence_span(int(r.best_unit[i]))
+    return ScoredPassage(
+        **base,
+        score=float(r.score[i]),
+        dense=float(r.dense[i]),
+        lexical=float(r.lexical[i]),
+        date_match=bool(r.dates[i] > 0),
+        highlight=best_sentence(p, span, wanted, index.lexical.query_terms),
+        answer_date=p.date,
+    )
+
+
+def lead(selection: Selection, shown: list[ScoredPassage], language: str, published: str, span=None) -> str:
+    """The line before a several-passage answer, in the reader's language: what follows and
+    how many passages of the page it is (a count of the page, never a claim beyond it)."""
+    words = {"chronological": "in_date_order", "page": "in_page_order", "relevance": "by_relevance"}
+    order = message(words[selection.order], language)
+    n = len(shown)
+    kind = selection.kind
+    if kind == "page":
+        return message("lead_page", language, date=published, n=n)
+    if kind == "overview":
+        return message("lead_overview", language, n=n)
+    if kind == "enumeration":
+        return message("lead_enumeration", language, heading=selection.heading, n=n)
+    if kind == "compare":
+        return message("lead_compare", language, order=order)
+    if kind == "range" and span is not None:
+        start = span[0] or message("open_start", language)
+        end = span[1] or message("open_end", language)
+        return message("lead_range", language, start=start, end=end, n=n, order=order)
+    key = "lead_count" if kind == "count" else "lead_list"
+    return message(key, language, n=n, order=order)
+
+
+def compose(
+    index: SearchIndex,
+    r: Ranking,
+    question: str,
+    cleaned: str,
+    language: str,
+    top_k: object,
+    selection: Selection | None = None,
+    span=None,
+    **context,
+) -> Answer:
+    """The answer to an answered question: its best ``top_k`` passages, or every passage of
+    its selection in the selection's order (not cut by ``top_k``)."""
+    wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
+    if selection is None or selection.kind == "ordinal":
+        first = list(selection.passages) if selection else []
+        rest = [int(i) for i in r.order if int(i) not in first]
+        chosen = (first + rest)[: passages_wanted(top_k, len(r.order))]
+        shown = [scored(index, r, i, wanted) for i in chosen]
+        return Answer(question, True, shown, language, **context)
+    shown = [scored(index, r, i, wanted) for i in selection.passages]
+    published = index.passages[0].published if index.passages else ""
+    line = lead(selection, shown, language, published, span)
+    count = len(shown) if selection.kind == "count" else None
+    return Answer(question, True, shown, language, kind=selection.kind, lead=line, count=count, **context)

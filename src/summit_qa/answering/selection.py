@@ -1,0 +1,299 @@
+"""Choosing a set of passages for a question that needs several: by period, actor, action,
+heading or article, in the order a reader wants them.
+
+Every rule reads the page's events (page/events.py) and the ranking of the
+question; nothing is chosen per question.  A set is cut by relevance where the
+question gives no actor or action to filter by: passages within ``RELEVANCE`` of
+the best fused score (fitted on the dev multi-passage set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from summit_qa.answering.shape import SUMMIT_WORDS, Shape
+from summit_qa.page.events import Event
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import Passage
+
+# How far under the best fused score a passage may rank and still join a set chosen by
+# relevance alone; and, for a set filtered by actor or action, the looser cut that keeps
+# passages which merely share a name out.
+RELEVANCE = 2.5
+FILTERED_RELEVANCE = 6.0
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+# What happens, as a question writes it in five languages: the classes of page/events.py.
+ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
+    "visit": _any(
+        r"访|前往|出行|去了?(?:朝鲜|平壤|美国|越南|北韩|北韓)|赴",
+        r"\bvisit",
+        r"\btrips?\b",
+        r"\btravel",
+        r"\bwent to\b",
+        r"\bgo(?:ne)? to\b",
+        r"방문|방북|방미|다녀",
+        r"訪問|訪朝|訪米|訪れ|行った",
+        r"thăm|chuyến đi|sang",
+    ),
+    "meeting": _any(
+        r"见面|会见|会面|会晤|峰会|见了|见过|见到",
+        r"\bmeet",
+        r"\bmet\b",
+        r"\bsummits?\b",
+        r"만나|만남|만난|만났|정상회담|회동",
+        r"会っ|会談|首脳会談|面会",
+        r"gặp|thượng đỉnh|cuộc gặp",
+    ),
+    "announcement": _any(
+        r"宣布|声明|公布",
+        r"\bannounce",
+        r"\bstatements?\b",
+        r"발표|성명",
+        r"発表|声明",
+        r"tuyên bố|thông báo",
+    ),
+    "talks": _any(
+        r"会谈|谈判|磋商", r"\btalks\b", r"\bnegotiat", r"협상|회담", r"交渉|協議", r"đàm phán|hội đàm"
+    ),
+    "letter": _any(r"信|贺词", r"\bletters?\b", r"편지|서한|친서", r"手紙|書簡|親書", r"\bthư\b"),
+    "sanction": _any(r"制裁", r"\bsanction", r"제재", r"trừng phạt|cấm vận"),
+    "exercise": _any(r"演习|军演", r"\bexercises?\b", r"\bdrills?\b", r"훈련|연습", r"演習", r"tập trận"),
+    "remains": _any(r"遗骸|遗体", r"\bremains\b", r"유해", r"遺骨|遺骸", r"hài cốt"),
+    "agreement": _any(
+        r"协议|签署|签了", r"\bagreements?\b", r"\bsigned\b", r"합의|서명", r"合意|署名", r"thỏa thuận|\bký\b"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The passages of a several-passage answer, in the order shown."""
+
+    kind: str
+    passages: tuple[int, ...]
+    order: str = "chronological"  # or "page"
+    heading: str = ""  # the heading or article the set comes from, when one
+
+
+def asked_actions(question: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in ASKED_ACTIONS.items() if pattern.search(question))
+
+
+def summit_days(events: Sequence[Event]) -> tuple[str, ...]:
+    """The days of the page's summits: days that several passages naming the page's two most
+    named people at a meeting point to (an announcement points to one once)."""
+    people = Counter(n for e in events for n in e.names[:2])
+    leaders = {name for name, _ in people.most_common(2)}
+    days = Counter(
+        d
+        for e in events
+        if leaders <= set(e.names) and "meeting" in e.actions
+        for d in e.dates
+        if len(d) == 10
+    )
+    return tuple(sorted(d for d, n in days.items() if n >= 2))
+
+
+def _chronological(events: Sequence[Event], chosen: list[int]) -> tuple[int, ...]:
+    return tuple(sorted(chosen, key=lambda i: (events[i].day or "9999", i)))
+
+
+def _in_span(event: Event, shape: Shape) -> bool:
+    start, end = shape.span or (None, None)
+    if not event.within(start, end):
+        return False
+    if not shape.exclusive:
+        return True
+    # Anchors are left out, and so is a month that holds one ("2018-06" is not after 06-12).
+    return (start is None or event.day > start) and (end is None or event.day < end)
+
+
+def _relevant(score: np.ndarray, cut: float) -> set[int]:
+    top = float(score.max())
+    return {int(i) for i in np.flatnonzero(score >= top - cut)}
+
+
+def _filtered(
+    question: str, shape: Shape, events: Sequence[Event], glossary: Glossary, score: np.ndarray
+) -> list[int]:
+    """The passages a list, count or range question asks for: its period, then the people
+    and actions it names, then relevance."""
+    people = glossary.names(question, ("person", "body"))
+    # A period anchored on a summit ("after the Singapore summit") names no action by it.
+    actions = asked_actions(SUMMIT_WORDS.sub(" ", question) if shape.exclusive else question)
+    candidates = [e for e in events if shape.span is None or _in_span(e, shape)]
+    if shape.span is not None and not people and not actions:
+        return [e.passage for e in candidates]  # "what happened in July?": the period is the topic
+    if people:
+        candidates = [e for e in candidates if all(p in e.names for p in people)]
+    if actions:
+        candidates = [e for e in candidates if set(actions) & set(e.actions)]
+    cut = FILTERED_RELEVANCE if (people or actions) else RELEVANCE
+    relevant = _relevant(score, cut)
+    return [e.passage for e in candidates if e.passage in relevant]
+
+
+def _leads(passages: Sequence[Passage]) -> list[int]:
+    """The first passage of each article, in page order."""
+    seen: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        seen.setdefault(p.article, i)
+    return list(seen.values())
+
+
+def _outline(passages: Sequence[Passage], article: str) -> list[int]:
+    """An article's lead, then the first passage under each of its sections and each
+    labelled item (its outline, in page order)."""
+    out, sections = [], set()
+    for i, p in enumerate(passages):
+        if p.article != article:
+            continue
+        if not out or p.label or (p.section and p.section not in sections and not p.heading):
+            out.append(i)
+        if p.section:
+            sections.add(p.section)
+    if len(out) == 1:  # no headings: the whole article
+        out = [i for i, p in enumerate(passages) if p.article == article]
+    return out
+
+
+def _heading_items(
+    question: str, terms: Sequence[str], passages: Sequence[Passage], best: int
+) -> tuple[list[int], str]:
+    """The items under the heading a question names (by its words or the dictionaries'
+    Chinese words for them), else under the best passage's heading."""
+    text = question + "".join(terms)
+    sections = list(dict.fromkeys(p.section for p in passages if p.section))
+    named = [s for s in sections if s in text or s[-2:] in text]
+    labels = {p.label_word for p in passages if p.label_word}
+    section = named[0] if named else None
+    if section is None and any(word in text for word in labels):
+        section = next(p.section for p in passages if p.label_word and p.label_word in text)
+    section = section or passages[best].section
+    if section is None:
+        return [], ""
+    inside = [i for i, p in enumerate(passages) if p.section == section]
+    items = [i for i in inside if passages[i].label]
+    return (items or inside), section
+
+
+def _sides(question: str, glossary: Glossary) -> list[str]:
+    people = list(glossary.names(question, ("person",)))
+    if len(people) >= 2:
+        return people
+    places = list(glossary.names(question, ("place",)))
+    return places if len(places) >= 2 else []
+
+
+def select(
+    shape: Shape,
+    question: str,
+    passages: Sequence[Passage],
+    events: Sequence[Event],
+    glossary: Glossary,
+    score: np.ndarray,
+    order: np.ndarray,
+    terms: Sequence[str] = (),
+    rank: Callable[[str], np.ndarray] | None = None,
+) -> Selection | None:
+    """The passages for a several-passage question (None: answer it as a single fact)."""
+    if shape.kind == "page":
+        return Selection("page", tuple(_leads(passages)), "page")
+    if shape.kind == "overview":
+        return _overview(question, terms, passages, glossary, order)
+    if shape.kind == "enumeration":
+        items, heading = _heading_items(question, terms, passages, int(order[0]))
+        return Selection("enumeration", tuple(items), "page", heading) if len(items) > 1 else None
+    if shape.kind == "compare":
+        compared = _compare(question, glossary, events, order, rank)
+        if compared is not None or not shape.listy:
+            return compared
+        shape = replace(shape, kind="list")
+    chosen = _filtered(question, shape, events, glossary, score)
+    if shape.kind == "ordinal":
+        return _nth(shape, question, events, glossary, chosen)
+    if not chosen:
+        return Selection(shape.kind, ())  # a set the page does not have: refused
+    if len(chosen) == 1 and shape.kind != "count":
+        return None  # one passage answers: a single answer, with the runners-up
+    if all(events[i].day for i in chosen):
+        return Selection(shape.kind, _chronological(events, chosen))
+    ranked = [int(i) for i in order if int(i) in set(chosen)]
+    return Selection(shape.kind, tuple(ranked), "relevance")
+
+
+# Words too common to name an article by.
+_COMMON = frozenset(
+    "about which where there their these those summarize summary article overview tell".split()
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _named_article(question: str, passages: Sequence[Passage]) -> str | None:
+    """The article whose headline (in any of its languages) shares a word with the question
+    (a Latin word of five letters or more, or two Chinese characters in a row)."""
+    words = {w.lower() for w in re.findall(r"[a-zà-ỹ]{5,}", question, re.I)} - _COMMON
+    words |= {run[i : i + 2] for run in _HAN.findall(question) for i in range(len(run) - 1)}
+    for p in passages:
+        titles = [p.title, *(text for _, text in p.title_translations)]
+        if any(w in title.lower() for title in titles for w in words if len(w) >= 2):
+            return p.article
+    return None
+
+
+def _overview(question, terms, passages, glossary, order) -> Selection:
+    """A section's passages when the question names a heading; an article's outline when it
+    names the article (or, naming a person or place of the page, the article that answers
+    best); else the opening passage of every article."""
+    text = question + "".join(terms)
+    for section in dict.fromkeys(p.section for p in passages if p.section):
+        if section in text:
+            inside = tuple(i for i, p in enumerate(passages) if p.section == section)
+            return Selection("overview", inside, "page", section)
+    article = _named_article(glossary.strip_names(question), passages)
+    if article is None and glossary.names(question):
+        article = passages[int(order[0])].article
+    if article is None:
+        return Selection("overview", tuple(_leads(passages)), "page")
+    title = next(p.title for p in passages if p.article == article)
+    return Selection("overview", tuple(_outline(passages, article)), "page", title)
+
+
+def _nth(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
+    """The n-th of a series the question names by its people and action ("蓬佩奥第三次访朝"),
+    in date order; None when it names no such series."""
+    if not (glossary.names(question, ("person", "body")) and asked_actions(question)):
+        return None
+    series = [i for i in _chronological(events, chosen) if events[i].day]
+    n = shape.nth or 1
+    if len(series) < 2 or n > len(series):
+        return None
+    return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
+
+
+def _compare(question, glossary, events, order, rank) -> Selection | None:
+    """One passage for each side the question names (two people, or two places): the best
+    ranked passage that names that side and not the other, else one that names it."""
+    sides = _sides(question, glossary)
+    if len(sides) < 2:
+        return None
+    chosen: list[int] = []
+    for side in sides:
+        others = [s for s in sides if s != side]
+        naming = [int(i) for i in order if side in events[int(i)].names and int(i) not in chosen]
+        alone = [i for i in naming if not any(o in events[i].names for o in others)]
+        if naming:
+            chosen.append((alone or naming)[0])
+    if len(chosen) < 2:
+        return None
+    return Selection("compare", _chronological(events, chosen))

@@ -1,0 +1,282 @@
+"""The shape of a question: one fact, or a set of passages (a list, a count, a date range,
+a heading's items, an overview, a comparison, the page itself).
+
+Each shape is one general class, recognised by the words readers use for it in
+the five languages; a question with none of them is a single-fact question and
+is answered as before.  Date ranges come from the question's dates (two dates,
+a month, a year, a half year) and from the page's own events as anchors
+("between the two summits", "after the Singapore summit").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from summit_qa.answering.cues import LAST, find_ordinal
+from summit_qa.page.dates import DateQuery, question_dates
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+# Questions about the page itself: its date, its articles, agencies, headlines.
+PAGE = {
+    "zh": _any(
+        r"(?:这|本|此|该)(?:版|张报纸|份报纸|期报纸|一版)|报纸(?:是)?(?:哪天|什么时候|日期)|版面|哪几篇|几篇(?:文章|报道)|哪些(?:报道|文章)|通讯社|标题"
+    ),
+    "en": _any(
+        r"\b(?:this|the) (?:page|newspaper|paper|issue)\b.*\b(?:date|dated|articles?|stories|reports?|headlines?|agenc)",
+        r"\b(?:date|articles?|stories|headlines?)\b.*\b(?:this|the) (?:page|newspaper|paper)\b",
+        r"\bheadlines?\b",
+        r"\bwhich (?:news )?agenc",
+        r"\bhow many (?:articles|stories|reports)\b",
+        r"\bwhat (?:articles|stories|reports)\b",
+    ),
+    "ko": _any(r"이 (?:신문|지면|면)|신문(?:의)? 날짜|기사(?:는|가)? 몇|어떤 기사|제목|통신사"),
+    "ja": _any(r"この(?:紙面|新聞|面|ページ)|新聞の日付|記事は(?:何|いくつ)|どんな記事|見出し|通信社"),
+    "vi": _any(
+        r"(?:trang|tờ) báo (?:này|này là)|trang này|báo ngày|bài (?:báo )?nào|mấy bài|bao nhiêu bài|tiêu đề|thông tấn"
+    ),
+}
+OVERVIEW = {
+    "zh": _any(
+        r"讲了什么|讲的是什么|讲什么|说了什么|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)"
+    ),
+    "en": _any(
+        r"\bsummar",
+        r"\boverview\b",
+        r"\bwhat(?:'s| is) (?:this|the) (?:page|article|analysis|piece|timeline)\b.*\babout\b",
+        r"\bwhat(?:'s| is) on (?:this|the) page\b",
+        r"\bmain points?\b",
+        r"\bgist\b",
+        r"\bkey points?\b",
+        r"\bin (?:a )?nutshell\b",
+    ),
+    "ko": _any(r"요약|요점|무슨 내용|어떤 내용|주요 내용|개요|줄거리"),
+    "ja": _any(r"要約|まとめて|要点|概要|何について書|どんな内容|主な内容"),
+    "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì)|tổng quan"),
+}
+# Counting events ("how many times") and counting anything ("how many"): the second is a
+# count of passages only when the question also names a kind of event or a period.
+COUNT = {
+    "zh": _any(r"几次|多少次|几回|几趟|多少回|多少趟"),
+    "en": _any(r"\bhow many times\b", r"\bhow often\b", r"\bnumber of times\b"),
+    "ko": _any(r"몇 ?번|몇 ?차례|몇 ?회"),
+    "ja": _any(r"何回|何度"),
+    "vi": _any(r"bao nhiêu lần|mấy lần"),
+}
+SOME_COUNT = {
+    "zh": _any(r"几个|多少个|几件|多少件|几条|几项|多少"),
+    "en": _any(r"\bhow many\b", r"\bnumber of\b"),
+    "ko": _any(r"몇 ?개|몇 ?가지|몇 ?건"),
+    "ja": _any(r"いくつ|何件|何個|幾つ"),
+    "vi": _any(r"bao nhiêu (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)|mấy (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)"),
+}
+LIST = {
+    "zh": _any(r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一"),
+    "en": _any(
+        r"\blist\b",
+        r"\bwhich (?:events|meetings|visits|trips|times)\b",
+        r"\bwhat (?:events|meetings|visits|trips)\b",
+        r"\ball (?:the )?(?:events|meetings|visits|trips|times)\b",
+        r"\bwhat are the\b",
+        r"\bname the\b",
+    ),
+    "ko": _any(r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들"),
+    "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ"),
+    "vi": _any(
+        r"những gì|những sự kiện|liệt kê|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)"
+    ),
+}
+# "What happened" without a date is a question about one event; with a period, a range.
+HAPPENED = {
+    "zh": _any(r"发生了?什么|有什么事|出了什么事|大事|有何进展|做了什么|干了什么"),
+    "en": _any(r"\bwhat happened\b", r"\bwhat went on\b", r"\bevents?\b", r"\bwhat did .* do\b"),
+    "ko": _any(r"무슨 일|어떤 일|일어난 일|사건"),
+    "ja": _any(r"何があった|何が起き|出来事|何をした"),
+    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì"),
+}
+ENUMERATION = {
+    "zh": _any(
+        r"[三两二四五几]大|[三两二四五几](?:个|项|点)(?:议题|问题|障碍|任务|方面|因素)|哪[几些](?:个|项)?(?:议题|障碍|因素|方面)|议题有|障碍有"
+    ),
+    "en": _any(
+        r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges|tasks)\b",
+        r"\bbiggest task\b",
+    ),
+    "ko": _any(r"(?:세|두|네) ?가지 (?:의제|쟁점|장애|과제|문제)|3대|(?:의제|쟁점|장애물)(?:는|은|들)"),
+    "ja": _any(r"(?:三|3|二|2)つの(?:議題|課題|障害|問題)|三大|(?:議題|障害)は"),
+    "vi": _any(r"(?:ba|hai|bốn) (?:vấn đề|trở ngại|chủ đề|nội dung|thách thức)|những vấn đề chính"),
+}
+COMPARE = {
+    "zh": _any(r"分别|各自|谁先|哪个先|哪一个先|先后|有什么不同|有何不同|区别|不同之处|相比|比较|异同"),
+    "en": _any(
+        r"\brespectively\b",
+        r"\beach\b",
+        r"\bwho (?:came|went|arrived|left) first\b",
+        r"\bwhich (?:came|happened|was) (?:first|earlier)\b",
+        r"\bdiffer",
+        r"\bcompare",
+        r"\bvs\.?\b",
+        r"\bversus\b",
+        r"\bboth\b",
+    ),
+    "ko": _any(r"각각|누가 먼저|어느 쪽이 먼저|차이|비교|다른 점"),
+    "ja": _any(r"それぞれ|どちらが先|違い|比べ|比較|異なる"),
+    "vi": _any(r"lần lượt|mỗi|ai trước|cái nào trước|khác nhau|so sánh|khác biệt"),
+}
+# Words that point at the page or one of its articles ("这篇文章", "the analysis").
+ARTICLE = _any(
+    r"文章|报道|稿|这版|本版|版面|大事记|分析|\b(?:article|page|piece|story|analysis|timeline|report)\b",
+    r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|niên biểu|phân tích",
+)
+# Periods: a half year, and the page's own events as anchors.
+_FIRST_HALF = _any(r"上半年|first half|상반기|前半|上半期|nửa đầu")
+_SECOND_HALF = _any(r"下半年|second half|later half|하반기|後半|下半期|nửa cuối|nửa sau")
+_BETWEEN_SUMMITS = _any(
+    r"两次(?:会晤|峰会|首脑会晤|金特会|特金会)之间|between the (?:two|first and second) summits",
+    r"두 (?:차례 )?(?:정상)?회담 사이|2つの(?:首脳)?会談の間|giữa hai (?:hội nghị|cuộc gặp)",
+)
+_AFTER = _any(r"之后|以后|后(?:来)?发生|\bafter\b|\bsince\b|이후|후에|以降|の後|sau (?:khi|hội nghị|cuộc)")
+_BEFORE = _any(r"之前|以前|\bbefore\b|\bprior to\b|이전|전에|以前|の前|trước (?:khi|hội nghị|cuộc)")
+_SPAN = _any(r"到|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
+# Words that name the page's summits, left out when the question's actions are read.
+SUMMIT_WORDS = _any(
+    r"会晤|峰会|首脑会谈|金特会|特金会|\bsummits?\b|정상회담|회담|首脳会談|会談|hội nghị thượng đỉnh|thượng đỉnh"
+)
+SINGAPORE = _any(r"新加坡|singapore|싱가포르|シンガポール|singapo")
+HANOI = _any(r"河内|hanoi|ha noi|hà nội|하노이|ハノイ|越南|vietnam|việt nam|베트남|ベトナム")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a question asks for.  ``kind``: "single", "list", "count", "range",
+    "enumeration", "overview", "compare" or "page"; ``span``: the period it names
+    (ISO bounds, inclusive; None: open); ``exclusive``: bounds are anchors, left out."""
+
+    kind: str = "single"
+    span: tuple[str | None, str | None] | None = None
+    exclusive: bool = False
+    listy: bool = False  # it also writes a list cue ("哪些", "list"): a set when not what it says
+    nth: int | None = None  # "ordinal": which of a series (1 = the first, -1 = the last)
+
+    @property
+    def several(self) -> bool:
+        return self.kind not in ("single", "ordinal")
+
+
+def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
+    pattern = table.get(language) or table["en"]
+    return bool(pattern.search(text)) or (language != "en" and bool(table["en"].search(text)))
+
+
+def _iso(q: DateQuery, published: dt.date, year: int | None = None) -> str | None:
+    """A question's date as an ISO bound; a month without a year takes ``year`` or else
+    the latest year at or before the page's date (on a page of Feb 2019, "7月" is 2018)."""
+    year = q.year or year
+    if year is None:
+        if q.month is None:
+            return None
+        year = published.year if q.month <= published.month else published.year - 1
+    if q.month is None:
+        return f"{year:04d}"
+    if q.day is None:
+        return f"{year:04d}-{q.month:02d}"
+    return f"{year:04d}-{q.month:02d}-{q.day:02d}"
+
+
+Period = tuple[tuple[str | None, str | None], bool]
+
+
+def _anchored(question: str, bound: str) -> Period | None:
+    """ "after X" / "before X": the period on one side of ``bound``, ``bound`` left out."""
+    after, before = bool(_AFTER.search(question)), bool(_BEFORE.search(question))
+    if after and not before:
+        return (bound, None), True
+    if before and not after:
+        return (None, bound), True
+    return None
+
+
+def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Period | None:
+    """The period a question names (ISO bounds, inclusive unless anchors), or None."""
+    if _BETWEEN_SUMMITS.search(question) and len(summits) >= 2:
+        return (summits[0], summits[-1]), True
+    dates = question_dates(question, published)
+    year = next((q.year for q in dates if q.year), None)
+    if dates and year is not None and not any(q.month for q in dates):
+        if _FIRST_HALF.search(question):
+            return (f"{year}-01", f"{year}-06"), False
+        if _SECOND_HALF.search(question):
+            return (f"{year}-07", f"{year}-12"), False
+    if len(dates) >= 2:
+        first = dates[0]
+        bounds = []
+        for q in dates:
+            if q.month is None and q.day is not None and first.month is not None:
+                q = DateQuery(q.year or first.year, first.month, q.day)  # "2月23日到26日"
+            bound = _iso(q, published, year)
+            if bound:
+                bounds.append(bound)
+        if len(bounds) >= 2:
+            return (min(bounds), max(bounds)), False
+    if dates:
+        only = _iso(dates[0], published, year)
+        if only is None:
+            return None
+        return _anchored(question, only) or ((only, only), False)
+    if summits and SINGAPORE.search(question):
+        return _anchored(question, summits[0])
+    if summits and HANOI.search(question):
+        return _anchored(question, summits[-1])
+    return None
+
+
+def read_shape(
+    question: str,
+    language: str,
+    published: dt.date | None,
+    summits: tuple[str, ...] = (),
+    names: tuple[str, ...] = (),
+    actions: tuple[str, ...] = (),
+) -> Shape:
+    """The shape of ``question`` (a cleaned question in ``language``).
+
+    ``summits``: the days of the page's summits, oldest first (the anchors of "between
+    the two summits"); ``names`` and ``actions``: the page's names and the kinds of event
+    the question writes (a set of events needs a kind of event, a period or a count).
+    """
+    if published is None:
+        return Shape()
+    happened = _matches(HAPPENED, question, language)
+    found = period(question, published, summits)
+    span, exclusive = found if found else (None, False)
+    counts = _matches(COUNT, question, language) or (
+        _matches(SOME_COUNT, question, language) and bool(actions or span)
+    )
+    if counts and (names or actions or span):
+        return Shape("count", span, exclusive)
+    if _matches(PAGE, question, language) and not happened:
+        return Shape("page")
+    about_page = bool(ARTICLE.search(question)) or not (names or span)
+    if _matches(OVERVIEW, question, language) and about_page:
+        return Shape("overview")
+    ordinal = find_ordinal(question, language)
+    if _matches(ENUMERATION, question, language) and ordinal is None:
+        return Shape("enumeration")
+    one_day = span is not None and span[0] == span[1] and span[0] is not None and len(span[0]) == 10
+    listy = _matches(LIST, question, language)
+    if span is not None and not one_day and (happened or listy):
+        return Shape("range", span, exclusive, listy)
+    if _matches(COMPARE, question, language):
+        return Shape("compare", span, exclusive, listy)
+    if listy and (actions or span):
+        return Shape("list", span, exclusive, True)
+    if _matches(LAST, question, language):
+        return Shape("ordinal", nth=-1)
+    if ordinal is not None:
+        return Shape("ordinal", nth=ordinal.number)
+    return Shape()
