@@ -10,8 +10,11 @@ A gates file is TOML with one ``[[gate]]`` table per rule::
     why = "..."                 # the property of the product the rule keeps
 
 The metric is a field of :class:`~summit_qa.evaluation.metrics.Metrics` (hit1, hit3,
-date1, false_refusal, refused, smalltalk, ...); the group a row of the report (all when
-left out: zh, en, other, a language, a kind, first, follow, ...).
+date1, false_refusal, refused, smalltalk, header_date, ...) or, for a set of several-passage
+questions, of :class:`~summit_qa.evaluation.several.SeveralMetrics` (needed_share, recall,
+precision, in_order, count_right, controls_hit1, controls_max3, refused); the group a row of
+the report (all when left out: zh, zh-Hant, en, other, a language, a kind, first, follow, an
+operation such as why, simplified, ...).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit_qa.evaluation.metrics import Metrics
+from summit_qa.evaluation.several import SeveralMetrics
 
-_RULE = re.compile(r"^(?P<metric>[a-z_0-9]+)(?:\.(?P<group>\w+))?\s*(?P<op>>=|<=)\s*(?P<value>[0-9.]+)$")
+_RULE = re.compile(r"^(?P<metric>[a-z_0-9]+)(?:\.(?P<group>[\w-]+))?\s*(?P<op>>=|<=)\s*(?P<value>[0-9.]+)$")
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class Check:
     problem: str = ""  # why it fails, in words
 
 
-def measure(metrics: dict[str, Metrics], rule: str) -> Check:
+def measure(metrics: dict[str, Metrics] | dict[str, SeveralMetrics], rule: str) -> Check:
     """``rule`` against one column of a report (``{group: Metrics}``)."""
     m = _RULE.match(rule.replace(" ", ""))
     if not m:
@@ -57,7 +61,9 @@ def measure(metrics: dict[str, Metrics], rule: str) -> Check:
     return Check(rule, float(value), passed, "" if passed else f"{rule}: got {value:.3f}")
 
 
-def check_requirements(metrics: dict[str, Metrics], requirements: list[str]) -> list[str]:
+def check_requirements(
+    metrics: dict[str, Metrics] | dict[str, SeveralMetrics], requirements: list[str]
+) -> list[str]:
     """Failures of ``metric[.group]>=value`` / ``<=value`` rules on the shipped config."""
     return [check.problem for check in (measure(metrics, rule) for rule in requirements) if not check.passed]
 
@@ -87,7 +93,9 @@ def gated_sets(gates: list[Gate]) -> list[str]:
     return list(dict.fromkeys(gate.set for gate in gates))
 
 
-def check_gates(gates: list[Gate], name: str, metrics: dict[str, Metrics]) -> list[tuple[Gate, Check]]:
+def check_gates(
+    gates: list[Gate], name: str, metrics: dict[str, Metrics] | dict[str, SeveralMetrics]
+) -> list[tuple[Gate, Check]]:
     """Every gate of set ``name`` measured on the set's shipped column."""
     return [(gate, measure(metrics, gate.rule)) for gate in gates if gate.set == name]
 

@@ -50,6 +50,9 @@ KINDS = (
     "gibberish",
     "traditional",
 )
+# The kinds whose answer shows several passages (or one of a series), scored by
+# :mod:`summit_qa.evaluation.several`.
+SEVERAL_KINDS = ("list", "count", "range", "enumeration", "overview", "compare", "ordinal", "page")
 OPERATIONS = ("first", "next", "previous", "nth", "actor", "attribute", "why", "return", "other")
 
 
@@ -68,6 +71,9 @@ class QAPair:
     needs: tuple[str, ...] = ()  # each names one passage the answer must show
     answer_date: str | None = None  # the day the right answer's header must show
     operation: str | None = None  # in a dialogue: what the follow-up asks of the earlier turns
+    order: str | None = None  # "chronological" or "page": the needed passages come in the order of needs
+    count: int | None = None  # a count question: how many passages of the page the answer counts
+    source: str | None = None  # the id of the record this one restates in another form
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,9 @@ def _pair(raw: dict, lang: str, split: str, **extra) -> QAPair:
         needs=_strings(raw, "needs"),
         answer_date=raw.get("answer_date"),
         operation=operation,
+        order=raw.get("order"),
+        count=raw.get("count"),
+        source=raw.get("source"),
         **extra,
     )
 
@@ -194,6 +203,27 @@ def load_dialogues(path: Path) -> list[Dialogue]:
     if any(isinstance(item, QAPair) for item in items):
         raise ValueError(f"{path}: holds single questions, where dialogues were expected")
     return items  # type: ignore[return-value]
+
+
+def is_several_set(pairs: list[QAPair]) -> bool:
+    """True when some question of the set needs several passages (``needs`` or its kind)."""
+    return any(p.needs or p.kind in SEVERAL_KINDS for p in pairs)
+
+
+def source_pairs(path: Path, pairs: list[QAPair]) -> list[QAPair]:
+    """The records ``pairs`` restate (their ``source`` ids), in the pairs' order, found in the
+    other sets of ``path``'s folder of the same split (held-out sets for a held-out set)."""
+    wanted = {p.source for p in pairs if p.source}
+    held_out = "heldout" in set_name(path)
+    found: dict[str, QAPair] = {}
+    for other in all_sets(path.parent):
+        if other == path or ("heldout" in set_name(other)) != held_out or wanted <= set(found):
+            continue
+        found |= {q.id: q for q in questions(read_set(other)) if q.id in wanted}
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise ValueError(f"{path}: no set beside it holds the source(s) {', '.join(missing)}")
+    return [found[p.source] for p in pairs if p.source]
 
 
 def questions(items: list[QAPair | Dialogue]) -> list[QAPair]:
