@@ -91,3 +91,10 @@ def test_the_public_api():
     from summit_qa.page.passages import Passage
 
     assert summit_qa.Answer is Answer and summit_qa.Passage is Passage
+
+
+def test_test_files_have_unique_names():
+    """pytest imports test files by their base name: two alike collide."""
+    tests = Path(__file__).resolve().parent
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

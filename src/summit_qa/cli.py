@@ -49,7 +49,7 @@ def format_answer(result) -> str:
     """The passages as a person reads them: date · headline · agency, then the text."""
     if not result.answered:
         return result.message
-    lines = []
+    lines = [result.lead] if result.lead else []
     if result.context_question:
         lines.append(f"(read with your earlier question: {result.context_question})")
     for rank, p in enumerate(result.passages, 1):

@@ -513,3 +513,42 @@ def test_a_share_link_answers_on_load_in_korean_on_a_phone(app_url, playwright):
     assert "김정은" in reply.locator("details").first.inner_text()
     page.screenshot(path=str(ARTIFACTS / "phone-korean-share-link.png"))
     browser.close()
+
+
+@pytest.mark.browser
+def test_answers_of_several_passages_are_dated_lists_marked_in_the_page(app_url, playwright):
+    """A count, an overview and a heading's items: each a lead line and its dated passages,
+    every passage of the answer marked in the Page tab and drawn red in the Timeline."""
+    browser = _browser(playwright)
+    page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
+    page.goto(app_url)
+    page.locator("#question textarea").wait_for()
+    cases = [
+        ("美军士兵遗骸的事提到了几次？", "版面上共有2段提到此事", ["timeline-12", "timeline-13"]),
+        (
+            "What's on this page?",
+            "The main points",
+            ["timeline-0", "analysis-0", "one-on-one-0", "arrival-0"],
+        ),
+        ("分析文章的三大议题是什么？", "“三大议题”下列出3项", ["analysis-7", "analysis-10", "analysis-12"]),
+    ]
+    for question, lead, ids in cases:
+        _ask(page, question, lead)
+        reply = page.locator(BOTS).last.inner_text()
+        assert (
+            reply.index(lead) < min(reply.index(d) for d in ("2018", "2019") if d in reply)
+            or "2019" not in reply
+        )
+        page.get_by_role("tab", name="Page").click()
+        for pid in ids:
+            classes = page.locator(f"#page-{pid}").get_attribute("class")
+            assert "summit-best" in classes or "summit-also" in classes, (question, pid, classes)
+        page.screenshot(path=str(ARTIFACTS / f"several-{ids[0]}.png"))
+        page.get_by_role("tab", name="Chat").click()
+    # the count's passages are both red in the timeline: ask it again last
+    _ask(page, "美军士兵遗骸的事提到了几次？", "版面上共有2段提到此事")
+    page.get_by_role("tab", name="Timeline").click()
+    page.locator("#timeline svg").first.wait_for(state="attached")
+    red = page.evaluate("() => [...document.querySelectorAll('#timeline li.summit-best')].length")
+    assert red == 2
+    browser.close()

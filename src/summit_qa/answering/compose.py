@@ -77,7 +77,7 @@ def compose(
     its selection in the selection's order (not cut by ``top_k``)."""
     wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
     if selection is None or selection.kind == "ordinal":
-        first = list(selection.passages) if selection else []
+        first = list(selection.passages) if selection else []  # the n-th of a series, first
         rest = [int(i) for i in r.order if int(i) not in first]
         chosen = (first + rest)[: passages_wanted(top_k, len(r.order))]
         shown = [scored(index, r, i, wanted) for i in chosen]
@@ -85,5 +85,5 @@ def compose(
     shown = [scored(index, r, i, wanted) for i in selection.passages]
     published = index.passages[0].published if index.passages else ""
     line = lead(selection, shown, language, published, span)
-    count = len(shown) if selection.kind == "count" else None
+    count = len(shown) if selection.kind == "count" or selection.counted else None
     return Answer(question, True, shown, language, kind=selection.kind, lead=line, count=count, **context)

@@ -14,6 +14,7 @@ question with the conversation before it; each part has its own module:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from summit_qa.answering import smalltalk
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, ScoredPassage
 from summit_qa.answering.compose import compose
+from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve, user_questions
 from summit_qa.answering.identity import Identity, identify, introduction, is_pronoun
 from summit_qa.answering.identity import subject as identity_subject
@@ -90,6 +92,14 @@ class SummitQA:
         self.memory = ConversationMemory(WINDOW)
         self.events = page_events(index.passages, glossary)
         self.summits = summit_days(self.events)
+        self._page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
+        self._english = frozenset(index.lexicon.english)
+        self._page_names = frozenset(
+            n
+            for w in index.lexicon.words.values()
+            for g in w.english
+            for n in re.findall(r"\b[A-Z][A-Za-z-]+\b", g)
+        )
         # Each passage's neighbours in its article: follow-ups move by them ("then what?").
         self._sequence: dict[int, tuple[int | None, int | None]] = {}
         for i, p in enumerate(index.passages):
@@ -226,7 +236,8 @@ class SummitQA:
             reply = Reply("refused", language, cleaned, r, message("not_in_article", language), resolution)
             selection = None
         elif selection is not None:
-            kind = "answer" if selection.kind == "ordinal" else selection.kind
+            selection = replace(selection, counted=shape.counted)
+            kind = "answer" if selection.kind == "ordinal" else selection.kind  # one passage answers
             reply = Reply(kind, language, cleaned, r, "", resolution, selection, shape.span)
         elif self._chat_in_meaning(cleaned, resolution, r, query):
             reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
@@ -250,10 +261,20 @@ class SummitQA:
         self, shape: Shape, question: str, language: str, resolution: Resolution, r: Ranking
     ) -> Selection | None:
         """The passages of a question that needs several (a new question only: a follow-up
-        is read as one fact); a question about the page or an overview is in scope."""
+        is read as one fact).  A set about someone the page never names is refused; one
+        about the page, an article, a period the page covers or a name it prints is in
+        scope whatever the refusal floors say."""
         if shape.kind == "single" or resolution.follow_up or resolution.in_scope:
             return None
-        if not (r.answered or shape.kind in ("page", "overview")):
+        sets = ("list", "count", "range", "compare")
+        off_page = off_page_names(
+            question, language, self._page_text, self.glossary, self._english, self._page_names
+        )
+        if shape.kind in sets and off_page:
+            return Selection(shape.kind, ())
+        named = bool(self.glossary.names(question, ("person", "body", "place")))
+        about_page = shape.kind in ("page", "overview") or (shape.kind in sets[:3] and (shape.span or named))
+        if not (r.answered or about_page):
             return None
         return select(
             shape,

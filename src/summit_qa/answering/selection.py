@@ -9,6 +9,7 @@ the best fused score (fitted on the dev multi-passage set).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from summit_qa.answering.shape import SUMMIT_WORDS, Shape
+from summit_qa.answering.shape import SUMMIT_WORDS, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -35,7 +36,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # What happens, as a question writes it in five languages: the classes of page/events.py.
 ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "visit": _any(
-        r"访|前往|出行|去了?(?:朝鲜|平壤|美国|越南|北韩|北韓)|赴",
+        r"访|前往|出行|去(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
         r"\bvisit",
         r"\btrips?\b",
         r"\btravel",
@@ -81,8 +82,9 @@ class Selection:
 
     kind: str
     passages: tuple[int, ...]
-    order: str = "chronological"  # or "page"
+    order: str = "chronological"  # or "page", "relevance"
     heading: str = ""  # the heading or article the set comes from, when one
+    counted: bool = False  # the question asks how many
 
 
 def asked_actions(question: str) -> tuple[str, ...]:
@@ -101,11 +103,36 @@ def summit_days(events: Sequence[Event]) -> tuple[str, ...]:
         for d in e.dates
         if len(d) == 10
     )
-    return tuple(sorted(d for d, n in days.items() if n >= 2))
+    found = sorted(d for d, n in days.items() if n >= 2)
+    # A summit of several days ("27日至28日") is anchored on its first.
+    return tuple(d for i, d in enumerate(found) if i == 0 or not _next_day(found[i - 1], d))
+
+
+def _next_day(a: str, b: str) -> bool:
+    return dt.date.fromisoformat(b) - dt.date.fromisoformat(a) == dt.timedelta(days=1)
 
 
 def _chronological(events: Sequence[Event], chosen: list[int]) -> tuple[int, ...]:
     return tuple(sorted(chosen, key=lambda i: (events[i].day or "9999", i)))
+
+
+# A trip taken by someone: the name, then (within a clause) the travel word; or the
+# visitor named after 来访的 ("金正恩会见了来访的蓬佩奥").
+_TRAVEL = re.compile(r"访问|访朝|访美|赴|前往|出访|抵达|到访|启程|离开|动身")
+
+
+def travels(text: str, person: str) -> bool:
+    """``person`` is the one who travels in ``text``, not someone they received."""
+    for m in re.finditer(re.escape(person), text):
+        clause = re.split(r"[，。；、,]", text[m.end() : m.end() + 24])[0]
+        if _TRAVEL.search(clause) or text[max(0, m.start() - 3) : m.start()] == "来访的":
+            return True
+    return False
+
+
+def _timeline_article(events: Sequence[Event]) -> str:
+    """The article with the most dated entries: the page's timeline."""
+    return Counter(e.article for e in events if e.day).most_common(1)[0][0]
 
 
 def _in_span(event: Event, shape: Shape) -> bool:
@@ -124,7 +151,12 @@ def _relevant(score: np.ndarray, cut: float) -> set[int]:
 
 
 def _filtered(
-    question: str, shape: Shape, events: Sequence[Event], glossary: Glossary, score: np.ndarray
+    question: str,
+    shape: Shape,
+    events: Sequence[Event],
+    glossary: Glossary,
+    score: np.ndarray,
+    passages_text: Sequence[str] = (),
 ) -> list[int]:
     """The passages a list, count or range question asks for: its period, then the people
     and actions it names, then relevance."""
@@ -132,12 +164,17 @@ def _filtered(
     # A period anchored on a summit ("after the Singapore summit") names no action by it.
     actions = asked_actions(SUMMIT_WORDS.sub(" ", question) if shape.exclusive else question)
     candidates = [e for e in events if shape.span is None or _in_span(e, shape)]
+    if TIMELINE.search(question):  # "according to the timeline": its entries only
+        timeline = _timeline_article(events)
+        candidates = [e for e in candidates if e.article == timeline]
     if shape.span is not None and not people and not actions:
         return [e.passage for e in candidates]  # "what happened in July?": the period is the topic
     if people:
         candidates = [e for e in candidates if all(p in e.names for p in people)]
     if actions:
         candidates = [e for e in candidates if set(actions) & set(e.actions)]
+    if people and actions == ("visit",):  # a person's trips: that person travels
+        candidates = [e for e in candidates if all(travels(passages_text[e.passage], p) for p in people)]
     cut = FILTERED_RELEVANCE if (people or actions) else RELEVANCE
     relevant = _relevant(score, cut)
     return [e.passage for e in candidates if e.passage in relevant]
@@ -219,11 +256,13 @@ def select(
         if compared is not None or not shape.listy:
             return compared
         shape = replace(shape, kind="list")
-    chosen = _filtered(question, shape, events, glossary, score)
+    if shape.span is not None and not any(_in_span(e, shape) for e in events):
+        return Selection(shape.kind, ())  # a period the page has no event in: refused
+    chosen = _filtered(question, shape, events, glossary, score, [p.text for p in passages])
     if shape.kind == "ordinal":
-        return _nth(shape, question, events, glossary, chosen)
+        return _nth_trip(shape, question, events, glossary, chosen)
     if not chosen:
-        return Selection(shape.kind, ())  # a set the page does not have: refused
+        return None  # nothing of that kind in the period: the best single passages
     if len(chosen) == 1 and shape.kind != "count":
         return None  # one passage answers: a single answer, with the runners-up
     if all(events[i].day for i in chosen):
@@ -269,14 +308,16 @@ def _overview(question, terms, passages, glossary, order) -> Selection:
     return Selection("overview", tuple(_outline(passages, article)), "page", title)
 
 
-def _nth(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
-    """The n-th of a series the question names by its people and action ("蓬佩奥第三次访朝"),
-    in date order; None when it names no such series."""
-    if not (glossary.names(question, ("person", "body")) and asked_actions(question)):
+def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
+    """The n-th trip of one person ("蓬佩奥第三次访朝", "Pompeo's last visit"): that
+    person's visits in date order.  Only trips: other events a person is named in
+    (meetings announced, talked of) do not make a series the page counts."""
+    people = glossary.names(question, ("person",))
+    if len(people) != 1 or "visit" not in asked_actions(question):
         return None
-    series = [i for i in _chronological(events, chosen) if events[i].day]
+    series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
     n = shape.nth or 1
-    if len(series) < 2 or n > len(series):
+    if len(series) < 2 or abs(n) > len(series) or n == 0:
         return None
     return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
 

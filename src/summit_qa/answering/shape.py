@@ -25,7 +25,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # Questions about the page itself: its date, its articles, agencies, headlines.
 PAGE = {
     "zh": _any(
-        r"(?:这|本|此|该)(?:版|张报纸|份报纸|期报纸|一版)|报纸(?:是)?(?:哪天|什么时候|日期)|版面|哪几篇|几篇(?:文章|报道)|哪些(?:报道|文章)|通讯社|标题"
+        r"(?:这|本|此|该)(?:版|张报纸|份报纸|期报纸|一版)|报纸(?:是)?(?:哪天|什么时候|日期)|版面|哪几?篇|几篇(?:文章|报道|稿)|哪些(?:报道|文章|稿)|稿子|稿件|社发|通讯社|标题"
     ),
     "en": _any(
         r"\b(?:this|the) (?:page|newspaper|paper|issue)\b.*\b(?:date|dated|articles?|stories|reports?|headlines?|agenc)",
@@ -56,7 +56,9 @@ OVERVIEW = {
         r"\bin (?:a )?nutshell\b",
     ),
     "ko": _any(r"요약|요점|무슨 내용|어떤 내용|주요 내용|개요|줄거리"),
-    "ja": _any(r"要約|まとめて|要点|概要|何について書|どんな内容|主な内容"),
+    "ja": _any(
+        r"要約|まとめて(?:ください|下さい|くれ|ほしい|欲しい)|要点|概要|何について書|どんな内容|主な内容"
+    ),
     "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì)|tổng quan"),
 }
 # Counting events ("how many times") and counting anything ("how many"): the second is a
@@ -69,7 +71,7 @@ COUNT = {
     "vi": _any(r"bao nhiêu lần|mấy lần"),
 }
 SOME_COUNT = {
-    "zh": _any(r"几个|多少个|几件|多少件|几条|几项|多少"),
+    "zh": _any(r"几个|多少个|几件|多少件|几条|几项|几篇|多少"),
     "en": _any(r"\bhow many\b", r"\bnumber of\b"),
     "ko": _any(r"몇 ?개|몇 ?가지|몇 ?건"),
     "ja": _any(r"いくつ|何件|何個|幾つ"),
@@ -93,8 +95,8 @@ LIST = {
 }
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
-    "zh": _any(r"发生了?什么|有什么事|出了什么事|大事|有何进展|做了什么|干了什么"),
-    "en": _any(r"\bwhat happened\b", r"\bwhat went on\b", r"\bevents?\b", r"\bwhat did .* do\b"),
+    "zh": _any(r"发生了?什么|有什么事|出了什么事|大事|有何进展|做了什么|干了什么|什么新闻|哪些新闻|有何动态"),
+    "en": _any(r"\bwhat happened\b", r"\bwhat went on\b", r"\bevents?\b", r"\bwhat did .* do\b", r"\bnews\b"),
     "ko": _any(r"무슨 일|어떤 일|일어난 일|사건"),
     "ja": _any(r"何があった|何が起き|出来事|何をした"),
     "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì"),
@@ -104,8 +106,7 @@ ENUMERATION = {
         r"[三两二四五几]大|[三两二四五几](?:个|项|点)(?:议题|问题|障碍|任务|方面|因素)|哪[几些](?:个|项)?(?:议题|障碍|因素|方面)|议题有|障碍有"
     ),
     "en": _any(
-        r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges|tasks)\b",
-        r"\bbiggest task\b",
+        r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges)\b",
     ),
     "ko": _any(r"(?:세|두|네) ?가지 (?:의제|쟁점|장애|과제|문제)|3대|(?:의제|쟁점|장애물)(?:는|은|들)"),
     "ja": _any(r"(?:三|3|二|2)つの(?:議題|課題|障害|問題)|三大|(?:議題|障害)は"),
@@ -132,6 +133,10 @@ COMPARE = {
 ARTICLE = _any(
     r"文章|报道|稿|这版|本版|版面|大事记|分析|\b(?:article|page|piece|story|analysis|timeline|report)\b",
     r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|niên biểu|phân tích",
+)
+# Words for the timeline itself ("according to the timeline"): its dated entries.
+TIMELINE = _any(
+    r"大事记|时间线|年表|\btimeline\b|\bchronology\b|연표|일지|niên biểu|dòng thời gian|mốc thời gian"
 )
 # Periods: a half year, and the page's own events as anchors.
 _FIRST_HALF = _any(r"上半年|first half|상반기|前半|上半期|nửa đầu")
@@ -161,11 +166,12 @@ class Shape:
     span: tuple[str | None, str | None] | None = None
     exclusive: bool = False
     listy: bool = False  # it also writes a list cue ("哪些", "list"): a set when not what it says
+    counted: bool = False  # it asks how many: the answer says the number of passages
     nth: int | None = None  # "ordinal": which of a series (1 = the first, -1 = the last)
 
     @property
     def several(self) -> bool:
-        return self.kind not in ("single", "ordinal")
+        return self.kind != "single"
 
 
 def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
@@ -214,10 +220,11 @@ def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Perio
             return (f"{year}-07", f"{year}-12"), False
     if len(dates) >= 2:
         first = dates[0]
+        month = first.month or published.month  # "23号到26号": the page's own month
         bounds = []
         for q in dates:
-            if q.month is None and q.day is not None and first.month is not None:
-                q = DateQuery(q.year or first.year, first.month, q.day)  # "2月23日到26日"
+            if q.month is None and q.day is not None:
+                q = DateQuery(q.year or first.year, month, q.day)  # "2月23日到26日"
             bound = _iso(q, published, year)
             if bound:
                 bounds.append(bound)
@@ -228,6 +235,9 @@ def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Perio
         if only is None:
             return None
         return _anchored(question, only) or ((only, only), False)
+    both = len(summits) >= 2 and SINGAPORE.search(question) and HANOI.search(question)
+    if both and (_AFTER.search(question) or _BEFORE.search(question) or _SPAN.search(question)):
+        return (summits[0], summits[-1]), True  # "after Singapore and before Hanoi"
     if summits and SINGAPORE.search(question):
         return _anchored(question, summits[0])
     if summits and HANOI.search(question):
@@ -258,15 +268,16 @@ def read_shape(
         _matches(SOME_COUNT, question, language) and bool(actions or span)
     )
     if counts and (names or actions or span):
-        return Shape("count", span, exclusive)
+        return Shape("count", span, exclusive, counted=True)
+    counted = _matches(SOME_COUNT, question, language) or _matches(COUNT, question, language)
     if _matches(PAGE, question, language) and not happened:
-        return Shape("page")
+        return Shape("page", counted=counted)
     about_page = bool(ARTICLE.search(question)) or not (names or span)
     if _matches(OVERVIEW, question, language) and about_page:
         return Shape("overview")
     ordinal = find_ordinal(question, language)
     if _matches(ENUMERATION, question, language) and ordinal is None:
-        return Shape("enumeration")
+        return Shape("enumeration", counted=counted)
     one_day = span is not None and span[0] == span[1] and span[0] is not None and len(span[0]) == 10
     listy = _matches(LIST, question, language)
     if span is not None and not one_day and (happened or listy):

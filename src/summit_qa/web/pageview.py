@@ -62,7 +62,12 @@ def _day(iso: str) -> dt.date:
 
 
 def _axis(
-    passages: Sequence[Passage], best: str | None, start: dt.date, end: dt.date, title: str, narrow: bool
+    passages: Sequence[Passage],
+    best: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    title: str,
+    narrow: bool,
 ) -> str:
     """One SVG panel: the dated passages between ``start`` and ``end`` as dots on a date axis,
     one lane per article (coloured as in the legend); ticks by month, or by day for a short
@@ -95,14 +100,14 @@ def _axis(
                 out.append(f'<text {anchor} class="summit-tick">{label}</text>')
             count += 1
         tick += dt.timedelta(days=1)
-    for p in sorted(passages, key=lambda p: p.id == best):  # the answer drawn last: on top
+    for p in sorted(passages, key=lambda p: p.id in best):  # the answer drawn last: on top
         if not p.date:
             continue
         day = _day(p.date)
         if not start <= day <= end:
             continue
         y = top + lane * articles.index(p.article) + lane / 2
-        is_best = p.id == best
+        is_best = p.id in best
         colour = BEST_COLOUR if is_best else ARTICLE_COLOURS.get(p.article, "#555")
         radius = (7 if narrow else 9) if is_best else (4.5 if narrow else 6)
         tip = escape(f"{p.date} · {p.text[:40]}…")
@@ -129,9 +134,11 @@ def _legend(passages: Sequence[Passage], answer_label: str) -> str:
     return f'<ul class="summit-legend">{"".join(items)}</ul>'
 
 
-def timeline_html(passages: Sequence[Passage], best: str | None = None) -> str:
+def timeline_html(passages: Sequence[Passage], best: str | None = None, also: Sequence[str] = ()) -> str:
     """Two panels (the whole year, and the summit weeks where February 2019 crowds) and a
-    list of every dated passage in date order; only the answer's passage (``best``) is red."""
+    list of every dated passage in date order; only the answer's passages are red: ``best``,
+    and ``also`` (the other passages of an answer of several)."""
+    answer = tuple(x for x in (best, *also) if x)
     dated = sorted((p for p in passages if p.date), key=lambda p: (_day(p.date), p.id))
     if not dated:
         return "<p>No dated passages.</p>"
@@ -139,12 +146,12 @@ def timeline_html(passages: Sequence[Passage], best: str | None = None) -> str:
     year_start, zoom_start, zoom_end = dt.date(first.year, first.month, 1), last - dt.timedelta(days=12), last
     panels = []
     for narrow in (False, True):
-        panels.append(_axis(passages, best, year_start, last, "The year", narrow))
-        panels.append(_axis(passages, best, zoom_start, zoom_end, "The summit weeks", narrow))
+        panels.append(_axis(passages, answer, year_start, last, "The year", narrow))
+        panels.append(_axis(passages, answer, zoom_start, zoom_end, "The summit weeks", narrow))
     legend = _legend(passages, "the answer")
     rows = []
     for p in dated:
-        mark = ' class="summit-best"' if p.id == best else ""
+        mark = ' class="summit-best"' if p.id in answer else ""
         rows.append(
             f'<li{mark}><a href="#page-{escape(p.id)}">'
             f'<span class="summit-date">{escape(p.date)}</span></a> '

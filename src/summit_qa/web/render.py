@@ -4,8 +4,11 @@ The best passage is quoted verbatim with its date · headline · agency line, th
 best-answering sentence marked, a glossary for a reader of another language,
 and two links: one that asks the same question again (``?q=…``, to share) and
 one that opens the passage in the Page tab (``#page-<id>``).  Up to two more
-passages follow under a collapsed "more passages" element.  Everything a user
-typed is shown as inert text.
+passages follow under a collapsed "more passages" element.  An answer of several
+passages (a list, a count, a heading's items…) leads with the line that says what
+follows, then every passage in its order, each dated with its answering sentence
+marked; past ``SHOWN_ITEMS`` the rest fold.  Everything a user typed is shown as
+inert text.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from summit_qa.answering.engine import Answer, ScoredPassage
 from summit_qa.readers.messages import say as message
 
 SHOWN_QUESTION_CHARS = 500
+SHOWN_ITEMS = 5  # items of a several-passage answer shown before the rest fold
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 Glosser = Callable[[ScoredPassage, str], list]
@@ -94,6 +98,8 @@ def render_answer(
         return escape(result.message)
     language = result.language
     explain = glosser if glosser is not None and language != "zh" else (lambda p, lang: [])
+    if result.several:
+        return _render_several(result, explain, earlier)
     best, *more = result.passages
     parts = [_meta_line(best, language), "", _quote(best, mark=True), ""]
     if earlier is not None:
@@ -105,4 +111,27 @@ def render_answer(
             parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
             parts += [*_glossary(explain(p, language), language), ""]
         parts.append("</details>")
+    return "\n".join(parts).strip()
+
+
+def _item(p: ScoredPassage, language: str, explain: Glosser) -> list[str]:
+    glossary = _glossary(explain(p, language), language)
+    return [_meta_line(p, language), "", _quote(p, mark=True), "", *glossary, ""]
+
+
+def _render_several(result: Answer, explain: Glosser, earlier: Sequence[str] | None) -> str:
+    """The lead line, then each passage of the set in its order; the rest past
+    ``SHOWN_ITEMS`` folded."""
+    language = result.language
+    shown, folded = result.passages[:SHOWN_ITEMS], result.passages[SHOWN_ITEMS:]
+    parts = [f"**{escape(result.lead)}**", ""]
+    for p in shown:
+        parts += _item(p, language, explain)
+    if folded:
+        parts += [f"<details><summary>{message('more_items', language, n=len(folded))}</summary>", ""]
+        for p in folded:
+            parts += _item(p, language, explain)
+        parts.append("</details>")
+    if earlier is not None and shown:
+        parts += ["", _links(result, shown[0], earlier)]
     return "\n".join(parts).strip()

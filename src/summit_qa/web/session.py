@@ -30,6 +30,7 @@ class Turn:
     reply: str  # the reply's Markdown
     shown: tuple[str, ...] = ()  # passage ids, best first
     language: str = "en"
+    several: bool = False  # an answer of several passages: every one of them is the answer
 
     @classmethod
     def load(cls, raw: object) -> Turn | None:
@@ -41,7 +42,7 @@ class Turn:
             return None
         if not isinstance(shown, list | tuple) or not all(isinstance(s, str) for s in shown):
             return None
-        return cls(question, reply, tuple(shown), language)
+        return cls(question, reply, tuple(shown), language, raw.get("several") is True)
 
 
 def load_turns(saved: object) -> list[Turn]:
@@ -87,7 +88,8 @@ class ChatSession:
             result = self.engine.answer(text, top_k=3, history=earlier)
             context = [earlier[result.context_turn]] if result.context_turn is not None else []
             reply = render_answer(result, self._glosser, earlier=context)
-            return Turn(text, reply, tuple(p.id for p in result.passages), result.language)
+            shown = tuple(p.id for p in result.passages)
+            return Turn(text, reply, shown, result.language, result.several)
         except Exception:  # never a traceback in the chat
             log.exception("answer failed")
             language = detect_language(text)
@@ -99,7 +101,8 @@ class ChatSession:
 
     def timeline(self, turns: list[Turn]) -> str:
         shown = turns[-1].shown if turns else ()
-        return timeline_html(self.engine.index.passages, shown[0] if shown else None)
+        also = shown[1:] if turns and turns[-1].several else ()
+        return timeline_html(self.engine.index.passages, shown[0] if shown else None, also)
 
     def rate(self, turns: list[Turn], at: int, verdict: str, right: str | None = None) -> bool:
         """Record a like or dislike of turn ``at`` (and the passage that was right)."""

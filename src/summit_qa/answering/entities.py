@@ -1,0 +1,123 @@
+"""Names a question writes that the page never mentions ("Xi Jinping", "文在寅", "プーチン").
+
+A question about a set of events involving someone the page does not name is
+refused like any other off-page question, not answered with the page's other
+events.  Found three ways, each a general class: a proper noun that jieba tags
+in Chinese (person, place, organisation) absent from the page; a capitalised
+Latin word outside every glossary name that the dictionaries do not know as an
+English word; a katakana word outside every glossary name.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections.abc import Iterable
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionary_sources import CEDICT, CEDICT_LINE, package_file
+from summit_qa.readers.english import stem
+
+_PROPER = ("nr", "ns", "nt", "nrfg", "nrt")
+_CAPITALISED = re.compile(r"(?<![\w'’\-–])[A-Z][a-z]+(?:-[A-Za-z]+)*")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _posseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def _covered(question: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """The spans of every glossary name the question writes."""
+    return [m.span() for pattern, _ in glossary.aliases for m in pattern.finditer(question)]
+
+
+def _outside(span: tuple[int, int], covered: Iterable[tuple[int, int]]) -> bool:
+    return not any(a <= span[0] and span[1] <= b for a, b in covered)
+
+
+_CAPITAL_TOKEN = re.compile(r"\b[A-Z][A-Za-z-]+\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _cedict_names() -> dict[str, frozenset[str]]:
+    """Each CC-CEDICT headword (simplified) → the capitalised words of its first gloss (the
+    name it stands for: "CIA" for 中情局)."""
+    out: dict[str, frozenset[str]] = {}
+    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
+        for line in f:
+            m = CEDICT_LINE.match(line)
+            if m and not line.startswith("#") and m.group(2) not in out:
+                out[m.group(2)] = frozenset(_CAPITAL_TOKEN.findall(m.group(4).split("/")[0]))
+    return out
+
+
+def _same_name(word: str, page_names: frozenset[str]) -> bool:
+    """The dictionary's name for ``word`` is one the page's own words carry too (an
+    abbreviation: 中情局 is "CIA", as 中央情报局 is)."""
+    name = _cedict_names().get(word, frozenset())
+    return bool(name) and name <= page_names
+
+
+@functools.lru_cache(maxsize=1)
+def common_english() -> frozenset[str]:
+    """Every word CC-CEDICT's English glosses write in lower case somewhere: English words,
+    as opposed to names, which its glosses write only capitalised ("Putin")."""
+    words: set[str] = set()
+    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", line.split("/", 1)[-1]))
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_words(glossary: Glossary) -> frozenset[str]:
+    """Every Latin word of the glossary's names ("kim" of "Kim Jong Un"), lower case."""
+    return frozenset(
+        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
+    )
+
+
+def off_page_names(
+    question: str,
+    language: str,
+    page_text: str,
+    glossary: Glossary,
+    english: Iterable[str],
+    page_names: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The names ``question`` writes that the page never mentions; ``english``: the
+    stemmed English words the dictionaries know for the page's words; ``page_names``: the
+    capitalised words of their glosses.  jieba reads Chinese questions only."""
+    covered = _covered(question, glossary)
+    known = set(english) | _MONTHS | _alias_words(glossary)
+    found = []
+    if language in ("zh", "zh-Hant") and _HAN.search(question):
+        for word, flag in _posseg().cut(question):
+            if flag not in _PROPER or len(word) < 2 or word in page_text or glossary.names(word):
+                continue
+            if not _same_name(word, page_names):
+                found.append(word)
+    for m in _CAPITALISED.finditer(question):
+        if m.start() == 0 or not _outside(m.span(), covered):
+            continue  # the first word of a sentence is capitalised anyway
+        word = m.group(0)
+        lower = word.lower()
+        if stem(lower) not in known and lower not in known and lower not in common_english():
+            found.append(word)
+    for m in _KATAKANA.finditer(question):
+        if _outside(m.span(), covered):
+            found.append(m.group(0))
+    return found

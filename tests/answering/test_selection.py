@@ -1,0 +1,116 @@
+"""Choosing the set of passages: by period, actor, action, heading, article; each rule on the
+page's own events with a made-up ranking (no model), then end to end with the real one."""
+
+import numpy as np
+import pytest
+
+from summit_qa.answering.entities import off_page_names
+from summit_qa.answering.selection import select, summit_days, travels
+from summit_qa.answering.shape import Shape
+from summit_qa.page.events import page_events
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import load_passages
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def page():
+    data = packaged_data_dir()
+    passages = load_passages(data)
+    glossary = Glossary.load(data / "glossary.json")
+    return passages, page_events(passages, glossary), glossary
+
+
+def _select(page, shape, question, scores=None):
+    passages, events, glossary = page
+    score = np.zeros(len(passages), np.float32) if scores is None else scores
+    order = np.argsort(-score, kind="stable")
+    return select(shape, question, passages, events, glossary, score, order)
+
+
+def test_the_summits_are_the_days_the_page_keeps_returning_to(page):
+    _, events, _ = page
+    assert summit_days(events) == ("2018-06-12", "2019-02-27")
+
+
+def test_a_period_gives_its_dated_passages_in_date_order(page):
+    passages, events, _ = page
+    chosen = _select(page, Shape("range", ("2018-07", "2018-08")), "2018年7月到8月发生了什么")
+    days = [events[i].day for i in chosen.passages]
+    assert days == sorted(days) and all(d.startswith(("2018-07", "2018-08")) for d in days)
+    assert len(days) >= 3 and chosen.order == "chronological"
+
+
+def test_anchors_are_left_out_of_their_period(page):
+    _, events, _ = page
+    chosen = _select(page, Shape("range", ("2018-06-12", "2019-02-27"), True), "between the two summits")
+    days = [events[i].day for i in chosen.passages]
+    assert days and all("2018-06-12" < d < "2019-02-27" for d in days)
+
+
+def test_a_period_the_page_has_nothing_in_is_an_empty_set(page):
+    assert _select(page, Shape("range", ("2017", "2017")), "2017年发生了什么").passages == ()
+
+
+def test_a_person_s_trips_are_the_trips_they_take(page):
+    passages, events, _ = page
+    chosen = _select(page, Shape("count", counted=True), "蓬佩奥去了几次朝鲜？")
+    texts = [passages[i].text for i in chosen.passages]
+    assert len(texts) >= 3 and all("蓬佩奥" in t for t in texts)
+    assert not any(t.index("金英哲") < t.index("赴") < t.index("蓬佩奥") for t in texts if "赴" in t)
+
+
+def test_travels_reads_who_travels():
+    assert travels("作为美国新任国务卿的蓬佩奥再次访问朝鲜", "蓬佩奥")
+    assert travels("金正恩会见了来访的蓬佩奥", "蓬佩奥")
+    assert not travels("金英哲赴美，30日至31日与蓬佩奥在纽约会面", "蓬佩奥")
+
+
+def test_the_nth_trip(page):
+    passages, _, _ = page
+    second = _select(page, Shape("ordinal", nth=2), "蓬佩奥第二次访朝是哪天")
+    last = _select(page, Shape("ordinal", nth=-1), "蓬佩奥最后一次去朝鲜是哪天")
+    assert "再次访问朝鲜" in passages[second.passages[0]].text
+    assert "来访的蓬佩奥" in passages[last.passages[0]].text
+    assert _select(page, Shape("ordinal", nth=2), "第二次会晤在哪里") is None  # no one's trips
+
+
+def test_a_heading_s_items_in_page_order(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("enumeration"), "三大议题是什么")
+    assert [passages[i].label for i in chosen.passages] == [1, 2, 3]
+    assert chosen.heading == "三大议题" and chosen.order == "page"
+
+
+def test_an_overview_of_the_page_is_every_article_s_opening(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("overview"), "这篇文章讲了什么")
+    articles = [passages[i].article for i in chosen.passages]
+    assert articles == list(dict.fromkeys(p.article for p in passages))
+
+
+def test_an_overview_of_a_named_heading_is_its_passages(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("overview"), "三大障碍讲了什么")
+    assert chosen.passages and all(passages[i].section == "三大障碍" for i in chosen.passages)
+
+
+def test_a_comparison_gives_one_passage_for_each_side(page):
+    passages, events, glossary = page
+    scores = np.array([1.0 if "抵达" in p.text else 0.0 for p in passages], np.float32)
+    chosen = _select(page, Shape("compare"), "金正恩和特朗普分别是哪天到的？", scores)
+    named = [set(events[i].names) for i in chosen.passages]
+    assert len(named) == 2 and any("金正恩" in n for n in named) and any("特朗普" in n for n in named)
+
+
+def test_names_the_page_never_mentions(page):
+    passages, _, glossary = page
+    text = "\n".join(p.text for p in passages)
+    assert off_page_names("List Kim Jong Un's meetings with Xi Jinping", "en", text, glossary, ()) == [
+        "Jinping"
+    ]
+    assert "文在寅" in off_page_names("文在寅和金正恩见过几次？", "zh", text, glossary, ())
+    assert off_page_names("プーチン氏と金正恩氏の会談は？", "ja", text, glossary, ()) == ["プーチン"]
+    assert off_page_names("How often did Pompeo visit Pyongyang?", "en", text, glossary, ()) == []
+    assert off_page_names("What did the White House Press Secretary say?", "en", text, glossary, ()) == []
+    assert off_page_names("蓬佩奥去过几次平壤？", "zh", text, glossary, ()) == []

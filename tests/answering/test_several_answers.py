@@ -1,0 +1,45 @@
+"""Answers of several passages through the real engine: each kind once, and single questions
+still answered with one best passage and at most two more."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_a_count_names_how_many_passages_it_found(engine):
+    a = engine.answer("美军士兵遗骸的事提到了几次？")
+    assert a.kind == "count" and a.count == len(a.passages) >= 2
+    assert all("遗骸" in p.text for p in a.passages)
+    assert [p.date for p in a.passages] == sorted(p.date for p in a.passages)
+    assert str(a.count) in a.lead
+
+
+def test_an_overview_of_the_page(engine):
+    a = engine.answer("What's on this page?")
+    assert a.kind == "overview" and len({p.article for p in a.passages}) == len(a.passages) >= 4
+    assert a.lead.startswith("The main points")
+
+
+def test_the_analysis_issues_in_page_order(engine):
+    a = engine.answer("三大议题是什么？")
+    assert a.kind == "enumeration" and [p.label for p in a.passages] == [1, 2, 3]
+
+
+def test_a_period_between_the_summits(engine):
+    a = engine.answer("What happened between the two summits?")
+    assert a.kind == "range" and len(a.passages) >= 8
+    assert all("2018-06-12" < p.date < "2019-02-27" for p in a.passages)
+
+
+def test_questions_about_the_page_itself(engine):
+    a = engine.answer("What's the date of this newspaper?")
+    assert a.kind == "page" and "2019-02-27" in a.lead
+
+
+def test_a_list_about_someone_the_page_never_names_is_refused(engine):
+    assert engine.answer("List Kim Jong Un's summits with Xi Jinping.").kind == "refused"
+
+
+def test_single_questions_are_unchanged(engine):
+    a = engine.answer("金正恩哪天抵达越南？")
+    assert a.kind == "answer" and len(a.passages) <= 3 and a.passages[0].date == "2019-02-26"

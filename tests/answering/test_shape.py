@@ -1,0 +1,179 @@
+"""The question's shape: each class in five languages, and single questions left alone."""
+
+import datetime as dt
+
+import pytest
+
+from summit_qa.answering.shape import Shape, period, read_shape
+
+PAGE_DATE = dt.date(2019, 2, 27)
+SUMMITS = ("2018-06-12", "2019-02-27")
+
+
+def shape(question: str, language: str, names=(), actions=()) -> Shape:
+    return read_shape(question, language, PAGE_DATE, SUMMITS, tuple(names), tuple(actions))
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("这张报纸是哪天的？", "zh"),
+        ("Which agencies wrote the stories on this page?", "en"),
+        ("이 신문의 기사 제목은 무엇인가요?", "ko"),
+        ("この紙面の見出しを教えて", "ja"),
+        ("Trang báo này có những tiêu đề gì?", "vi"),
+    ],
+)
+def test_questions_about_the_page_itself(question, language):
+    assert shape(question, language).kind == "page"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("这篇文章主要讲了什么？", "zh"),
+        ("Give me an overview of this page", "en"),
+        ("이 기사를 요약해 주세요", "ko"),
+        ("この記事を要約してください", "ja"),
+        ("Tóm tắt bài báo này giúp tôi", "vi"),
+    ],
+)
+def test_overviews(question, language):
+    assert shape(question, language).kind == "overview"
+
+
+def test_a_question_about_something_named_is_not_an_overview():
+    # "说了什么" about a named event is one fact, not a summary of the page
+    assert shape("金正恩的新年贺词讲了什么？", "zh", names=["金正恩"]).kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("白宫发言人一共发过几次声明？", "zh"),
+        ("How many times did the two leaders meet?", "en"),
+        ("북미 정상은 몇 번 만났나요?", "ko"),
+        ("両首脳は何回会いましたか", "ja"),
+        ("Hai nhà lãnh đạo đã gặp nhau bao nhiêu lần?", "vi"),
+    ],
+)
+def test_counts_of_events(question, language):
+    assert shape(question, language, actions=["meeting"]).kind == "count"
+
+
+def test_how_many_of_a_quantity_is_one_fact():
+    # a number the page states, not a count of its passages
+    assert shape("How many nuclear warheads does the North have?", "en").kind == "single"
+    assert shape("特朗普几点到河内？", "zh", names=["特朗普", "河内"]).kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, language, span",
+    [
+        ("2018年下半年发生了什么？", "zh", ("2018-07", "2018-12")),
+        ("What happened from March to May 2018?", "en", ("2018-03", "2018-05")),
+        ("2018년 상반기에 무슨 일이 있었나요?", "ko", ("2018-01", "2018-06")),
+        ("2019年1月に何があった？", "ja", ("2019-01", "2019-01")),
+        ("Những sự kiện nào diễn ra trong tháng 7 năm 2018?", "vi", ("2018-07", "2018-07")),
+        ("2月23日到26日之间发生了什么？", "zh", ("2019-02-23", "2019-02-26")),
+        ("23号到25号有什么新闻？", "zh", ("2019-02-23", "2019-02-25")),
+    ],
+)
+def test_date_ranges(question, language, span):
+    s = shape(question, language)
+    assert (s.kind, s.span) == ("range", span)
+
+
+def test_the_page_s_events_as_anchors():
+    assert period("What happened between the two summits?", PAGE_DATE, SUMMITS) == (SUMMITS, True)
+    assert period("新加坡会晤之后发生了什么", PAGE_DATE, SUMMITS) == (("2018-06-12", None), True)
+    assert period("What happened before the Singapore summit?", PAGE_DATE, SUMMITS) == (
+        (None, "2018-06-12"),
+        True,
+    )
+    assert period("after Singapore and before Hanoi", PAGE_DATE, SUMMITS) == (SUMMITS, True)
+    assert period("金正恩哪天抵达越南？", PAGE_DATE, SUMMITS) is None
+
+
+def test_one_day_is_a_single_question():
+    assert shape("What happened on 2018/6/12?", "en").kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("文章列出的三大障碍是什么？", "zh"),
+        ("What are the three obstacles the analysis names?", "en"),
+        ("세 가지 장애물은 무엇인가요?", "ko"),
+        ("3つの障害は何ですか", "ja"),
+        ("Ba trở ngại là gì?", "vi"),
+    ],
+)
+def test_a_heading_s_items(question, language):
+    assert shape(question, language).kind == "enumeration"
+
+
+def test_an_item_by_its_number_is_one_fact():
+    assert shape("三大议题中的第二个是什么？", "zh").kind != "enumeration"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("金正恩和特朗普分别住在哪里？", "zh"),
+        ("Who arrived first, Kim or Trump?", "en"),
+        ("김정은과 트럼프는 각각 어떻게 왔나요?", "ko"),
+        ("金正恩とトランプはそれぞれどう来た？", "ja"),
+        ("Kim và Trump khác nhau thế nào?", "vi"),
+    ],
+)
+def test_comparisons(question, language):
+    assert shape(question, language).kind == "compare"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("蓬佩奥都去过哪些地方？", "zh"),
+        ("List the visits Pompeo made", "en"),
+        ("폼페이오의 방문을 나열해 주세요", "ko"),
+        ("ポンペオ氏の訪問を一覧にして", "ja"),
+        ("Liệt kê những chuyến thăm của Pompeo", "vi"),
+    ],
+)
+def test_lists_of_events(question, language):
+    assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"
+
+
+def test_a_list_cue_without_events_is_one_passage_s_question():
+    # "which projects" names things one passage lists, not a set of events
+    assert shape("哪些合作项目可能松绑？", "zh").kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, language, nth",
+    [
+        ("蓬佩奥第二次访朝是哪天？", "zh", 2),
+        ("When was Pompeo's third visit?", "en", 3),
+        ("폼페이오의 두 번째 방문은 언제?", "ko", 2),
+        ("ポンペオ氏の最後の訪問は？", "ja", -1),
+        ("Lần cuối Pompeo thăm là khi nào?", "vi", -1),
+    ],
+)
+def test_the_nth_of_a_series(question, language, nth):
+    s = shape(question, language)
+    assert (s.kind, s.nth) == ("ordinal", nth)
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("金正恩哪天抵达越南？", "zh"),
+        ("Where did Kim's train arrive?", "en"),
+        ("트럼프는 언제 하노이에 도착하나요?", "ko"),
+        ("金正恩氏はいつ平壌を出発しましたか", "ja"),
+        ("Kim Jong Un đến Việt Nam ngày nào?", "vi"),
+    ],
+)
+def test_single_questions_keep_their_shape(question, language):
+    assert shape(question, language).kind == "single"
