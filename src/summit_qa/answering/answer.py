@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from summit_qa.page.passages import Passage
+
+if TYPE_CHECKING:  # what a reply carries, read by the eval: no import at run time
+    from summit_qa.answering.followups import Resolution
+    from summit_qa.answering.ranking import Ranking
+    from summit_qa.answering.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -47,3 +53,17 @@ class Answer:
     @property
     def several(self) -> bool:
         return self.kind in SEVERAL
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A question's outcome before it is dressed as an :class:`Answer` (the eval reads it)."""
+
+    kind: str  # one of KINDS
+    language: str
+    question: str  # cleaned
+    ranking: Ranking | None
+    message: str = ""
+    resolution: Resolution | None = None  # how the conversation was read
+    selection: Selection | None = None  # the passages of a several-passage answer
+    span: tuple[str | None, str | None] | None = None  # the period a range question names

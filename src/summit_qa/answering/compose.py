@@ -10,6 +10,7 @@ from summit_qa.answering.ranking import Ranking
 from summit_qa.answering.selection import Selection
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
+from summit_qa.retrieval.answer_date import answering_date
 from summit_qa.retrieval.highlight import best_sentence
 from summit_qa.retrieval.index import SearchIndex
 
@@ -28,14 +29,15 @@ def scored(index: SearchIndex, r: Ranking, i: int, wanted: set[str]) -> ScoredPa
     p = index.passages[i]
     base = {f.name: getattr(p, f.name) for f in fields(Passage)}
     span = index.sentence_span(int(r.best_unit[i]))
+    highlight = best_sentence(p, span, wanted, index.lexical.query_terms)
     return ScoredPassage(
         **base,
         score=float(r.score[i]),
         dense=float(r.dense[i]),
         lexical=float(r.lexical[i]),
         date_match=bool(r.dates[i] > 0),
-        highlight=best_sentence(p, span, wanted, index.lexical.query_terms),
-        answer_date=p.date,
+        highlight=highlight,
+        answer_date=answering_date(p, highlight, wanted, index.lexical.query_terms),
     )
 
 

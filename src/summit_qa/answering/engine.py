@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from summit_qa.answering import smalltalk
-from summit_qa.answering.answer import KINDS, SEVERAL, Answer, ScoredPassage
+from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve, user_questions
@@ -30,30 +30,18 @@ from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
 from summit_qa.answering.shape import Shape, read_shape
+from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
 from summit_qa.page.names import Glossary
 from summit_qa.readers.messages import say as message
 from summit_qa.readers.messages import small_talk as small_talk_reply
+from summit_qa.readers.normalize import is_gibberish, read_typed
 from summit_qa.retrieval.bm25 import BM25
 from summit_qa.retrieval.fusion import SIGNALS
 from summit_qa.retrieval.index import Encoder, SearchIndex, lexical_text, load_or_build
 from summit_qa.retrieval.weights import RankingConfig
 from summit_qa.settings import Settings
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A question's outcome before it is dressed as an :class:`Answer` (the eval reads it)."""
-
-    kind: str  # one of KINDS
-    language: str
-    question: str  # cleaned
-    ranking: Ranking | None
-    message: str = ""
-    resolution: Resolution | None = None  # how the conversation was read
-    selection: Selection | None = None  # the passages of a several-passage answer
-    span: tuple[str | None, str | None] | None = None  # the period a range question names
 
 
 def _has_script(text: str) -> bool:
@@ -70,16 +58,10 @@ def _language_of(questions: list[str]) -> str:
     return "en"
 
 
-def open_encoder(settings: Settings, say: Callable[[str], None] = print) -> Encoder:
-    """The model ``settings`` name on its runtime, loaded once per process: int8 ONNX
-    (no torch imported) or sentence-transformers."""
-    if settings.runtime == "onnx":
-        from summit_qa.encoders.int8 import Int8Questions, OnnxEncoder
-
-        return Int8Questions(OnnxEncoder.shared(settings.home, progress=say), settings.home, say)
-    from summit_qa.encoders.sentence_transformer import Embedder
-
-    return Embedder.shared(settings.model, settings.home, progress=say)
+def _plain(kind: str, cleaned: str, voice: str, text: str, language: str | None = None) -> tuple[Reply, Turn]:
+    """A reply with no ranking (nothing typed, small talk, a keyboard mash) and its turn."""
+    reply = Reply(kind, voice, cleaned, None, text)
+    return reply, Turn(cleaned, cleaned, (), None, None, language or voice, cleaned)
 
 
 class SummitQA:
@@ -210,20 +192,19 @@ class SummitQA:
         """One question read with the turns before it: the reply, and the turn to remember."""
         language = detect_language(cleaned) if _has_script(cleaned) else fallback_language
         if not cleaned:
-            reply = Reply("empty", language, cleaned, None, message("empty_question", language))
-            return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
-        shape = read_shape(
-            cleaned,
-            language,
-            self.published,
-            self.summits,
-            self.glossary.names(cleaned),
-            asked_actions(cleaned),
-        )
+            return _plain("empty", cleaned, language, message("empty_question", language))
+        reading = read_typed(cleaned, self.glossary, language)
+        voice = reading.language  # the reply's language: "zh-Hant" for traditional characters
+        language = "zh" if voice == "zh-Hant" else language
+        if reading.text != cleaned:  # ranked as the page would write it
+            cleaned, query = reading.text, None
+        names = self.glossary.names(cleaned)
+        shape = read_shape(cleaned, language, self.published, self.summits, names, asked_actions(cleaned))
         talk = smalltalk.classify(cleaned)
         if talk and shape.kind not in ("page", "overview"):
-            reply = Reply("small_talk", language, cleaned, None, small_talk_reply(talk, language))
-            return reply, Turn(cleaned, cleaned, (), None, None, language, cleaned)
+            return _plain("small_talk", cleaned, voice, small_talk_reply(talk, voice), language)
+        if not names and is_gibberish(cleaned, self.glossary):
+            return _plain("small_talk", cleaned, voice, small_talk_reply("noise", voice), language)
         cleaned = smalltalk.strip_greeting(cleaned)
         resolution = self._resolve(cleaned, language, earlier)
         resolution = self._identity(cleaned, language, earlier, resolution)
@@ -231,31 +212,44 @@ class SummitQA:
             r = self.rank(cleaned, None, resolution, language)
         else:
             r = self.rank(cleaned, query, language=language)
-        selection = self._select(shape, cleaned, language, resolution, r)
-        if selection is not None and not selection.passages:  # a set the page does not have
-            reply = Reply("refused", language, cleaned, r, message("not_in_article", language), resolution)
-            selection = None
-        elif selection is not None:
-            selection = replace(selection, counted=shape.counted)
-            kind = "answer" if selection.kind == "ordinal" else selection.kind  # one passage answers
-            reply = Reply(kind, language, cleaned, r, "", resolution, selection, shape.span)
-        elif self._chat_in_meaning(cleaned, resolution, r, query):
-            reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
-        elif r.answered:
-            reply = Reply("answer", language, cleaned, r, "", resolution)
-        elif not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language):
-            reply = Reply("small_talk", language, cleaned, r, small_talk_reply("chat", language), resolution)
+        reply = self._decide(shape, cleaned, language, voice, resolution, r, query)
+        if reply.selection is not None:
+            best = reply.selection.passages[0]
         else:
-            key = "after_the_page" if r.after_page else "not_in_article"
-            reply = Reply(
-                "refused", language, cleaned, r, message(key, language, date=self.published), resolution
-            )
-        best = int(r.order[0]) if r.answered and reply.kind != "refused" else None
-        if selection is not None:
-            best = selection.passages[0]
+            shows = reply.kind == "answer" or (r.answered and reply.kind != "refused")
+            best = int(r.order[0]) if shows else None
         date = self.index.passages[best].date if best is not None else None
         turn = Turn(cleaned, resolution.query, resolution.names, best, date, language, resolution.topic)
         return reply, turn
+
+    def _decide(
+        self,
+        shape: Shape,
+        cleaned: str,
+        language: str,
+        voice: str,
+        resolution: Resolution,
+        r: Ranking,
+        query: QueryEncoding | None,
+    ) -> Reply:
+        """The kind of reply a ranked question gets, in the reader's language ``voice``."""
+        selection = self._select(shape, cleaned, language, resolution, r)
+        if selection is not None and not selection.passages:  # a set the page does not have
+            return Reply("refused", voice, cleaned, r, message("not_in_article", voice), resolution)
+        if selection is not None:
+            selection = replace(selection, counted=shape.counted)
+            kind = "answer" if selection.kind == "ordinal" else selection.kind  # one passage answers
+            return Reply(kind, voice, cleaned, r, "", resolution, selection, shape.span)
+        if self._chat_in_meaning(cleaned, resolution, r, query):
+            return Reply("small_talk", voice, cleaned, r, small_talk_reply("chat", voice), resolution)
+        short = not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language)
+        # A bare name of the page ("谅山省", "pompeo pyongyang") is a keyword query, in scope.
+        if r.answered or (short and self.glossary.names(cleaned)):
+            return Reply("answer", voice, cleaned, r, "", resolution)
+        if short:
+            return Reply("small_talk", voice, cleaned, r, small_talk_reply("chat", voice), resolution)
+        key = "after_the_page" if r.after_page else "not_in_article"
+        return Reply("refused", voice, cleaned, r, message(key, voice, date=self.published), resolution)
 
     def _select(
         self, shape: Shape, question: str, language: str, resolution: Resolution, r: Ranking

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionary_sources import CEDICT, CEDICT_LINE, package_file
-from summit_qa.readers.english import stem
+from summit_qa.readers.english import common_english, stem
 
 _PROPER = ("nr", "ns", "nt", "nrfg", "nrt")
 _CAPITALISED = re.compile(r"(?<![\w'’\-–])[A-Z][a-z]+(?:-[A-Za-z]+)*")
@@ -68,18 +68,6 @@ def _same_name(word: str, page_names: frozenset[str]) -> bool:
     abbreviation: 中情局 is "CIA", as 中央情报局 is)."""
     name = _cedict_names().get(word, frozenset())
     return bool(name) and name <= page_names
-
-
-@functools.lru_cache(maxsize=1)
-def common_english() -> frozenset[str]:
-    """Every word CC-CEDICT's English glosses write in lower case somewhere: English words,
-    as opposed to names, which its glosses write only capitalised ("Putin")."""
-    words: set[str] = set()
-    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", line.split("/", 1)[-1]))
-    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=4)

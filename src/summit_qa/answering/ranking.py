@@ -15,6 +15,7 @@ import numpy as np
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
+from summit_qa.answering.shape import asks_what_happened
 from summit_qa.page.dates import question_dates
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
@@ -181,7 +182,8 @@ class Ranker:
         wanted = []
         if c.use_dates and self.published:
             wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
-            columns["dates"] = date_scores(self._passage_dates, wanted)
+            on_the_day = any(q.day for q in wanted) and asks_what_happened(text, language)
+            columns["dates"] = date_scores(self._passage_dates, wanted, own_first=on_the_day)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and date_scores(self._passage_dates, specific).max() >= 1.0
         if resolution and resolution.prior:

@@ -179,6 +179,11 @@ def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> boo
     return bool(pattern.search(text)) or (language != "en" and bool(table["en"].search(text)))
 
 
+def asks_what_happened(question: str, language: str) -> bool:
+    """ "What happened (on D)?" in the question's language (or English words in it)."""
+    return _matches(HAPPENED, question, language)
+
+
 def _iso(q: DateQuery, published: dt.date, year: int | None = None) -> str | None:
     """A question's date as an ISO bound; a month without a year takes ``year`` or else
     the latest year at or before the page's date (on a page of Feb 2019, "7月" is 2018)."""

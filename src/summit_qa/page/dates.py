@@ -198,6 +198,9 @@ _MONTHS_EN = {
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
 _FOREIGN_DATE = re.compile(
     r"(?P<iso>\b\d{4})-(?P<isom>\d{1,2})(?:-(?P<isod>\d{1,2}))?\b"
+    # Year first with slashes or dots: "2018/6/12", "2018.6.12"; day first with dots: "12.6.2018"
+    r"|\b(?P<yyear>\d{4})[/.](?P<ymon>\d{1,2})[/.](?P<yday>\d{1,2})\b"
+    r"|\b(?P<pday>\d{1,2})\.(?P<pmon>\d{1,2})\.(?P<pyear>\d{4})\b"
     # English: "August 1, 2018", "Aug 1", "1 August 2018", "June 2018", "in June"
     rf"|\b{_MON}\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<myear>\d{{4}}))?"
     rf"|\b(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON.replace('mon', 'dmon')}"
@@ -218,6 +221,10 @@ def _foreign(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     num = lambda k: int(g[k]) if g.get(k) else None  # noqa: E731
     if g["iso"]:
         return num("iso"), num("isom"), num("isod")
+    if g["yyear"]:
+        return num("yyear"), num("ymon"), num("yday")
+    if g["pday"]:
+        return num("pyear"), num("pmon"), num("pday")
     for mon, day, year in (("mon", "mday", "myear"), ("dmon", "dday", "dyear")):
         if g[mon]:
             return num(year), _MONTHS_EN[g[mon].lower().rstrip(".")], num(day)
@@ -230,7 +237,10 @@ def _foreign(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     if g["vmon"]:
         return num("vyear"), num("vmon"), num("vday")
     if g["smon"]:
-        return num("syear"), num("smon"), num("sday")
+        day, month = num("sday"), num("smon")
+        if month and month > 12 and day and day <= 12:  # "7/15": month first, as English writes
+            day, month = month, day
+        return num("syear"), month, day
     return num("lyear") or num("kyonly"), None, None
 
 

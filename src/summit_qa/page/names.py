@@ -41,6 +41,7 @@ class Glossary:
     aliases: tuple[tuple[re.Pattern[str], str], ...]
     types: dict[str, str] = field(default_factory=dict)  # Chinese form → one of TYPES
     shown: dict[tuple[str, str], str] = field(default_factory=dict)  # (Chinese form, language) → display name
+    variants: dict[str, str] = field(default_factory=dict)  # a Taiwan / Hong Kong form → the page's form
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -49,7 +50,7 @@ class Glossary:
             return cls(())
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
-            pairs, types, shown = [], {}, {}
+            pairs, types, shown, variants = [], {}, {}, {}
             for entry in entries:
                 zh, kind = entry["zh"], entry.get("type", "term")
                 if not isinstance(zh, str) or not zh or kind not in TYPES:
@@ -62,12 +63,15 @@ class Glossary:
                         shown[(zh, language)] = names[0]
                     aliases += names
                 aliases += [a.strip() for a in entry.get("aliases", [])]  # a glossary of the older format
+                for form in entry.get("zh-Hant", []):  # "川普" for 特朗普, in either script
+                    variants[form.strip()] = zh
+                    aliases.append(form.strip())
                 pairs += [(alias_pattern(a), zh) for a in dict.fromkeys(aliases) if a]
                 if kind != "term":  # a name is also found in its own (Chinese) form
                     pairs.append((re.compile(re.escape(zh)), zh))
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
-        return cls(tuple(pairs), types, shown)
+        return cls(tuple(pairs), types, shown, variants)
 
     def display(self, zh: str, language: str) -> str | None:
         """How a reader of ``language`` writes the name ``zh`` (Vietnamese falls back to the
@@ -84,6 +88,14 @@ class Glossary:
         name inside a longer one ("朝鲜" in "朝鲜劳动党") counts once, as the longer."""
         found = [zh for zh in self.chinese_terms(text) if self.types.get(zh) in types]
         return tuple(zh for zh in found if not any(zh != other and zh in other for other in found))
+
+    def page_forms(self, text: str) -> str:
+        """``text`` with the Chinese forms Taiwan and Hong Kong write ("川普", "北韩") as the
+        page prints them ("特朗普", "朝鲜"), longest first."""
+        for variant in sorted(self.variants, key=len, reverse=True):
+            if variant in text:
+                text = text.replace(variant, self.variants[variant])
+        return text
 
     def strip_names(self, text: str, types: tuple[str, ...] = NAME_TYPES, sep: str = " ") -> str:
         """``text`` with the names of ``types`` it writes (any script) replaced by ``sep``."""

@@ -64,6 +64,8 @@ class Passage:
     title_translations: tuple[tuple[str, str], ...] = ()
     source_translations: tuple[tuple[str, str], ...] = ()
     section_translations: tuple[tuple[str, str], ...] = ()
+    # Every date the text writes, where it stands: (start, end, ISO), in text order.
+    date_spans: tuple[tuple[int, int, str], ...] = ()
 
     def translated(self, field: str, language: str) -> str | None:
         """The headline ("title"), agency ("source") or section in ``language``, if written."""
@@ -279,6 +281,7 @@ def page_passages(manifest: PageManifest) -> list[Passage]:
                     title_translations=article.headline_translations,
                     source_translations=article.agency_translations,
                     section_translations=manifest.section_translations.get(block.section or "", ()),
+                    date_spans=tuple((m.start, m.end, m.iso) for m in mentions),
                 )
             )
             if label:

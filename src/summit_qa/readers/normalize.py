@@ -1,0 +1,183 @@
+"""A question as the page would write it, whatever the reader typed.
+
+Each step is one general class of typing:
+
+* **traditional characters** (Taiwan, Hong Kong) become simplified through OpenCC's
+  phrase tables (``tw2sp``: 軟體 → 软件, not only character by character), and the
+  names Taiwan and Hong Kong write otherwise (川普, 北韓, 龐佩奧) become the page's
+  (the glossary's ``zh-Hant`` forms); the reader is answered in traditional characters;
+* **full-width** letters and digits (ｊｋｌ, １２) become ASCII (NFKC);
+* **misspelt or romanised names** in Latin script ("pompeio", "Hannoi", "Kim Jong Um",
+  "Nyongbyon") become the glossary's spelling when one is close (edit distance,
+  rapidfuzz), so every signal sees the name;
+* in a Chinese question, names written in another script ("Kim Jong Un 哪天到的") become
+  the page's Chinese form.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from summit_qa.page.language import HAN, detect_language
+from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionary_sources import vietnamese_syllables
+from summit_qa.readers.english import common_english
+
+# How many edits a typed word may be from a glossary spelling to be read as it: one for a
+# word of four to six letters, two from seven; shorter words are left alone.
+SHORTEST = 4
+
+
+def _edits_allowed(length: int) -> int:
+    return 0 if length < SHORTEST else 1 if length < 7 else 2
+
+
+_HAN = re.compile(f"[{HAN}]")
+# Full-width letters and digits (ｊｋｌ, １２) as ASCII; full-width punctuation stays.
+_FULL_WIDTH = {
+    c: c - 0xFEE0
+    for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for c in range(r[0], r[1] + 1)
+}
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@functools.lru_cache(maxsize=2)
+def _converter(config: str):  # noqa: ANN202 - an opencc.OpenCC
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("tw2sp").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified text as Taiwan writes it (the replies to a reader of traditional characters)."""
+    return _converter("s2twp").convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """More characters that only traditional script writes than ones only simplified does."""
+    han = "".join(_HAN.findall(text))
+    if not han:
+        return False
+    to_s, to_t = _converter("t2s").convert(han), _converter("s2t").convert(han)
+    traditional = sum(a != b for a, b in zip(han, to_s, strict=False))
+    simplified = sum(a != b for a, b in zip(han, to_t, strict=False))
+    return traditional > simplified
+
+
+@functools.lru_cache(maxsize=4)
+def _spellings(glossary: Glossary) -> dict[str, str]:
+    """Every Latin-script glossary alias, lower case → as the glossary writes it."""
+    out: dict[str, str] = {}
+    for pattern, _ in glossary.aliases:
+        text = pattern.pattern.replace("(?<!\\w)", "").replace("(?!\\w)", "").replace("\\", "")
+        if re.fullmatch(r"[A-Za-z][A-Za-z '’.-]*", text) and len(text) >= SHORTEST:
+            out.setdefault(text.lower(), text)
+    return out
+
+
+def _word_by_word(typed: str, name: str) -> bool:
+    """A run of words is read as a name of as many words, each within one edit ("kim jong um"
+    is "Kim Jong Un"; "noi khi" is not "Noi Bai")."""
+    a, b = typed.split(), name.split()
+    return len(a) == len(b) and all(Levenshtein.distance(x, y) <= 1 for x, y in zip(a, b, strict=True))
+
+
+def fix_spelling(text: str, glossary: Glossary) -> str:
+    """Latin-script words (runs of up to three) close to a glossary name, as the glossary
+    spells it; exact names and ordinary words are left alone."""
+    from rapidfuzz import process
+
+    spellings = _spellings(glossary)
+    known = common_english()
+    if not spellings:
+        return text
+    words = list(_LATIN_WORDS.finditer(text))
+    out, i, cursor = [], 0, 0
+    while i < len(words):
+        replaced = False
+        for n in (3, 2, 1):
+            run = words[i : i + n]
+            if len(run) < n:
+                continue
+            typed = text[run[0].start() : run[-1].end()]
+            lower = typed.lower()
+            if len(typed) < SHORTEST or lower in spellings or (n == 1 and lower in known):
+                continue
+            allowed = _edits_allowed(len(typed))
+            hit = process.extractOne(lower, list(spellings), scorer=Levenshtein.distance)
+            if hit and hit[1] <= allowed and (n == 1 or _word_by_word(lower, hit[0])):
+                out.append(text[cursor : run[0].start()] + spellings[hit[0]])
+                cursor, i, replaced = run[-1].end(), i + n, True
+                break
+        if not replaced:
+            i += 1
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def chinese_names(text: str, glossary: Glossary) -> str:
+    """A Chinese question's names written in other scripts, as the page prints them."""
+    for pattern, zh in glossary.aliases:
+        if not _HAN.search(pattern.pattern):
+            text = pattern.sub(zh, text)
+    return text
+
+
+_JAMO_ONLY = re.compile(r"^[\u3131-\u318e\s\W]+$")
+_OTHER_SCRIPTS = re.compile(f"[{HAN}\u3040-\u30ff\uac00-\ud7af0-9]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_gibberish(text: str, glossary: Glossary) -> bool:
+    """A keyboard mash ("asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "jkl;"): bare Korean letters
+    with no syllable, or Latin words none of which is an English word of the dictionaries,
+    a Vietnamese syllable or a name of the glossary (within one edit).  Anything with
+    Chinese, Japanese, Korean syllables or digits is not."""
+    if _JAMO_ONLY.match(text) and re.search(r"[\u3131-\u318e]", text):
+        return True
+    if _OTHER_SCRIPTS.search(text):
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    english, vietnamese = common_english(), vietnamese_syllables()
+    spellings = _spellings(glossary)
+    name_words = {w for name in spellings for w in name.split()}
+    for word in words:
+        if word in english or word in vietnamese or word in name_words:
+            return False
+        if len(word) >= SHORTEST and any(Levenshtein.distance(word, n) <= 1 for n in name_words):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the page would write it, and the language to answer it in."""
+
+    text: str
+    language: str  # "zh-Hant" for a reader of traditional characters
+
+
+def read_typed(question: str, glossary: Glossary, language: str | None = None) -> Reading:
+    """``question`` (cleaned) as the page would write it."""
+    text = question.translate(_FULL_WIDTH)
+    language = language or detect_language(text)
+    if language == "zh" and is_traditional(text):
+        language = "zh-Hant"
+    if language == "zh-Hant" or (language == "zh" and glossary.variants):
+        text = glossary.page_forms(to_simplified(text) if language == "zh-Hant" else text)
+    if re.search(r"[A-Za-z]", text):
+        text = fix_spelling(text, glossary)
+    if language in ("zh", "zh-Hant"):
+        text = chinese_names(text, glossary)
+    return Reading(text, language)

@@ -1,0 +1,36 @@
+"""Questions as people type them, through the real engine."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_traditional_characters_and_taiwan_names(engine):
+    a = engine.answer("川普哪天離開越南？")
+    assert a.language == "zh-Hant" and a.kind == "answer"
+    first = a.passages[0]
+    assert "离开越南" in first.text and first.answer_date == "2019-02-28"
+    refused = engine.answer("請問川普的生日是幾號？")
+    assert refused.kind == "refused" and "這篇報道" in refused.message
+
+
+def test_a_misspelt_name_and_a_keyword_query(engine):
+    a = engine.answer("pompeio pyongyang")
+    assert a.kind == "answer" and "蓬佩奥" in a.passages[0].text and "平壤" in a.passages[0].text
+    place = engine.answer("谅山省")
+    assert place.kind == "answer" and "谅山省" in place.passages[0].text
+
+
+def test_what_happened_on_a_slash_date(engine):
+    a = engine.answer("what happened on 2018/6/12")
+    assert a.passages[0].date == "2018-06-12"
+
+
+def test_a_keyboard_mash_gets_no_passage(engine):
+    a = engine.answer("asdkjh qweoiu zxcmnb")
+    assert a.kind == "small_talk" and not a.passages
+
+
+def test_the_date_shown_is_the_date_asked_about(engine):
+    a = engine.answer("When did Trump arrive in Hanoi?")
+    assert a.passages[0].answer_date == "2019-02-26" and a.passages[0].date == "2019-02-25"

@@ -1,0 +1,93 @@
+"""Questions as people type them, read as the page would write them: each class on cases
+written for it."""
+
+import pytest
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.messages import say
+from summit_qa.readers.normalize import fix_spelling, is_gibberish, is_traditional, read_typed, to_simplified
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return Glossary.load(packaged_data_dir() / "glossary.json")
+
+
+@pytest.mark.parametrize(
+    "text, traditional",
+    [
+        ("川普和金正恩第一次見面在哪裡？", True),
+        ("北韓領導人何時抵達越南？", True),
+        ("金正恩哪天抵达越南？", False),
+        ("金正恩", False),  # the same in both scripts
+        ("Kim Jong Un", False),
+    ],
+)
+def test_traditional_characters_are_told_from_simplified(text, traditional):
+    assert is_traditional(text) is traditional
+
+
+def test_phrases_are_converted_not_only_characters():
+    assert to_simplified("軟體資訊") == "软件信息"
+
+
+def test_taiwan_and_hong_kong_names_become_the_page_s(glossary):
+    reading = read_typed("川普和龐佩奧何時去了北韓？", glossary)
+    assert reading.language == "zh-Hant"
+    assert "特朗普" in reading.text and "蓬佩奥" in reading.text and "朝鲜" in reading.text
+    # a simplified question writing a Taiwan form is read the same way
+    assert "特朗普" in read_typed("川普哪天到河内？", glossary).text
+
+
+def test_replies_to_a_reader_of_traditional_characters_are_traditional():
+    text = say("not_in_article", "zh-Hant")
+    assert text.startswith("這篇報") and "這個問題" in text
+
+
+@pytest.mark.parametrize(
+    "typed, name",
+    [
+        ("pompeio", "Pompeo"),
+        ("Hannoi summit", "Hanoi"),
+        ("Kim Jong Um", "Kim Jong Un"),
+        ("Singapur", "Singapore"),
+        ("Pyongyan", "Pyongyang"),
+    ],
+)
+def test_misspelt_names_take_the_glossary_s_spelling(glossary, typed, name):
+    assert name in fix_spelling(typed, glossary)
+
+
+@pytest.mark.parametrize("text", ["What did they sign?", "trump den ha noi khi nao", "Where is the border?"])
+def test_ordinary_words_are_left_alone(glossary, text):
+    assert fix_spelling(text, glossary) == text
+
+
+def test_names_in_another_script_inside_a_chinese_question(glossary):
+    assert read_typed("Kim Jong Un 哪天到的 Vietnam？", glossary).text == "金正恩 哪天到的 越南？"
+
+
+def test_full_width_letters_are_ascii(glossary):
+    assert read_typed("ｐｏｍｐｅｏ １２", glossary).text == "pompeo 12"
+
+
+@pytest.mark.parametrize("text", ["asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "ｊｋｌ；", "qwerty uiop", "zzzz"])
+def test_keyboard_mashes(glossary, text):
+    assert is_gibberish(read_typed(text, glossary).text, glossary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trump den ha noi khi nao",
+        "pompeio pyongyang",
+        "hello",
+        "2018/6/12",
+        "谅山省",
+        "트럼프 언제 옴?",
+        "Hannoi",
+    ],
+)
+def test_words_and_names_are_not_mashes(glossary, text):
+    assert not is_gibberish(text, glossary)
