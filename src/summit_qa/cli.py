@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from summit_qa.page.passages import CorpusError, load_passages
+from summit_qa.readers.messages import say
 from summit_qa.retrieval.late_interaction import one_blas_thread
 from summit_qa.settings import EVAL_DIR, Settings
 
@@ -45,6 +45,14 @@ def _report_dir(qa_path: Path) -> Path:
     return EVAL_DIR / "reports" / qa_path.name.removesuffix(".jsonl")
 
 
+def header_date(p, language: str) -> str | None:
+    """The date that answers, and the passage's own date beside it when that is another."""
+    shown = p.answer_date or p.date
+    if shown and p.date and shown != p.date:
+        return f"{shown} ({say('reported_on', language, date=p.date)})"
+    return shown
+
+
 def format_answer(result) -> str:
     """The passages as a person reads them: date · headline · agency, then the text."""
     if not result.answered:
@@ -53,7 +61,7 @@ def format_answer(result) -> str:
     if result.context_question:
         lines.append(f"(read with your earlier question: {result.context_question})")
     for rank, p in enumerate(result.passages, 1):
-        lines.append(f"[{rank}] {p.date or '(undated)'} · {p.byline()}")
+        lines.append(f"[{rank}] {header_date(p, result.language) or '(undated)'} · {p.byline()}")
         lines.append(f"    {p.text}")
         if p.highlight != (0, len(p.text)):
             lines.append(f"    → {p.highlighted_sentence}")
@@ -64,16 +72,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args)
     result = engine.answer(args.question, top_k=args.top_k, history=args.history or [])
     if args.json:
-        payload = {
-            "question": result.question,
-            "answered": result.answered,
-            "kind": result.kind,
-            "message": result.message,
-            "context_turn": result.context_turn,
-            "context_question": result.context_question,
-            "passages": [asdict(p) for p in result.passages],
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(format_answer(result))
     return 0

@@ -59,7 +59,7 @@ def test_misspelt_names_take_the_glossary_s_spelling(glossary, typed, name):
     assert name in fix_spelling(typed, glossary)
 
 
-@pytest.mark.parametrize("text", ["What did they sign?", "trump den ha noi khi nao", "Where is the border?"])
+@pytest.mark.parametrize("text", ["What did they sign?", "toi viet bai nay", "Where is the border?"])
 def test_ordinary_words_are_left_alone(glossary, text):
     assert fix_spelling(text, glossary) == text
 
@@ -91,3 +91,8 @@ def test_keyboard_mashes(glossary, text):
 )
 def test_words_and_names_are_not_mashes(glossary, text):
     assert not is_gibberish(text, glossary)
+
+
+def test_vietnamese_names_typed_without_marks_get_them_back(glossary):
+    reading = read_typed("trump den ha noi khi nao", glossary)
+    assert reading.text == "trump den Hà Nội khi nao" and reading.language == "vi"

@@ -31,7 +31,8 @@ def _passage(text: str, spans) -> Passage:
 
 @pytest.fixture(scope="module")
 def terms_of():
-    return BM25.build([TEXT, "5月9日，蓬佩奥访问朝鲜。"], "bigram").query_terms
+    page = [TEXT, "5月9日，蓬佩奥访问朝鲜。", "次日，特朗普说，他和金正恩的第二次会晤将在11月6日美国中期选举后举行。"]
+    return BM25.build(page, "bigram").query_terms
 
 
 def _spans(text):
@@ -90,4 +91,30 @@ def test_what_happened_on_a_day_is_the_entry_of_that_day():
     dates = [("2018-05-10", "2018-06-12"), ("2018-06-12",)]
     wanted = question_dates("6月12日", dt.date(2019, 2, 27))
     assert date_scores(dates, wanted).tolist() == [1.0, 1.0]  # what is planned for the day: both
-    assert date_scores(dates, wanted, own_first=True).tolist() == [0.0, OWN_DAY]
+    assert date_scores(dates, wanted, own_first=True).tolist() == [1.0, OWN_DAY]
+
+
+def test_a_day_the_question_names_is_the_date_asked_about(terms_of):
+    text = "5月29日，金英哲赴美，30日至31日与蓬佩奥在纽约会面。"
+    spans = [
+        (0, 5, "2018-05-29"),
+        (text.index("30日"), text.index("30日") + 3, "2018-05-30"),
+        (text.index("31日"), text.index("31日") + 3, "2018-05-31"),
+    ]
+    p = _passage(text, spans)
+    asked = question_dates("2018年5月31日发生了什么", dt.date(2019, 2, 27))
+    assert answering_date(p, (0, len(text)), set(), terms_of, asked) == "2018-05-31"
+
+
+def test_a_statement_s_date_and_a_range_s_end(terms_of):
+    text = "次日，特朗普说，他和金正恩的第二次会晤将在11月6日美国中期选举后举行。"
+    spans = [(0, 2, "2018-10-09"), (text.index("11月6日"), text.index("11月6日") + 5, "2018-11-06")]
+    p = _passage(text, spans)
+    said = set(terms_of("特朗普哪天说第二次会晤在中期选举后举行"))
+    assert answering_date(p, (0, len(text)), said, terms_of, statement=True) == "2018-10-09"
+    assert answering_date(p, (0, len(text)), said, terms_of) == "2018-11-06"
+    trip = "7月6日至7日，蓬佩奥再度访问平壤。"
+    p = _passage(trip, [(0, 4, "2018-07-06"), (5, 7, "2018-07-07")])
+    words = set(terms_of("蓬佩奥访问平壤"))
+    assert answering_date(p, (0, len(trip)), words, terms_of) == "2018-07-06"
+    assert answering_date(p, (0, len(trip)), words, terms_of, end=True) == "2018-07-07"

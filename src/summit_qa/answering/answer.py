@@ -28,6 +28,23 @@ class ScoredPassage(Passage):
     def highlighted_sentence(self) -> str:
         return self.text[self.highlight[0] : self.highlight[1]]
 
+    def to_dict(self) -> dict:
+        """The passage as JSON-safe data: verbatim text, dates, where it is printed, the mark."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "date": self.date,
+            "answer_date": self.answer_date,
+            "dates": list(self.dates),
+            "headline": self.title,
+            "agency": self.source,
+            "section": self.section,
+            "article": self.article,
+            "highlight": list(self.highlight),
+            "highlighted_sentence": self.highlighted_sentence,
+            "score": round(self.score, 4),
+        }
+
 
 # What an answer is: passages ("answer"), "not in this article" ("refused"), a reply to
 # small talk or a non-question ("small_talk"), or nothing typed at all ("empty"); and the
@@ -53,6 +70,21 @@ class Answer:
     @property
     def several(self) -> bool:
         return self.kind in SEVERAL
+
+    def to_dict(self) -> dict:
+        """The answer as JSON-safe data (the JSON API, the MCP tool, ``summit-qa ask --json``)."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "kind": self.kind,
+            "language": self.language,
+            "message": self.message,
+            "lead": self.lead,
+            "count": self.count,
+            "context_turn": self.context_turn,
+            "context_question": self.context_question,
+            "passages": [p.to_dict() for p in self.passages],
+        }
 
 
 @dataclass(frozen=True)

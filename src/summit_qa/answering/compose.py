@@ -3,14 +3,16 @@ and for a several-passage answer the line that says what follows."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields
 
 from summit_qa.answering.answer import Answer, ScoredPassage
 from summit_qa.answering.ranking import Ranking
 from summit_qa.answering.selection import Selection
+from summit_qa.page.dates import question_dates
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
-from summit_qa.retrieval.answer_date import answering_date
+from summit_qa.retrieval.answer_date import ASKS_ABOUT_A_STATEMENT, ASKS_ABOUT_AN_END, answering_date
 from summit_qa.retrieval.highlight import best_sentence
 from summit_qa.retrieval.index import SearchIndex
 
@@ -24,7 +26,9 @@ def passages_wanted(top_k: object, available: int) -> int:
     return max(1, min(k, available))
 
 
-def scored(index: SearchIndex, r: Ranking, i: int, wanted: set[str]) -> ScoredPassage:
+def scored(
+    index: SearchIndex, r: Ranking, i: int, wanted: set[str], asked=(), statement: bool = False, end=False
+) -> ScoredPassage:
     """Passage ``i`` with how it ranked and the sentence that answers best."""
     p = index.passages[i]
     base = {f.name: getattr(p, f.name) for f in fields(Passage)}
@@ -37,7 +41,7 @@ def scored(index: SearchIndex, r: Ranking, i: int, wanted: set[str]) -> ScoredPa
         lexical=float(r.lexical[i]),
         date_match=bool(r.dates[i] > 0),
         highlight=highlight,
-        answer_date=answering_date(p, highlight, wanted, index.lexical.query_terms),
+        answer_date=answering_date(p, highlight, wanted, index.lexical.query_terms, asked, statement, end),
     )
 
 
@@ -78,14 +82,17 @@ def compose(
     """The answer to an answered question: its best ``top_k`` passages, or every passage of
     its selection in the selection's order (not cut by ``top_k``)."""
     wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
+    published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
+    asked = question_dates(cleaned, published) if published else []
+    statement = bool(ASKS_ABOUT_A_STATEMENT.search(cleaned + " " + " ".join(r.terms)))
+    end = bool(ASKS_ABOUT_AN_END.search(cleaned))
     if selection is None or selection.kind == "ordinal":
         first = list(selection.passages) if selection else []  # the n-th of a series, first
         rest = [int(i) for i in r.order if int(i) not in first]
         chosen = (first + rest)[: passages_wanted(top_k, len(r.order))]
-        shown = [scored(index, r, i, wanted) for i in chosen]
+        shown = [scored(index, r, i, wanted, asked, statement, end) for i in chosen]
         return Answer(question, True, shown, language, **context)
-    shown = [scored(index, r, i, wanted) for i in selection.passages]
-    published = index.passages[0].published if index.passages else ""
-    line = lead(selection, shown, language, published, span)
+    shown = [scored(index, r, i, wanted, asked, statement, end) for i in selection.passages]
+    line = lead(selection, shown, language, index.passages[0].published if index.passages else "", span)
     count = len(shown) if selection.kind == "count" or selection.counted else None
     return Answer(question, True, shown, language, kind=selection.kind, lead=line, count=count, **context)

@@ -11,12 +11,11 @@ English word; a katakana word outside every glossary name.
 from __future__ import annotations
 
 import functools
-import gzip
 import re
 from collections.abc import Iterable
 
 from summit_qa.page.names import Glossary
-from summit_qa.readers.dictionary_sources import CEDICT, CEDICT_LINE, package_file
+from summit_qa.readers.dictionary_sources import cedict_tables
 from summit_qa.readers.english import common_english, stem
 
 _PROPER = ("nr", "ns", "nt", "nrfg", "nrt")
@@ -47,26 +46,10 @@ def _outside(span: tuple[int, int], covered: Iterable[tuple[int, int]]) -> bool:
     return not any(a <= span[0] and span[1] <= b for a, b in covered)
 
 
-_CAPITAL_TOKEN = re.compile(r"\b[A-Z][A-Za-z-]+\b")
-
-
-@functools.lru_cache(maxsize=1)
-def _cedict_names() -> dict[str, frozenset[str]]:
-    """Each CC-CEDICT headword (simplified) → the capitalised words of its first gloss (the
-    name it stands for: "CIA" for 中情局)."""
-    out: dict[str, frozenset[str]] = {}
-    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
-        for line in f:
-            m = CEDICT_LINE.match(line)
-            if m and not line.startswith("#") and m.group(2) not in out:
-                out[m.group(2)] = frozenset(_CAPITAL_TOKEN.findall(m.group(4).split("/")[0]))
-    return out
-
-
 def _same_name(word: str, page_names: frozenset[str]) -> bool:
     """The dictionary's name for ``word`` is one the page's own words carry too (an
     abbreviation: 中情局 is "CIA", as 中央情报局 is)."""
-    name = _cedict_names().get(word, frozenset())
+    name = cedict_tables().names.get(word, frozenset())
     return bool(name) and name <= page_names
 
 

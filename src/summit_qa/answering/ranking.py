@@ -74,6 +74,18 @@ def _day(query, published: dt.date) -> str | None:
         return None
 
 
+def _all_after(wanted: list, published: dt.date | None) -> bool:
+    """Every date the question names (with its year) lies after the page's date."""
+    dated = [q for q in wanted if q.year is not None]
+    if not dated or published is None or len(dated) != len(wanted):
+        return False
+    page = (published.year, published.month, published.day)
+    return all(
+        (q.year, q.month or 12, q.day or 31) > page and (q.year, q.month or 0, q.day or 0) > page
+        for q in dated
+    )
+
+
 class Ranker:
     """Scores the page's passages for a question: the encoder, the index, the glossary
     and one ranking config; question encodings are remembered (a conversation re-reads
@@ -236,6 +248,9 @@ class Ranker:
         after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
             question, top, named, days
         )
+        # A date after the page's own (March 2019 on a page of 27 February) is after the page.
+        mentioned = any(q.matches(d) for q in wanted for own in self._passage_dates for d in own if d)
+        after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
         return answered and not after_page, after_page
 
     def encode_query(self, text: str) -> QueryEncoding:

@@ -95,11 +95,20 @@ LIST = {
 }
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
-    "zh": _any(r"发生了?什么|有什么事|出了什么事|大事|有何进展|做了什么|干了什么|什么新闻|哪些新闻|有何动态"),
-    "en": _any(r"\bwhat happened\b", r"\bwhat went on\b", r"\bevents?\b", r"\bwhat did .* do\b", r"\bnews\b"),
-    "ko": _any(r"무슨 일|어떤 일|일어난 일|사건"),
-    "ja": _any(r"何があった|何が起き|出来事|何をした"),
-    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì"),
+    "zh": _any(
+        r"发生了?什么|发生了?啥|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态"
+    ),
+    "en": _any(
+        r"\bwhat happened\b",
+        r"\bwhat went on\b",
+        r"\bevents?\b",
+        r"\bwhat did .* do\b",
+        r"\bnews\b",
+        r"\banything (?:on|happen)",
+    ),
+    "ko": _any(r"무슨 일|어떤 일|일어난 일|사건|뭔 일|뭐 했"),
+    "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった"),
+    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì|có gì"),
 }
 ENUMERATION = {
     "zh": _any(

@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib.util
 import json
 import re
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -145,3 +147,34 @@ def vietnamese_syllables() -> frozenset[str]:
                 bare = unicodedata.normalize("NFD", syllable.replace("đ", "d"))
                 out.add("".join(ch for ch in bare if not unicodedata.combining(ch)))
     return frozenset(out)
+
+
+@dataclass(frozen=True)
+class CedictTables:
+    """What the question side reads from all of CC-CEDICT (not only the page's words),
+    in one pass over the file (~0.6 s, once per process, on first use)."""
+
+    lowercase_words: frozenset[str]  # English words its glosses write in lower case
+    names: dict[str, frozenset[str]]  # headword → capitalised words of its first gloss ("CIA")
+    pinyin: dict[str, frozenset[str]]  # one character → its readings, without tones
+
+
+_CAPITAL_TOKEN = re.compile(r"\b[A-Z][A-Za-z-]+\b")
+
+
+@functools.lru_cache(maxsize=1)
+def cedict_tables() -> CedictTables:
+    words: set[str] = set()
+    names: dict[str, frozenset[str]] = {}
+    pinyin: dict[str, set[str]] = {}
+    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
+        for line in f:
+            m = CEDICT_LINE.match(line)
+            if not m or line.startswith("#"):
+                continue
+            glosses = m.group(4)
+            words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", glosses))
+            names.setdefault(m.group(2), frozenset(_CAPITAL_TOKEN.findall(glosses.split("/")[0])))
+            if len(m.group(2)) == 1:
+                pinyin.setdefault(m.group(2), set()).add(re.sub(r"\d", "", m.group(3)).lower())
+    return CedictTables(frozenset(words), names, {k: frozenset(v) for k, v in pinyin.items()})

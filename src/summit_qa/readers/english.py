@@ -3,12 +3,10 @@ numbered pinyin with tone marks."""
 
 from __future__ import annotations
 
-import functools
-import gzip
 import re
 import unicodedata
 
-from summit_qa.readers.dictionary_sources import CEDICT, package_file
+from summit_qa.readers.dictionary_sources import cedict_tables
 
 # ---------------------------------------------------------------- pinyin
 _TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
@@ -147,13 +145,7 @@ def gloss_phrases(gloss: str) -> list[str]:
     return phrases
 
 
-@functools.lru_cache(maxsize=1)
 def common_english() -> frozenset[str]:
     """Every word CC-CEDICT's English glosses write in lower case somewhere: English words,
     as opposed to names, which its glosses write only capitalised ("Putin")."""
-    words: set[str] = set()
-    with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", line.split("/", 1)[-1]))
-    return frozenset(words)
+    return cedict_tables().lowercase_words

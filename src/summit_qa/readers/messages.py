@@ -168,6 +168,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "それぞれ一段落ずつ（{order}）：",
         "vi": "Mỗi bên một đoạn, {order}:",
     },
+    # Beside the date that answers, the passage's own date when it is another ("26 Feb ·
+    # reported 25 Feb": a statement of the 25th about the 26th).
+    "reported_on": {
+        "zh": "{date}报道",
+        "en": "reported {date}",
+        "ko": "{date} 보도",
+        "ja": "{date}報道",
+        "vi": "đưa tin ngày {date}",
+    },
     "in_date_order": {
         "zh": "按时间顺序",
         "en": "in date order",

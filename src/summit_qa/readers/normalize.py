@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from summit_qa.page.language import HAN, detect_language
+from summit_qa.page.language import HAN, LATIN, detect_language
 from summit_qa.page.names import Glossary
-from summit_qa.readers.dictionary_sources import vietnamese_syllables
+from summit_qa.readers.dictionary_sources import cedict_tables, vietnamese_syllables
 from summit_qa.readers.english import common_english
 
 # How many edits a typed word may be from a glossary spelling to be read as it: one for a
@@ -43,7 +44,7 @@ _FULL_WIDTH = {
     for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
     for c in range(r[0], r[1] + 1)
 }
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN_WORDS = re.compile(f"[{LATIN}][{LATIN}'’-]*")
 
 
 @functools.lru_cache(maxsize=2)
@@ -73,14 +74,23 @@ def is_traditional(text: str) -> bool:
     return traditional > simplified
 
 
+def bare(text: str) -> str:
+    """Lower case without Vietnamese (or other) marks: "Hà Nội" → "ha noi"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @functools.lru_cache(maxsize=4)
 def _spellings(glossary: Glossary) -> dict[str, str]:
-    """Every Latin-script glossary alias, lower case → as the glossary writes it."""
+    """Every Latin-script glossary alias without its marks, lower case → as the glossary
+    writes it ("viet nam" → "Việt Nam")."""
     out: dict[str, str] = {}
     for pattern, _ in glossary.aliases:
         text = pattern.pattern.replace("(?<!\\w)", "").replace("(?!\\w)", "").replace("\\", "")
-        if re.fullmatch(r"[A-Za-z][A-Za-z '’.-]*", text) and len(text) >= SHORTEST:
-            out.setdefault(text.lower(), text)
+        if re.fullmatch(f"[{LATIN}][{LATIN} '’.-]*", text) and len(text) >= SHORTEST:
+            key = bare(text)
+            if key not in out or (out[key].isascii() and not text.isascii()):  # the marked form
+                out[key] = text
     return out
 
 
@@ -109,7 +119,11 @@ def fix_spelling(text: str, glossary: Glossary) -> str:
             if len(run) < n:
                 continue
             typed = text[run[0].start() : run[-1].end()]
-            lower = typed.lower()
+            lower = bare(typed)
+            if lower in spellings and typed != spellings[lower] and typed.lower() != spellings[lower].lower():
+                out.append(text[cursor : run[0].start()] + spellings[lower])  # its marks restored
+                cursor, i, replaced = run[-1].end(), i + n, True
+                break
             if len(typed) < SHORTEST or lower in spellings or (n == 1 and lower in known):
                 continue
             allowed = _edits_allowed(len(typed))
@@ -122,6 +136,28 @@ def fix_spelling(text: str, glossary: Glossary) -> str:
             i += 1
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    readings = cedict_tables().pinyin
+    return bool(readings.get(a, frozenset()) & readings.get(b, frozenset()))
+
+
+def fix_chinese_names(text: str, glossary: Glossary) -> str:
+    """A page name of three characters or more typed with one character that sounds the same
+    ("特郎普", "朋佩奥", "新家坡"), as the page prints it."""
+    names = sorted((zh for zh in glossary.types if len(zh) >= 3 and _HAN.search(zh)), key=len, reverse=True)
+    for name in names:
+        if name in text:
+            continue
+        n = len(name)
+        for i in range(len(text) - n + 1):
+            window = text[i : i + n]
+            diff = [k for k in range(n) if window[k] != name[k]]
+            if len(diff) == 1 and _sounds_alike(window[diff[0]], name[diff[0]]):
+                text = text[:i] + name + text[i + n :]
+                break
+    return text
 
 
 def chinese_names(text: str, glossary: Glossary) -> str:
@@ -179,5 +215,7 @@ def read_typed(question: str, glossary: Glossary, language: str | None = None) -
     if re.search(r"[A-Za-z]", text):
         text = fix_spelling(text, glossary)
     if language in ("zh", "zh-Hant"):
-        text = chinese_names(text, glossary)
+        text = fix_chinese_names(chinese_names(text, glossary), glossary)
+    elif language == "en":
+        language = detect_language(text)  # "ha noi" restored as "Hà Nội" reads as Vietnamese
     return Reading(text, language)

@@ -64,10 +64,11 @@ def dense_mix(whole: np.ndarray, sentence: np.ndarray, sentence_weight: float) -
 
 
 # A question that asks what happened on a day is answered by the entries of that day, not
-# by those that announce it: a mention of the day counts nothing, the passage's own date
-# counts ``OWN_DAY`` (the question's words say little more than the date, so the date
-# decides over their cosine).
-OWN_DAY = 2.0
+# by those that announce it: the passage's own date counts ``OWN_DAY``, enough to put the
+# day's entries first whatever the other signals say (the question's words say little
+# more than the date); a mention of the day counts as usual (a day with no entry of its
+# own: "次日" inside the entry before it).
+OWN_DAY = 10.0
 
 
 def date_scores(
@@ -78,7 +79,7 @@ def date_scores(
     ``dates[i]`` is passage i's own date followed by the dates it mentions.  A
     mention counts as much as the passage's own date: "what is planned for the
     27th?" is answered by a passage dated the 25th that announces the 27th.  With
-    ``own_first`` ("what happened on 12 June?") only the own date counts, ``OWN_DAY``.
+    ``own_first`` ("what happened on 12 June?") the own date counts ``OWN_DAY``.
     """
     out = np.zeros(len(dates), np.float32)
     if not wanted:
@@ -86,7 +87,7 @@ def date_scores(
     for i, own in enumerate(dates):
         if own and own[0] and any(q.matches(own[0]) for q in wanted):
             out[i] = OWN_DAY if own_first else 1.0
-        elif not own_first and any(q.matches(d) for q in wanted for d in own if d):
+        elif any(q.matches(d) for q in wanted for d in own if d):
             out[i] = 1.0
     return out
 
