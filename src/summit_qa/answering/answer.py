@@ -66,6 +66,8 @@ class Answer:
     context_question: str | None = None  # ... and its text
     lead: str = ""  # several passages: the line before them, saying what follows
     count: int | None = None  # a count question: how many passages of the page it found
+    operation: str | None = None  # a follow-up: next, previous, nth, actor, why, attribute
+    suggestions: tuple[str, ...] = ()  # questions to ask next, each one the page answers
 
     @property
     def several(self) -> bool:
@@ -83,6 +85,8 @@ class Answer:
             "count": self.count,
             "context_turn": self.context_turn,
             "context_question": self.context_question,
+            "operation": self.operation,
+            "suggestions": list(self.suggestions),
             "passages": [p.to_dict() for p in self.passages],
         }
 
@@ -99,3 +103,4 @@ class Reply:
     resolution: Resolution | None = None  # how the conversation was read
     selection: Selection | None = None  # the passages of a several-passage answer
     span: tuple[str | None, str | None] | None = None  # the period a range question names
+    operation: str | None = None  # a follow-up's operation (operations.py)

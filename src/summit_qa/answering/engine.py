@@ -23,10 +23,19 @@ from summit_qa.answering import smalltalk
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose
 from summit_qa.answering.entities import off_page_names
-from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve, user_questions
+from summit_qa.answering.followups import (
+    ConversationPolicy,
+    Resolution,
+    Turn,
+    has_script,
+    language_of,
+    resolve,
+    user_questions,
+)
 from summit_qa.answering.identity import Identity, identify, introduction, is_pronoun
 from summit_qa.answering.identity import subject as identity_subject
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
+from summit_qa.answering.operations import read_operation
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
 from summit_qa.answering.shape import Shape, read_shape
@@ -42,20 +51,6 @@ from summit_qa.retrieval.fusion import SIGNALS
 from summit_qa.retrieval.index import Encoder, SearchIndex, lexical_text, load_or_build
 from summit_qa.retrieval.weights import RankingConfig
 from summit_qa.settings import Settings
-
-
-def _has_script(text: str) -> bool:
-    """Letters of some script (not only digits, punctuation or emoji)."""
-    return any(ch.isalpha() for ch in text)
-
-
-def _language_of(questions: list[str]) -> str:
-    """The language of the latest earlier question that has one (a reply to "👍" or "???"
-    in the conversation's language), English without any."""
-    for q in reversed(questions):
-        if _has_script(q):
-            return detect_language(q)
-    return "en"
 
 
 def _plain(kind: str, cleaned: str, voice: str, text: str, language: str | None = None) -> tuple[Reply, Turn]:
@@ -174,8 +169,8 @@ class SummitQA:
         cleaned = clean_question(text)
         everything = user_questions(history)
         questions = kept(everything)
-        earlier = self.memory.earlier(questions, self._turn, _language_of)
-        reply, turn = self._read(cleaned, earlier, query, _language_of(questions[-WINDOW:]))
+        earlier = self.memory.earlier(questions, self._turn, language_of)
+        reply, turn = self._read(cleaned, earlier, query, language_of(questions[-WINDOW:]))
         self.memory.remember((*questions, cleaned), turn)
         res = reply.resolution
         if res is not None and res.context_turn is not None:  # counted among all the user's turns
@@ -190,7 +185,7 @@ class SummitQA:
         self, cleaned: str, earlier: list[Turn], query: QueryEncoding | None, fallback_language: str
     ) -> tuple[Reply, Turn]:
         """One question read with the turns before it: the reply, and the turn to remember."""
-        language = detect_language(cleaned) if _has_script(cleaned) else fallback_language
+        language = detect_language(cleaned) if has_script(cleaned) else fallback_language
         if not cleaned:
             return _plain("empty", cleaned, language, message("empty_question", language))
         reading = read_typed(cleaned, self.glossary, language)
@@ -213,6 +208,14 @@ class SummitQA:
         else:
             r = self.rank(cleaned, query, language=language)
         reply = self._decide(shape, cleaned, language, voice, resolution, r, query)
+        op = read_operation(
+            cleaned, language, resolution, earlier, self.events, self.index.passages, self.glossary, r.order
+        )
+        if op is not None:
+            pinned = (
+                Selection("ordinal", (op.pin,)) if op.pin is not None and reply.kind == "answer" else None
+            )
+            reply = replace(reply, operation=op.name, selection=pinned or reply.selection)
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:
@@ -317,7 +320,13 @@ class SummitQA:
     def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
         c = self.config
         policy = ConversationPolicy(c.follow_same_passage, c.follow_next, c.follow_neighbour)
-        return resolve(question, language, earlier, self.glossary, self._sequence, policy)
+        return resolve(question, language, earlier, self.glossary, self._sequence, policy, self._covers)
+
+    def _covers(self, passage: int, question: str) -> bool:
+        """Passage ``passage`` holds the question's own words of the page (none: it may)."""
+        terms_of = self.index.lexical.query_terms
+        own = set(terms_of(question))
+        return not own or bool(own & set(terms_of(self.index.passages[passage].text)))
 
     def answer(
         self, question: object, top_k: int = 3, history: object = None, query: QueryEncoding | None = None
@@ -336,6 +345,7 @@ class SummitQA:
             context = {
                 "context_turn": res.context_turn,
                 "context_question": user_questions(history)[res.context_turn],
+                "operation": reply.operation,
             }
         if reply.kind not in ("answer", *SEVERAL):
             return Answer(text, False, [], reply.language, reply.message, reply.kind, **context)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from summit_qa.answering.cues import (
@@ -52,7 +52,7 @@ from summit_qa.answering.cues import (
     ordinal_surface,
 )
 from summit_qa.page.dates import DateQuery
-from summit_qa.page.language import clean_question
+from summit_qa.page.language import clean_question, detect_language
 from summit_qa.page.names import Glossary
 
 # How far back a follow-up looks for the answered turn it leans on.
@@ -225,11 +225,15 @@ def resolve(
     glossary: Glossary,
     sequence: Mapping[int, tuple[int | None, int | None]] | None = None,
     policy: ConversationPolicy = ConversationPolicy(),
+    covers: Callable[[int, str], bool] | None = None,
 ) -> Resolution:
     """Read ``question`` with the ``earlier`` turns (oldest first).
 
     ``sequence`` gives each passage's neighbours on the page (the passage before
     and after it in its article): "then what?" and "before that?" move by it.
+    ``covers(i, question)``: passage i holds what the question asks about beyond its
+    question words; a short follow-up is answered by the passage before only then
+    ("从哪儿出发的？" after the arrival asks about a departure the arrival does not tell).
     """
     names = glossary.names(question)
     people = glossary.names(question, ("person", "body"))
@@ -244,8 +248,10 @@ def resolve(
     prior: dict[int, float] = {}
     extra: list[DateQuery] = []
     same_passage = SAME_PASSAGE.get(language)
-    if is_short(question) and (
-        (same_passage and same_passage.search(question)) or matches(RESPONSE, question, language)
+    if (
+        is_short(question)
+        and ((same_passage and same_passage.search(question)) or matches(RESPONSE, question, language))
+        and (covers is None or covers(before.answer, question))
     ):
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
         reasons.append("same passage")
@@ -278,3 +284,17 @@ def resolve(
 def asks_a_question(text: str, language: str) -> bool:
     """A question mark or a question word of ``language``."""
     return bool(re.search(r"[?？]", text) or re.search(QUESTION_WORDS.get(language, "$^"), text, re.I))
+
+
+def has_script(text: str) -> bool:
+    """Letters of some script (not only digits, punctuation or emoji)."""
+    return any(ch.isalpha() for ch in text)
+
+
+def language_of(questions: list[str]) -> str:
+    """The language of the latest earlier question that has one (a reply to "👍" or "???"
+    in the conversation's language), English without any."""
+    for q in reversed(questions):
+        if has_script(q):
+            return detect_language(q)
+    return "en"

@@ -1,0 +1,135 @@
+"""Follow-ups as operations on the page's events: the next or the previous event in time,
+the n-th of a series, the same question about another actor.
+
+Each operation is one general class, recognised by the cues of cues.py in five
+languages and carried out on page/events.py's events, so the passage it finds is
+shown first whatever the ranking says ("然后呢？" after the Singapore summit is the
+entry after it, not the one nearest in words).  Other follow-ups (another attribute
+of the same event, "why", a return to an earlier topic) are read by followups.py's
+rules and the ranking, and named here for the answer and the eval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, matches
+from summit_qa.answering.followups import Resolution, Turn
+from summit_qa.answering.selection import asked_actions, travels
+from summit_qa.page.events import Event
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import Passage
+
+WHY = {
+    "zh": re.compile(r"为什么|为何|为啥|什么原因|原因是"),
+    "en": re.compile(r"\bwhy\b|\bwhat for\b|\breason", re.I),
+    "ko": re.compile(r"왜|이유"),
+    "ja": re.compile(r"なぜ|どうして|理由"),
+    "vi": re.compile(r"tại sao|vì sao|lý do", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What a follow-up does with the turn it leans on, and the passage that answers it
+    when the page's events decide it (``pin``)."""
+
+    name: str  # "next", "previous", "nth", "actor", "why", "attribute"
+    pin: int | None = None
+
+
+def _day_order(events: Sequence[Event]) -> list[Event]:
+    return sorted((e for e in events if e.day), key=lambda e: (e.day, e.passage))
+
+
+def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
+    """The event after (``step`` 1) or before (-1) passage ``at``'s, by its day; among the
+    events of that day, one of the same article first."""
+    here = events[at]
+    if here.day is None:
+        return None
+    dated = _day_order(events)
+    later = [e for e in dated if (e.day > here.day if step > 0 else e.day < here.day)]
+    if not later:
+        return None
+    day = later[0].day if step > 0 else later[-1].day
+    same_day = [e for e in later if e.day == day]
+    same_article = [e for e in same_day if e.article == here.article]
+    chosen = (same_article or same_day)[0 if step > 0 else -1]
+    return chosen.passage
+
+
+def series(
+    events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary
+) -> list[int]:
+    """The events of the person and the kind of action a question names, in date order
+    (a person's trips: the trips they take)."""
+    people = glossary.names(question, ("person",))
+    actions = set(asked_actions(question))
+    if len(people) != 1 or not actions:
+        return []
+    chosen = [
+        e
+        for e in _day_order(events)
+        if people[0] in e.names
+        and actions & set(e.actions)
+        and ("visit" not in actions or travels(passages[e.passage].text, people[0]))
+    ]
+    return [e.passage for e in chosen]
+
+
+def read_operation(
+    question: str,
+    language: str,
+    resolution: Resolution,
+    earlier: Sequence[Turn],
+    events: Sequence[Event],
+    passages: Sequence[Passage],
+    glossary: Glossary,
+    order: np.ndarray,
+) -> Operation | None:
+    """The operation a follow-up carries out (None for a new question)."""
+    if not resolution.follow_up or resolution.context_turn is None:
+        return None
+    before = earlier[resolution.context_turn]
+    if before.answer is None:
+        return None
+    step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
+    if step:
+        return Operation("next" if step > 0 else "previous", step_in_time(events, before.answer, step))
+    last = LAST.get(language)
+    ordinal = find_ordinal(question, language)
+    if (last and last.search(question)) or ordinal is not None:
+        # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
+        # else the one the turn before asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
+        run = series(events, passages, resolution.query, glossary) or series(
+            events, passages, before.question, glossary
+        )
+        n = -1 if (last and last.search(question)) else ordinal.number
+        if run and abs(n) <= len(run) and n != 0:
+            return Operation("nth", run[n - 1] if n > 0 else run[n])
+        return Operation("nth")
+    if "what-about" in resolution.reason:
+        return Operation("actor", _actor(resolution, before, events, glossary, order))
+    if matches(WHY, question, language):
+        return Operation("why")
+    return Operation("attribute")
+
+
+def _actor(
+    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order
+) -> int | None:
+    """The best ranked passage that names the new actor and not the one asked about before."""
+    new = [
+        n for n in resolution.names if n not in before.names and glossary.types.get(n) in ("person", "body")
+    ]
+    if not new:
+        return None
+    old = [n for n in before.names if glossary.types.get(n) in ("person", "body") and n not in new]
+    naming = [int(i) for i in order if all(n in events[int(i)].names for n in new)]
+    alone = [i for i in naming if not any(o in events[i].names for o in old)]
+    return (alone or naming or [None])[0]
