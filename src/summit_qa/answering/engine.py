@@ -19,6 +19,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from summit_qa.answering import smalltalk
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose
@@ -32,13 +34,13 @@ from summit_qa.answering.followups import (
     resolve,
     user_questions,
 )
-from summit_qa.answering.identity import Identity, identify, introduction, is_pronoun
-from summit_qa.answering.identity import subject as identity_subject
+from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import read_operation
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
 from summit_qa.answering.shape import Shape, read_shape
+from summit_qa.answering.suggestions import Suggester
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
@@ -69,6 +71,7 @@ class SummitQA:
         self.memory = ConversationMemory(WINDOW)
         self.events = page_events(index.passages, glossary)
         self.summits = summit_days(self.events)
+        self.suggester = Suggester(index.passages, self.events, glossary, self._similar)
         self._page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
         self._english = frozenset(index.lexicon.english)
         self._page_names = frozenset(
@@ -202,7 +205,15 @@ class SummitQA:
             return _plain("small_talk", cleaned, voice, small_talk_reply("noise", voice), language)
         cleaned = smalltalk.strip_greeting(cleaned)
         resolution = self._resolve(cleaned, language, earlier)
-        resolution = self._identity(cleaned, language, earlier, resolution)
+        resolution = with_identity(
+            cleaned,
+            language,
+            earlier,
+            resolution,
+            self.glossary,
+            self.index.passages,
+            self.config.identity_weight,
+        )
         if resolution.query != cleaned or resolution.prior or resolution.dates or resolution.in_scope:
             r = self.rank(cleaned, None, resolution, language)
         else:
@@ -285,26 +296,6 @@ class SummitQA:
             rank=lambda text: self.rank(text, language=language).score,
         )
 
-    def _identity(
-        self, question: str, language: str, earlier: list[Turn], resolution: Resolution
-    ) -> Resolution:
-        """ "Who is X?" about a name of the page (or "Who is he?" about the turn before's)."""
-        found = identify(question, language, self.glossary, self.index.passages)
-        if found is None:
-            x = identity_subject(question, language)
-            people = [t for t in reversed(earlier) if self.glossary.names(t.query, ("person",))]
-            if x is None or not is_pronoun(x) or not people:
-                return resolution
-            found = Identity(x, self.glossary.names(people[0].query, ("person",))[:1])
-        intro = introduction(found.names, self.index.passages)
-        if intro is None:
-            return resolution
-        bonus = {intro: self.config.identity_weight}
-        query = f"{question} {' '.join(found.names)}"
-        return replace(
-            resolution, query=query, names=found.names, prior=bonus, in_scope=True, reason="identity"
-        )
-
     def _chat_in_meaning(
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None
     ) -> bool:
@@ -348,18 +339,27 @@ class SummitQA:
                 "operation": reply.operation,
             }
         if reply.kind not in ("answer", *SEVERAL):
-            return Answer(text, False, [], reply.language, reply.message, reply.kind, **context)
-        return compose(
-            self.index,
-            reply.ranking,
-            text,
-            reply.question,
-            reply.language,
-            top_k,
-            reply.selection,
-            reply.span,
-            **context,
+            return self.suggester.add(
+                Answer(text, False, [], reply.language, reply.message, reply.kind, **context)
+            )
+        return self.suggester.add(
+            compose(
+                self.index,
+                reply.ranking,
+                text,
+                reply.question,
+                reply.language,
+                top_k,
+                reply.selection,
+                reply.span,
+                **context,
+            )
         )
+
+    def _similar(self, question: str, candidates) -> np.ndarray:
+        """The cosine of ``question`` with each of ``candidates`` (example questions)."""
+        vectors = [q.vectors[0] for q in self.encode_questions([question, *candidates])]
+        return np.array([float(vectors[0] @ v) for v in vectors[1:]])
 
 
 _default: SummitQA | None = None

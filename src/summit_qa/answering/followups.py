@@ -53,7 +53,7 @@ from summit_qa.answering.cues import (
 )
 from summit_qa.page.dates import DateQuery
 from summit_qa.page.language import clean_question, detect_language
-from summit_qa.page.names import Glossary
+from summit_qa.page.names import NAME_TYPES, Glossary
 
 # How far back a follow-up looks for the answered turn it leans on.
 MAX_TURNS = 4
@@ -193,7 +193,9 @@ def _with_context(
         carried = counted.names
         reasons.append("ordinal")
     elif about and names and is_short(question):
-        query = f"{question} {glossary.strip_names(before.query)}"
+        # the names of the same kind give way ("那金正恩呢？" after "特朗普哪天到河内？" keeps 河内)
+        kinds = tuple({glossary.types.get(n) for n in names} - {None}) or NAME_TYPES
+        query = f"{question} {glossary.strip_names(before.query, kinds)}"
         reasons.append("what-about")
     elif (is_bare(question, language) and not (anaphoric and content_of(question, language))) or (
         not names and is_short(question) and not anaphoric

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.page.names import NAME_TYPES, Glossary
 from summit_qa.page.passages import Passage
 
@@ -137,3 +138,30 @@ def introduction(names: Sequence[str], passages: Sequence[Passage]) -> int | Non
         return None
     plain = [i for i in mentions if passages[i].label is None]
     return (plain or mentions)[0]
+
+
+def with_identity(
+    question: str,
+    language: str,
+    earlier: Sequence[Turn],
+    resolution: Resolution,
+    glossary: Glossary,
+    passages: Sequence[Passage],
+    weight: float,
+) -> Resolution:
+    """ "Who is X?" about a name of the page (or "Who is he?" about the turn before's): the
+    passage that introduces X, in scope, with ``weight`` on the fused scale."""
+    found = identify(question, language, glossary, passages)
+    if found is None:
+        x = subject(question, language)
+        people = [t for t in reversed(earlier) if glossary.names(t.query, ("person",))]
+        if x is None or not is_pronoun(x) or not people:
+            return resolution
+        found = Identity(x, glossary.names(people[0].query, ("person",))[:1])
+    intro = introduction(found.names, passages)
+    if intro is None:
+        return resolution
+    query = f"{question} {' '.join(found.names)}"
+    return replace(
+        resolution, query=query, names=found.names, prior={intro: weight}, in_scope=True, reason="identity"
+    )

@@ -48,10 +48,13 @@ def _day_order(events: Sequence[Event]) -> list[Event]:
 
 def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
     """The event after (``step`` 1) or before (-1) passage ``at``'s, by its day; among the
-    events of that day, one of the same article first."""
+    events of that day, one of the same article first.  An undated passage (the analysis)
+    steps to its neighbour in its article."""
     here = events[at]
-    if here.day is None:
-        return None
+    if here.day is None:  # an undated passage: the one beside it in its article
+        beside = [e.passage for e in events if e.article == here.article]
+        k = beside.index(at) + step
+        return beside[k] if 0 <= k < len(beside) else None
     dated = _day_order(events)
     later = [e for e in dated if (e.day > here.day if step > 0 else e.day < here.day)]
     if not later:

@@ -1,0 +1,76 @@
+"""Follow-ups as operations on the page's events, and suggestions the page answers."""
+
+import pytest
+
+from summit_qa.answering.operations import series, step_in_time
+from summit_qa.page.events import page_events
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import load_passages
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def page():
+    data = packaged_data_dir()
+    passages = load_passages(data)
+    glossary = Glossary.load(data / "glossary.json")
+    return passages, page_events(passages, glossary), glossary
+
+
+def _at(passages, pid):
+    return [p.id for p in passages].index(pid)
+
+
+def test_next_and_previous_walk_the_days(page):
+    passages, events, _ = page
+    summit = _at(passages, "timeline-9")  # 2018-06-12
+    after, before = step_in_time(events, summit, 1), step_in_time(events, summit, -1)
+    assert passages[after].date > "2018-06-12" and passages[before].date < "2018-06-12"
+    assert passages[after].article == passages[before].article == "timeline"
+    # an undated passage steps to its neighbour in its article
+    assert passages[step_in_time(events, _at(passages, "analysis-3"), 1)].id == "analysis-4"
+
+
+def test_a_person_s_trips_in_date_order(page):
+    passages, events, glossary = page
+    trips = series(events, passages, "蓬佩奥去朝鲜", glossary)
+    days = [passages[i].date for i in trips]
+    assert len(trips) >= 3 and days == sorted(days)
+    assert series(events, passages, "去朝鲜", glossary) == []  # no one named: no series
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, expect",
+    [
+        (["6月12日发生了什么？", "然后呢？"], "2018-06-18"),
+        (["What happened on June 12, 2018?", "And before that?"], "2018-06-01"),
+        (["蓬佩奥第一次去平壤是哪天？", "最后一次呢？"], "2018-10-08"),
+        (["蓬佩奥是谁？", "他第一次去朝鲜是什么时候？"], "2018-04-18"),
+    ],
+)
+def test_a_conversation_walks_the_events(engine, turns, expect):
+    history = []
+    for question in turns:
+        answer = engine.answer(question, history=history)
+        history.append(question)
+    assert answer.operation is not None and answer.passages[0].date == expect
+
+
+@pytest.mark.model
+def test_every_suggestion_is_answered(engine):
+    """Each suggestion the page gives after the example questions, a refusal and small talk
+    is asked in turn (a follow-up with its conversation) and answered, not refused."""
+    from summit_qa.readers.messages import EXAMPLES
+
+    starts = [q for qs in EXAMPLES.values() for q in qs] + ["What is the capital of France?", "你好"]
+    checked = 0
+    for start in starts:
+        first = engine.answer(start)
+        assert first.suggestions, start
+        for suggestion in first.suggestions:
+            history = [start] if first.answered else []
+            follow = engine.answer(suggestion, history=history)
+            assert follow.answered and follow.kind != "refused", (start, suggestion, follow.message)
+            checked += 1
+    assert checked >= len(starts)
