@@ -180,8 +180,8 @@ def is_gibberish(text: str, glossary: Glossary) -> bool:
     Chinese, Japanese, Korean syllables or digits is not."""
     if _JAMO_ONLY.match(text) and re.search(r"[\u3131-\u318e]", text):
         return True
-    if _OTHER_SCRIPTS.search(text):
-        return False
+    if _OTHER_SCRIPTS.search(text) or re.search(r"[\u00c0-\u024f\u1e00-\u1eff]", text):
+        return False  # other scripts, digits, or letters with marks (Vietnamese typed as written)
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return False
