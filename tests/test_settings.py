@@ -54,3 +54,41 @@ def test_a_bad_value_names_its_variable(env, names):
 def test_unknown_flag_is_a_programming_error():
     with pytest.raises(TypeError):
         Settings.from_env({}, colour="red")
+
+
+def test_the_fences_are_settings_with_defaults():
+    s = Settings.from_env({})
+    assert (s.rate, s.burst, s.queue, s.trusted_proxies, s.feedback_max_mb) == (10.0, 20, 128, (), 10.0)
+    env = {
+        "SUMMIT_QA_RATE": "50",
+        "SUMMIT_QA_BURST": "200",
+        "SUMMIT_QA_QUEUE": "16",
+        "SUMMIT_QA_TRUSTED_PROXIES": " 127.0.0.1, 10.0.0.0/8 ,",
+        "SUMMIT_QA_FEEDBACK_MAX_MB": "0.5",
+    }
+    s = Settings.from_env(env)
+    assert (s.rate, s.burst, s.queue, s.feedback_max_mb) == (50.0, 200, 16, 0.5)
+    assert s.trusted_proxies == ("127.0.0.1/32", "10.0.0.0/8")
+    assert Settings.from_env(s.as_env()) == s
+    assert Settings.from_env(env, rate=2, queue=None).rate == 2.0  # a flag beats the variable
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SUMMIT_QA_RATE": "fast"}, "SUMMIT_QA_RATE='fast' is not a number of requests a second"),
+        ({"SUMMIT_QA_RATE": "nan"}, "SUMMIT_QA_RATE='nan' is not a number"),
+        (
+            {"SUMMIT_QA_RATE": "0"},
+            "rate 0.0 is not a number of requests a second 0.01-100000 (check SUMMIT_QA_RATE)",
+        ),
+        ({"SUMMIT_QA_BURST": "1.5"}, "SUMMIT_QA_BURST='1.5' is not a count"),
+        ({"SUMMIT_QA_QUEUE": "0"}, "check SUMMIT_QA_QUEUE"),
+        ({"SUMMIT_QA_FEEDBACK_MAX_MB": "-1"}, "check SUMMIT_QA_FEEDBACK_MAX_MB"),
+        ({"SUMMIT_QA_TRUSTED_PROXIES": "10.0.0.1,proxy.local"}, "'proxy.local' is not an address or network"),
+    ],
+)
+def test_a_bad_fence_setting_says_what_to_write(env, message):
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env(env)
+    assert message in str(caught.value) and next(iter(env)) in str(caught.value)

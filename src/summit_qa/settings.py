@@ -9,6 +9,8 @@ variable, never a traceback.
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -38,6 +40,21 @@ ENV = {
     "port": "SUMMIT_QA_PORT",
     "runtime": "SUMMIT_QA_RUNTIME",
     "concurrency": "SUMMIT_QA_CONCURRENCY",
+    "rate": "SUMMIT_QA_RATE",
+    "burst": "SUMMIT_QA_BURST",
+    "queue": "SUMMIT_QA_QUEUE",
+    "trusted_proxies": "SUMMIT_QA_TRUSTED_PROXIES",
+    "feedback_max_mb": "SUMMIT_QA_FEEDBACK_MAX_MB",
+}
+
+# The numeric settings: their type, what a value must be, its range and an example.
+NUMBERS: dict[str, tuple[type, str, float, float, str]] = {
+    "port": (int, "a port number", 1, 65535, "7860"),
+    "concurrency": (int, "a count", 1, 64, "2"),
+    "rate": (float, "a number of requests a second", 0.01, 100_000, "10"),
+    "burst": (int, "a count", 1, 100_000, "20"),
+    "queue": (int, "a count", 1, 100_000, "128"),
+    "feedback_max_mb": (float, "a size in MB", 0.1, 100_000, "10"),
 }
 
 
@@ -67,6 +84,11 @@ class Settings:
     port: int = DEFAULT_PORT
     runtime: str = ""  # "" = onnx for the default model, torch for any other
     concurrency: int = 2  # questions the chat answers at once (summit-qa bench measured 1, 2, 4)
+    rate: float = 10.0  # requests a second each client address may start (a chat question is two)
+    burst: int = 20  # requests a client address may start at once
+    queue: int = 128  # questions waiting at once, all addresses together
+    trusted_proxies: tuple[str, ...] = ()  # reverse proxies whose X-Forwarded-For names the client
+    feedback_max_mb: float = 10.0  # feedback.jsonl beyond this is rotated to feedback.1.jsonl
 
     def __post_init__(self) -> None:
         if not self.runtime:
@@ -88,12 +110,14 @@ class Settings:
                 f"runtime {self.runtime!r} is not one of {', '.join(RUNTIMES)} ('onnx' runs only the "
                 f"default model {DEFAULT_MODEL}; check {ENV['runtime']})"
             )
-        if not isinstance(self.concurrency, int) or not 0 < self.concurrency <= 64:
-            raise SettingsError(
-                f"concurrency {self.concurrency!r} is not a count 1-64 (check {ENV['concurrency']})"
-            )
-        if not isinstance(self.port, int) or not 0 < self.port < 65536:
-            raise SettingsError(f"port {self.port!r} is not a port number 1-65535 (check {ENV['port']})")
+        for name, (kind, what, low, high, _) in NUMBERS.items():
+            value = getattr(self, name)
+            if kind is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+                object.__setattr__(self, name, value)
+            if not isinstance(value, kind) or isinstance(value, bool) or not low <= value <= high:
+                raise SettingsError(f"{name} {value!r} is not {what} {low:g}-{high:g} (check {ENV[name]})")
+        object.__setattr__(self, "trusted_proxies", _proxies(self.trusted_proxies))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **flags: object) -> Settings:
@@ -104,15 +128,17 @@ class Settings:
             raw = environ.get(variable, "").strip()
             if raw:
                 values[name] = raw
-        for name, example in (("port", str(DEFAULT_PORT)), ("concurrency", "2")):
+        for name, (kind, what, _, _, example) in NUMBERS.items():
             if name in values:
                 try:
-                    values[name] = int(str(values[name]))
+                    number = kind(str(values[name]))
                 except ValueError:
-                    what = "a port number" if name == "port" else "a count"
-                    raise SettingsError(
-                        f"{ENV[name]}={values[name]!r} is not {what}: use e.g. {example}"
-                    ) from None
+                    number = math.nan
+                if not math.isfinite(number):
+                    raise SettingsError(f"{ENV[name]}={values[name]!r} is not {what}: use e.g. {example}")
+                values[name] = number
+        if "trusted_proxies" in values:
+            values["trusted_proxies"] = tuple(str(values["trusted_proxies"]).split(","))
         known = {f.name for f in fields(cls)}
         unknown = set(flags) - known
         if unknown:
@@ -126,4 +152,24 @@ class Settings:
 
     def as_env(self) -> dict[str, str]:
         """The environment that gives a child process these settings."""
-        return {variable: str(getattr(self, name)) for name, variable in ENV.items()}
+        env = {variable: str(getattr(self, name)) for name, variable in ENV.items()}
+        env[ENV["trusted_proxies"]] = ",".join(self.trusted_proxies)
+        return env
+
+
+def _proxies(value: object) -> tuple[str, ...]:
+    """The trusted proxies as addresses or networks (``10.0.0.2``, ``10.0.0.0/8``), each checked."""
+    items = (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+    out = []
+    for item in items:
+        text = str(item).strip()
+        if not text:
+            continue
+        try:
+            out.append(str(ipaddress.ip_network(text, strict=False)))
+        except ValueError:
+            raise SettingsError(
+                f"{ENV['trusted_proxies']}: {text!r} is not an address or network: "
+                "use e.g. 127.0.0.1,10.0.0.0/8"
+            ) from None
+    return tuple(out)

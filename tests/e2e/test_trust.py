@@ -254,16 +254,33 @@ def test_serving_beyond_this_machine_warns_that_there_is_no_login(tmp_path):
     assert "warning: serving on 0.0.0.0" in done.stderr and "--auth user:password" in done.stderr
 
 
-@pytest.mark.model
-def test_an_index_folder_that_cannot_be_written_is_one_line(tmp_path):
+def _a_file(tmp_path: Path) -> tuple[Path, str]:
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the index folder should be")
-    env = {**os.environ, "SUMMIT_QA_INDEX": str(blocker)}
-    done = _app(["--port", str(free_port())], env, timeout=300)
+    blocker.write_text("a file where a folder should be")
+    return blocker, f"{blocker} is a file, not a folder"
+
+
+def _unwritable(tmp_path: Path) -> tuple[Path, str]:
+    if os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o500)
+        return folder, "this user may not write there"
+    return Path("/proc/summit-qa"), "the folder cannot be created there"  # root writes any folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variable", ["SUMMIT_QA_HOME", "SUMMIT_QA_INDEX"])
+@pytest.mark.parametrize("fault", [_a_file, _unwritable])
+def test_a_folder_that_cannot_be_written_stops_the_app_before_the_model_loads(tmp_path, variable, fault):
+    path, reason = fault(tmp_path)
+    env = {**os.environ, "SUMMIT_QA_INDEX": str(tmp_path / "index"), variable: str(path)}
+    done = _app(["--port", str(free_port())], env, timeout=120)
     assert done.returncode == 2, done.stderr[-2000:]
     last = [line for line in done.stderr.splitlines() if line.strip()][-1]
-    assert last.startswith("app.py: cannot use ") and str(blocker) in last and "SUMMIT_QA_INDEX" in last
-    assert "Traceback" not in done.stderr
+    assert last.startswith(f"app.py: cannot write to {path}") and reason in last, last
+    assert f"set {variable} to a folder" in last
+    assert "Traceback" not in done.stderr and "Loading the model" not in done.stderr
 
 
 # ------------------------------------------------------------------ fences
@@ -293,11 +310,14 @@ def test_the_rate_limit_is_per_address_and_only_for_work():
     def request(path: str, client: str = "10.0.0.1", method: str = "POST") -> int:
         sent: list[dict] = []
 
+        async def receive():
+            return {"type": "http.request", "body": b"{}", "more_body": False}
+
         async def send(message):
             sent.append(message)
 
         scope = {"type": "http", "method": method, "path": path, "client": (client, 1)}
-        asyncio.run(limit(scope, None, send))
+        asyncio.run(limit(scope, receive, send))
         return sent[0]["status"]
 
     work = "/gradio_api/call/answer"

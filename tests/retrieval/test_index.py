@@ -1,10 +1,15 @@
-"""Index persistence: manifest, staleness, corruption, atomic writes (fake encoder)."""
+"""Index persistence: manifest, staleness, corruption, atomic writes, storage faults (fake encoder)."""
 
+import errno
 import json
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from summit_qa import files
+from summit_qa.files import StorageError, probe_folder
 from summit_qa.page.passages import load_passages
 from summit_qa.retrieval import bm25 as lexical
 from summit_qa.retrieval.index import UNIT_CONTEXT, UNIT_DTYPE, index_dir, make_faiss_index, sentence_units
@@ -168,3 +173,115 @@ def test_faiss_index_type_by_size():
     assert (e[:, 0] == np.arange(20)).all()
     recall = np.mean([len(set(x) & set(y)) / 5 for x, y in zip(e, a, strict=True)])
     assert recall >= 0.9
+
+
+# ------------------------------------------------------------------ storage faults
+def _storage_fault(build, encoder) -> str:
+    with pytest.raises(StorageError) as caught:
+        build()
+    assert encoder.calls == 0  # found before anything was encoded
+    return str(caught.value)
+
+
+def test_an_index_root_that_is_a_file_is_named_before_the_build(fake_encoder, build_fake_index, index_root):
+    index_root.parent.mkdir(parents=True, exist_ok=True)
+    index_root.write_text("a file where the index folder should be")
+    message = _storage_fault(build_fake_index, fake_encoder)
+    assert f"{index_root} is a file, not a folder" in message and "set SUMMIT_QA_INDEX to a folder" in message
+
+
+def test_a_folder_that_cannot_be_written_is_named_before_the_build(fake_encoder, settings, tmp_path):
+    from summit_qa.answering.smalltalk import exemplar_texts
+    from summit_qa.retrieval.index import load_or_build
+
+    if os.geteuid() != 0:
+        root = tmp_path / "read-only"
+        root.mkdir()
+        root.chmod(0o500)
+    else:  # root writes through permission bits; /sys refuses even root
+        root = Path("/sys")
+        try:
+            (root / "summit-qa-probe").mkdir()
+        except OSError:
+            pass
+        else:
+            (root / "summit-qa-probe").rmdir()
+            pytest.skip("no folder here that root cannot write")
+
+    def build():
+        load_or_build(fake_encoder, settings.data_dir, root, settings.home, exemplars=exemplar_texts())
+
+    message = _storage_fault(build, fake_encoder)
+    assert f"cannot write to {root}/fake-bigram-64" in message and "SUMMIT_QA_INDEX" in message
+
+
+def test_a_full_disk_before_the_build_is_named(fake_encoder, build_fake_index, index_root, monkeypatch):
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    message = _storage_fault(build_fake_index, fake_encoder)
+    monkeypatch.undo()
+    assert "the disk is full" in message and "free space there, or set SUMMIT_QA_INDEX" in message
+    assert list(_folder(index_root).iterdir()) == []  # the probe removed
+
+
+def test_a_disk_full_during_the_write_leaves_no_partial_files(
+    fake_encoder, build_fake_index, index_root, monkeypatch
+):
+    real = files.write_atomic
+    calls: list[str] = []
+
+    def fills_up(path, data):
+        calls.append(path.name)
+        if len(calls) == 4:  # three files whole, the fourth half written when the disk fills
+            files.temp_name(path).write_bytes(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(files, "write_atomic", fills_up)
+    with pytest.raises(StorageError) as caught:
+        build_fake_index()
+    message = str(caught.value)
+    folder = _folder(index_root)
+    assert f"cannot write to {folder}: the disk is full (" in message and "MB to write" in message
+    assert "SUMMIT_QA_INDEX" in message and "[Errno" not in message
+    assert list(folder.iterdir()) == []  # neither the three written files nor the half one
+    monkeypatch.setattr(files, "write_atomic", real)
+    messages: list[str] = []
+    build_fake_index(messages)  # the next start builds a whole index
+    assert "no index" in messages[0] and (folder / "manifest.json").exists()
+
+
+def test_a_rebuild_that_fails_leaves_an_index_the_next_start_rebuilds(
+    fake_encoder, build_fake_index, index_root, monkeypatch
+):
+    build_fake_index()
+    real = files.write_atomic
+
+    def full_at_the_manifest(path, data):
+        if path.name == "manifest.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(files, "write_atomic", full_at_the_manifest)
+    with pytest.raises(StorageError):
+        build_fake_index(rebuild=True)
+    monkeypatch.setattr(files, "write_atomic", real)
+    folder = _folder(index_root)
+    assert not [p.name for p in folder.iterdir() if p.name != "manifest.json"]  # the new files removed
+    messages: list[str] = []
+    build_fake_index(messages)
+    assert "index unusable" in messages[0] and "missing" in messages[0]
+
+
+def test_the_probe_leaves_nothing_and_size_zero_only_makes_the_folder(tmp_path):
+    probe_folder(tmp_path / "a" / "b", "SUMMIT_QA_HOME")
+    assert list((tmp_path / "a" / "b").iterdir()) == []
+    probe_folder(tmp_path / "c", "SUMMIT_QA_INDEX", size=0)
+    assert (tmp_path / "c").is_dir()
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(StorageError, match=r"f is a file, not a folder: set SUMMIT_QA_HOME"):
+        probe_folder(tmp_path / "f" / "deeper", "SUMMIT_QA_HOME", size=0)
+    with pytest.raises(StorageError, match="cannot write to /proc/summit-qa"):
+        probe_folder(Path("/proc/summit-qa"), "SUMMIT_QA_INDEX", size=0)

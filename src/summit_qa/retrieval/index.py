@@ -24,7 +24,7 @@ import numpy as np
 
 from summit_qa.encoders.base import EmbedderInfo, Encoder
 from summit_qa.encoders.modelstore import remove_debris
-from summit_qa.files import npy_array, npy_bytes, sha256, write_atomic
+from summit_qa.files import npy_array, npy_bytes, probe_folder, sha256, storage_error, write_files
 from summit_qa.page import dates as dates
 from summit_qa.page import passages as corpus
 from summit_qa.page.passages import Passage, corpus_hash, load_passages
@@ -33,9 +33,10 @@ from summit_qa.retrieval import bm25 as lexical
 from summit_qa.retrieval.bm25 import BM25
 from summit_qa.retrieval.late_interaction import TokenIndex
 from summit_qa.retrieval.weights import config_for_model
-from summit_qa.settings import DEFAULT_LEXICAL
+from summit_qa.settings import DEFAULT_LEXICAL, ENV
 
 FORMAT_VERSION = 8
+SETTING = ENV["index_root"]  # named by a storage fault: where the index is written
 # Exact search up to this many vectors; IVF above (bench.py measures the trade).
 EXACT_SEARCH_LIMIT = 200_000
 UNIT_PASSAGE, UNIT_SENTENCE, UNIT_CONTEXT = 0, 1, 2
@@ -245,10 +246,8 @@ def wanted_manifest(
     )
 
 
-def _write_manifest(folder: Path, manifest: IndexManifest) -> None:
-    write_atomic(
-        folder / "manifest.json", json.dumps(asdict(manifest), indent=1, ensure_ascii=False).encode()
-    )
+def _manifest_bytes(manifest: IndexManifest) -> bytes:
+    return json.dumps(asdict(manifest), indent=1, ensure_ascii=False).encode()
 
 
 def build_index(
@@ -270,24 +269,21 @@ def build_index(
     lexical_index = BM25.build([lexical_text(p) for p in passages], wanted.lexical_tokenizer)
     chat = encoder.encode(list(exemplars), "query").vectors.astype(np.float32)
     words = PageLexicon.build(page_text(passages))
-    folder.mkdir(parents=True, exist_ok=True)
-    checksums: dict[str, str] = {}
-
-    def write(path: Path, data: bytes) -> None:
-        write_atomic(path, data)
-        checksums[path.name] = sha256(data)
-
-    write(folder / "dense.faiss", faiss.serialize_index(dense).tobytes())
-    write(folder / "units.npy", npy_bytes(units))
-    write(folder / "tokens.npy", npy_bytes(tokens.vectors))
-    write(folder / "token_rows.npy", npy_bytes(tokens.rows))
-    write(folder / "smalltalk.npy", npy_bytes(chat))
-    write(folder / "lexicon.json", words.to_json())
-    lexical_index.save(folder, write)
+    files = {
+        "dense.faiss": faiss.serialize_index(dense).tobytes(),
+        "units.npy": npy_bytes(units),
+        "tokens.npy": npy_bytes(tokens.vectors),
+        "token_rows.npy": npy_bytes(tokens.rows),
+        "smalltalk.npy": npy_bytes(chat),
+        "lexicon.json": words.to_json(),
+    }
+    lexical_index.save(folder, lambda path, data: files.__setitem__(path.name, data))
+    checksums = {name: sha256(data) for name, data in files.items()}
     manifest = replace(
         wanted, passages=n, units=len(units), faiss_index=type(dense).__name__, files=checksums
     )
-    _write_manifest(folder, manifest)
+    # all or nothing, the manifest last; a storage fault names the folder and the setting
+    write_files(folder, {**files, "manifest.json": _manifest_bytes(manifest)}, SETTING)
     return SearchIndex(manifest, passages, units, dense, lexical_index, tokens, chat, words)
 
 
@@ -380,6 +376,7 @@ def load_or_build(
                 reason = f"index is stale: {reason}"
             except ValueError as exc:
                 reason = f"index unusable: {exc}"
+    probe_folder(folder, SETTING)  # a full disk or a folder that cannot be written: named now
     say(f"Building the index ({reason}): {len(passages)} passages…")
     # An encoder may name another to build with (onnx_encoder.Int8Questions: the fp32 model).
     if hasattr(encoder, "build_with"):
@@ -392,6 +389,9 @@ def _with_ranking(index: SearchIndex, folder: Path, wanted: IndexManifest, say) 
     if (m.ranking, m.ranking_calibrated) == (wanted.ranking, wanted.ranking_calibrated):
         return index
     manifest = replace(m, ranking=wanted.ranking, ranking_calibrated=wanted.ranking_calibrated)
-    _write_manifest(folder, manifest)
-    say(f"Ranking settings for {m.model_id} updated in {folder / 'manifest.json'}")
+    try:
+        write_files(folder, {"manifest.json": _manifest_bytes(manifest)}, SETTING)
+        say(f"Ranking settings for {m.model_id} updated in {folder / 'manifest.json'}")
+    except OSError as exc:  # a read-only index serves; the new settings hold for this run
+        say(f"Ranking settings kept for this run only: {storage_error(folder, SETTING, exc)}")
     return replace(index, manifest=manifest)

@@ -9,13 +9,16 @@ import os
 import secrets
 import socket
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
 from summit_qa.answering.engine import SummitQA  # noqa: E402
+from summit_qa.files import StorageError, probe_folder  # noqa: E402
 from summit_qa.retrieval.late_interaction import one_blas_thread  # noqa: E402
-from summit_qa.settings import Settings, SettingsError  # noqa: E402
+from summit_qa.settings import ENV, Settings, SettingsError  # noqa: E402
 from summit_qa.web.feedback import FeedbackStore  # noqa: E402
 from summit_qa.web.guard import free_port  # noqa: E402
 from summit_qa.web.layout import assets, build_app  # noqa: E402
@@ -52,11 +55,38 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
-QUEUE_LIMIT = 128  # questions waiting at once (all addresses); more are told the chat is busy
 # Queue positions sent to waiting clients once a second, not at every answer: with 100
 # questions waiting, Gradio's "auto" sends each of them an update whenever one is answered
 # (~5,000 messages); with 100 concurrent API clients the p50 wait is ~0.3 s lower this way.
 STATUS_EVERY_S = 1.0
+
+
+def fences(demo, settings: Settings, clock: Callable[[], float] = time.monotonic) -> list:
+    """Queue ``demo`` within the settings' bounds and return the middleware that fences it
+    (web/guard.py): the rate limit per client, the bound shared with the queue, no uploads.
+
+    The direct routes (``/gradio_api/api/<name>``, ``run/<name>``) are closed to the queued
+    handlers (``api_open=False``): every question waits in the one bounded queue."""
+    from starlette.middleware import Middleware
+
+    from summit_qa.web.guard import RateLimit
+
+    demo.queue(
+        default_concurrency_limit=settings.concurrency,
+        max_size=settings.queue,
+        status_update_rate=STATUS_EVERY_S,
+        api_open=False,
+    )
+    queue = getattr(demo, "_queue", None)
+    limit = {
+        "per_second": settings.rate,
+        "burst": settings.burst,
+        "bound": settings.queue,
+        "waiting": (lambda: len(queue)) if queue is not None else (lambda: 0),
+        "trusted_proxies": settings.trusted_proxies,
+        "clock": clock,
+    }
+    return [Middleware(RateLimit, **limit)]
 
 
 class StartupError(Exception):
@@ -64,17 +94,21 @@ class StartupError(Exception):
 
 
 def _check_data(settings: Settings) -> None:
-    """Read the page and the glossary before the model loads (seconds, not a minute, to an
-    error that names the file)."""
+    """Read the page and the glossary, and try the folders written to, before the model loads
+    (seconds, not a minute, to an error that names the file or the setting)."""
     from summit_qa.page.names import Glossary
     from summit_qa.page.passages import load_passages
 
     load_passages(settings.data_dir)
     Glossary.load(settings.data_dir / "glossary.json")
+    probe_folder(settings.home, ENV["home"])  # feedback, the browser key, rebuilt models
+    # The index folder must be a folder; it is written (and probed) only when an index is built,
+    # so a read-only folder holding a current index serves.
+    probe_folder(settings.index_root, ENV["index_root"], size=0)
 
 
 def _startup_message(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.filename:
+    if isinstance(exc, OSError) and exc.filename and not isinstance(exc, StorageError):
         what = exc.strerror or type(exc).__name__
         return (
             f"cannot use {exc.filename}: {what} (check that the folders in SUMMIT_QA_HOME and "
@@ -92,13 +126,7 @@ def _auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def main(argv: list[str] | None = None) -> int:
-    from starlette.middleware import Middleware
-
-    from summit_qa.page.passages import CorpusError
-    from summit_qa.readers.dictionaries import LexiconError
-    from summit_qa.web.guard import RateLimit, is_loopback
-
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description="summit-qa chat (Gradio)")
     parser.add_argument("--host", help="default: $SUMMIT_QA_HOST or 127.0.0.1 (loopback only)")
     parser.add_argument("--port", type=int, help="default: $SUMMIT_QA_PORT or 7860")
@@ -106,7 +134,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (for a shared host)")
     parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--rate", type=float, help="requests a second per address (default: $SUMMIT_QA_RATE or 10)"
+    )
+    parser.add_argument(
+        "--burst", type=int, help="requests at once per address (default: $SUMMIT_QA_BURST or 20)"
+    )
+    parser.add_argument(
+        "--queue", type=int, help="questions waiting at once (default: $SUMMIT_QA_QUEUE or 128)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from summit_qa.page.passages import CorpusError
+    from summit_qa.readers.dictionaries import LexiconError
+    from summit_qa.web.guard import is_loopback
+
+    args = _parser().parse_args(argv)
     one_blas_thread()
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # libraries: warnings only
     log.setLevel(logging.INFO)
@@ -116,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         auth = _auth(args.auth)
-        settings = Settings.from_env(host=args.host, port=args.port, model=args.model)
+        flags = {name: getattr(args, name) for name in ("host", "port", "model", "rate", "burst", "queue")}
+        settings = Settings.from_env(**flags)
         problem = port_problem(settings.host, settings.port)
         if problem:
             raise StartupError(problem)
@@ -128,16 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         _check_data(settings)
         say("Loading the model and index…")
         engine = SummitQA.open(settings, rebuild=args.rebuild, say=say)
-        demo = build_app(engine, FeedbackStore(settings.home), _secret(settings.home))
+        feedback = FeedbackStore(settings.home, int(settings.feedback_max_mb * 1_000_000))
+        demo = build_app(engine, feedback, _secret(settings.home))
     except (StartupError, SettingsError, CorpusError, LexiconError, ValueError, OSError) as exc:
         say(f"app.py: {_startup_message(exc)}")
         return 2
     say(f"Serving the chat at http://{settings.host}:{settings.port}")
-    demo.queue(
-        default_concurrency_limit=settings.concurrency,
-        max_size=QUEUE_LIMIT,
-        status_update_rate=STATUS_EVERY_S,
-    ).launch(
+    middleware = fences(demo, settings)
+    demo.launch(
         server_name=settings.host,
         server_port=settings.port,
         share=args.share,
@@ -145,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         show_error=False,
         footer_links=["api"],
         max_file_size="1kb",
-        app_kwargs={"middleware": [Middleware(RateLimit, per_second=10, burst=20)]},
+        app_kwargs={"middleware": middleware},
         **assets(),
     )
     return 0
