@@ -18,6 +18,7 @@ from summit_qa.web.guard import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"  # axe-core, MPL-2.0 (vendor/README.md)
 ARRIVAL = "朝鲜最高领导人金正恩26日抵达越南，将对越南进行正式友好访问并在河内与美国总统特朗普举行会晤。"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -339,6 +340,15 @@ def playwright():
 
 
 BOTS = "#chat [data-testid='bot']"
+AXE_JS = """async () => (await axe.run(document)).violations.map(
+  (v) => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" "))})
+)"""
+
+
+def _axe(page) -> list[dict]:
+    """axe-core's violations on the page as it stands (every WCAG rule it runs by default)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_JS)
 
 
 def _ask(page, question: str, expect: str) -> None:
@@ -373,6 +383,17 @@ def test_ask_read_in_the_page_and_every_text_is_readable(app_url, playwright, wi
     _ask(page, "金正恩哪天抵达越南？", "2019-02-26")
     assert ARRIVAL in page.locator(BOTS).last.inner_text()
     page.screenshot(path=str(ARTIFACTS / f"chat-{tag}.png"))
+    # axe-core's WCAG rules find nothing at this width and theme
+    violations = _axe(page)
+    assert violations == [], violations
+    # examples in body-size text; on a phone the quote uses the phone's width
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('button.example')]"
+        ".map(b => parseFloat(getComputedStyle(b).fontSize))"
+    )
+    assert len(sizes) == 15 and min(sizes) >= 14, sizes
+    quote = page.locator(f"{BOTS} blockquote").last.bounding_box()
+    assert quote and quote["width"] >= (330 if phone else 600), quote
     # the marked sentence and every other text: at least 4.5:1 against what is behind it
     texts = page.evaluate(CONTRAST_JS, TEXT_ROOTS)
     marks = [t for t in texts if t["tag"] == "MARK"]
@@ -551,4 +572,88 @@ def test_answers_of_several_passages_are_dated_lists_marked_in_the_page(app_url,
     page.locator("#timeline svg").first.wait_for(state="attached")
     red = page.evaluate("() => [...document.querySelectorAll('#timeline li.summit-best')].length")
     assert red == 2
+    browser.close()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and (a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+    )
+
+
+@pytest.mark.browser
+def test_editing_an_earlier_question_and_the_feedback_in_chinese_on_a_phone(app_url, playwright):
+    """Editing the first of three questions keeps the two later turns in view, struck through
+    with a note in Chinese; the right-passage picker and its thank-you speak Chinese and sit
+    in the page's flow, clear of the question box and Ask; undo takes the edit back."""
+    from summit_qa.web.labels import LABELS
+
+    browser = _browser(playwright)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(app_url)
+    page.locator("#question textarea").wait_for()
+    _ask(page, "金正恩哪天抵达越南？", "2019-02-26")
+    _ask(page, "他是怎么去的？", "火车")
+    _ask(page, "美国财政部制裁了哪位朝鲜官员？", "崔龙海")
+    assert page.locator("#ask").inner_text().strip() == LABELS["ask"]["zh"]  # the controls follow
+    # edit the first question
+    page.locator("#chat [data-testid='user']").first.click()
+    page.locator("#chat button[aria-label='Edit']").first.click()
+    page.locator("#chat textarea.edit-textarea").fill("金正恩哪天离开平壤？")
+    page.locator("#chat button[aria-label='Submit']").click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll(`{BOTS}`).length == 4 && "
+        f"document.querySelectorAll(`{BOTS}`)[3].innerText.includes('2019-02-23')",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(500)
+    bots = [page.locator(BOTS).nth(i).inner_text() for i in range(4)]
+    assert "火车" in bots[1] and "崔龙海" in bots[2]  # the later turns are still there
+    note = LABELS["superseded"]["zh"]
+    assert [note in b for b in bots] == [True, True, True, False]
+    struck = page.locator("#chat [data-testid='user'] del")
+    assert struck.count() == 3 and struck.first.inner_text() == "金正恩哪天抵达越南？"
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('#chat del')).textDecorationLine"
+    ) == ("line-through")
+    page.screenshot(path=str(ARTIFACTS / "phone-edited-chat.png"), full_page=True)
+    # a dislike: the picker asks in Chinese; its thank-you is Chinese and covers nothing
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.locator("#right").wait_for(state="visible", timeout=10_000)
+    assert LABELS["right_passage"]["zh"] in page.locator("#right").inner_text()
+    page.locator("#right label").first.click()
+    thanks = page.locator("#thanks")
+    thanks.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(400)
+    assert thanks.inner_text().strip() == LABELS["thanks"]["zh"]
+    thanks.scroll_into_view_if_needed()
+    boxes = {sel: page.locator(sel).bounding_box() for sel in ("#thanks", "#question", "#ask")}
+    assert not _overlap(boxes["#thanks"], boxes["#question"]) and not _overlap(
+        boxes["#thanks"], boxes["#ask"]
+    )
+    toasts = [
+        page.locator(".toast-body").nth(i).bounding_box() for i in range(page.locator(".toast-body").count())
+    ]
+    assert not [t for t in toasts if t and (_overlap(t, boxes["#question"]) or _overlap(t, boxes["#ask"]))]
+    page.screenshot(path=str(ARTIFACTS / "phone-chinese-feedback.png"))
+    # undo the edit: the three turns as they were, the edited question back in the box
+    page.locator("#chat button[aria-label='Undo']").last.click()
+    page.wait_for_function(f"() => document.querySelectorAll(`{BOTS}`).length == 3", timeout=10_000)
+    page.wait_for_timeout(300)
+    assert page.locator("#chat del").count() == 0
+    assert page.locator("#question textarea").input_value() == "金正恩哪天离开平壤？"
+    # the About tab's like and dislike: drawn shapes, no emoji
+    page.get_by_role("tab", name="About").click()
+    icons = page.evaluate(
+        "() => [...document.querySelectorAll('#about .summit-icon')].map(e => "
+        "[e.getBoundingClientRect().width, getComputedStyle(e).maskImage.startsWith('url(\"data:image/svg')])"
+    )
+    assert len(icons) == 2 and all(w >= 10 and drawn for w, drawn in icons), icons
+    about = page.locator("#about").inner_text()
+    assert "👍" not in about and "👎" not in about and "like or" in about
     browser.close()

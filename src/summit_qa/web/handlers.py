@@ -8,13 +8,28 @@ from turns to turns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import gradio as gr
 
 from summit_qa.answering.followups import user_questions as conversation_questions
 from summit_qa.page.language import valid_text
-from summit_qa.web.session import ChatSession, Turn, choice_label, dump_turns, load_turns, messages, turn_of
+from summit_qa.web.labels import conversation_language, label
+from summit_qa.web.session import (
+    ChatSession,
+    Turn,
+    choice_label,
+    dump_turns,
+    load_turns,
+    messages,
+    supersede,
+    turn_of,
+    withdraw,
+)
+
+# What ``pending`` carries from step one to step two: the question, and for a question asked
+# by an edit, the turns the edit superseded (distances back, see Turn.supersedes).
+Pending = str | tuple[str, tuple[int, ...]] | None
 
 
 @dataclass
@@ -33,32 +48,46 @@ class Handlers:
             dump_turns(turns),
         )
 
+    def relabel(self, turns: list[Turn]):
+        """The chat's controls in the conversation's language: Ask, the box's placeholder,
+        New chat and the examples' heading."""
+        language = conversation_language(turns)
+        return (
+            gr.update(value=label("ask", language)),
+            gr.update(placeholder=label("placeholder", language)),
+            gr.update(value=label("new_chat", language)),
+            gr.update(value=f"## {label('examples', language)}"),
+        )
+
     def show_question(self, text: object, turns: list[Turn]):
-        """Step one: the question in the chat at once; ``pending`` carries it to step two."""
+        """Step one: the question in the chat at once; ``pending`` carries it to step two (the
+        right-passage picker of an earlier reply folds away)."""
         text = valid_text(text) if isinstance(text, str) else ""
         if not text.strip():
-            return gr.skip(), gr.skip(), None  # empty: nothing asked, the box as it was
-        return messages(turns, text), "", text
+            return gr.skip(), gr.skip(), None, gr.skip()  # empty: nothing asked, the box as it was
+        return messages(turns, text), "", text, gr.update(visible=False)
 
     def show_example(self, turns: list[Turn], question: str):
         return messages(turns, question), question
 
-    def answer_pending(self, pending: str | None, turns: list[Turn]):
+    def answer_pending(self, pending: Pending, turns: list[Turn]):
         """Step two: the reply (the chat shows its typing indicator until then)."""
         if pending is None:
             return (gr.skip(),) * 5 + (None,)
-        turns = [*turns, self.session.ask(pending, turns)]
+        question, supersedes = pending if isinstance(pending, tuple) else (pending, ())
+        turns = [*turns, replace(self.session.ask(question, turns), supersedes=supersedes)]
         return *self.outputs_for(turns), None
 
     def start_retry(self, turns: list[Turn]):
         """The last question asked again (answers are deterministic: the same reply)."""
         if not turns:
             return gr.skip(), gr.skip(), None
-        return messages(turns[:-1], turns[-1].question), turns[:-1], turns[-1].question
+        last = turns[-1]
+        return messages(turns[:-1], last.question), turns[:-1], (last.question, last.supersedes)
 
     def chat_once(self, question: str, turns: list[Turn]):
         """Both steps of asking in one call (the API's /chat)."""
-        _chat, _box, asked = self.show_question(question, turns)
+        _chat, _box, asked, _picker = self.show_question(question, turns)
         if asked is None:
             return *self.outputs_for(turns), gr.skip()
         return *self.answer_pending(asked, turns)[:-1], ""
@@ -69,39 +98,52 @@ class Handlers:
         return self.outputs_for(turns) if asked is None else self.answer_pending(asked, earlier)[:-1]
 
     def undo(self, turns: list[Turn]):
-        """The last turn removed; its question back in the box, as in ChatInterface."""
+        """The last turn removed; its question back in the box, as in ChatInterface (undoing
+        an edit brings back the turns it superseded)."""
         if not turns:
             return (*self.outputs_for(turns), gr.skip())
-        return (*self.outputs_for(turns[:-1]), turns[-1].question)
+        kept, question = withdraw(turns)
+        return (*self.outputs_for(kept), question)
 
     def edit(self, turns: list[Turn], data: gr.EditData):
-        """An edited question: the turns after it are dropped and it is asked again."""
+        """An edited question is asked again at the end of the chat.  The turns from it on stay
+        in view, struck through as superseded (undo brings them back); the last question,
+        with nothing after it, is simply replaced."""
         at = turn_of(data.index)
-        text = data.value if isinstance(data.value, str) else ""
-        if at is None or at >= len(turns) or not text.strip():
+        text = valid_text(data.value) if isinstance(data.value, str) else ""
+        if at is None or at >= len(turns) or not text.strip() or text == turns[at].question:
             return messages(turns), turns, None
-        return messages(turns[:at], text), turns[:at], text
+        if at == len(turns) - 1 and not turns[at].superseded:
+            return messages(turns[:at], text), turns[:at], (text, turns[at].supersedes)
+        marked, back = supersede(turns, at)
+        return messages(marked, text), marked, (text, back)
 
     def like(self, turns: list[Turn], data: gr.LikeData):
-        """👍/👎 on a reply: recorded at once; after 👎 the shown passages are offered to pick
-        the right one (optional)."""
+        """Like or dislike of a reply: recorded at once; after a dislike the shown passages are
+        offered to pick the right one (optional), labelled in the conversation's language.
+        Outputs: the picker, its radio, its thank-you line, the rated turn."""
         at = turn_of(data.index)
         hidden = gr.update(visible=False)
         if at is None or at >= len(turns) or data.liked not in (True, False):
-            return hidden, gr.update(), None
+            return hidden, gr.update(), hidden, None
         verdict = "like" if data.liked else "dislike"
         self.session.rate(turns, at, verdict)
         shown = turns[at].shown
         if verdict == "like" or not shown:
-            return hidden, gr.update(choices=[], value=None), None
+            return hidden, gr.update(choices=[], value=None), hidden, None
         choices = [(choice_label(self.session.engine, pid), pid) for pid in shown]
-        return gr.update(visible=True), gr.update(choices=choices, value=None), at
+        asked = label("right_passage", conversation_language(turns))
+        radio = gr.update(choices=choices, value=None, label=asked, visible=True)
+        return gr.update(visible=True), radio, hidden, at
 
     def pick_right(self, turns: list[Turn], at: int | None, right: str | None):
+        """The passage picked as right: recorded, and thanked for in the picker's place (in
+        the page's flow, never over the question box).  Outputs: the radio, the thank-you."""
         if at is not None and right and 0 <= at < len(turns) and right in turns[at].shown:
             self.session.rate(turns, at, "dislike", right)
-            gr.Info("Thank you: noted which passage was right.")
-        return gr.update(visible=False), None
+            thanks = label("thanks", conversation_language(turns))
+            return gr.update(visible=False), gr.update(value=thanks, visible=True), None
+        return gr.update(), gr.update(visible=False), at
 
     def new_chat(self):
         return *self.outputs_for([]), gr.update(visible=False)

@@ -34,11 +34,11 @@ def page_html(passages: Sequence[Passage], best: str | None = None, also: Sequen
                 out.append("</article>")
             article, section, heading = p.article, None, None
             out.append(f'<article class="summit-article" id="article-{escape(p.article)}">')
-            out.append(f"<h3>{escape(p.title)}</h3>")
+            out.append(f"<h2>{escape(p.title)}</h2>")
             out.append(f'<p class="summit-agency">{escape(p.source)} · {escape(p.published)}</p>')
         if p.section and p.section != section:
             section = p.section
-            out.append(f"<h4>{escape(p.section)}</h4>")
+            out.append(f"<h3>{escape(p.section)}</h3>")
         heading = p.heading or heading
         classes = ["summit-passage"]
         if p.id == best:
@@ -100,24 +100,69 @@ def _axis(
                 out.append(f'<text {anchor} class="summit-tick">{label}</text>')
             count += 1
         tick += dt.timedelta(days=1)
-    for p in sorted(passages, key=lambda p: p.id in best):  # the answer drawn last: on top
-        if not p.date:
-            continue
-        day = _day(p.date)
-        if not start <= day <= end:
-            continue
-        y = top + lane * articles.index(p.article) + lane / 2
-        is_best = p.id in best
-        colour = BEST_COLOUR if is_best else ARTICLE_COLOURS.get(p.article, "#555")
-        radius = (7 if narrow else 9) if is_best else (4.5 if narrow else 6)
-        tip = escape(f"{p.date} · {p.text[:40]}…")
-        out.append(
-            f'<a href="#page-{escape(p.id)}"><circle cx="{x(day):.1f}" cy="{y:.0f}" r="{radius}" '
-            f'fill="{colour}" class="summit-dot{" summit-dot-best" if is_best else ""}">'
-            f"<title>{tip}</title></circle></a>"
-        )
+    out += _dots(passages, best, articles, lambda p: x(_day(p.date)), (start, end), (top, lane), narrow)
     out.append("</svg>")
     return "".join(out)
+
+
+def _clusters(points: list[tuple[float, Passage]], gap: float) -> list[list[tuple[float, Passage]]]:
+    """The dots of one lane, left to right, those less than ``gap`` apart joined (a chain: each
+    cluster ends at least ``gap`` before the next begins)."""
+    groups: list[list[tuple[float, Passage]]] = []
+    for point in sorted(points, key=lambda t: (t[0], t[1].id)):
+        if groups and point[0] - groups[-1][-1][0] < gap:
+            groups[-1].append(point)
+        else:
+            groups.append([point])
+    return groups
+
+
+def _dots(
+    passages: Sequence[Passage],
+    best: Sequence[str],
+    articles: list[str],
+    x,
+    span: tuple[dt.date, dt.date],
+    rows: tuple[int, int],
+    narrow: bool,
+) -> list[str]:
+    """The dated passages as dots, one lane per article.  Dots that would overlap (the summit
+    days, seen from the whole year) are one ring with their count inside, linked to the
+    answer's passage among them or else the first; the answer's dot or ring red, drawn last."""
+    top, lane = rows
+    dot, ring = (4.5, 8) if narrow else (6, 10)
+    drawn = []
+    for i, article in enumerate(articles):
+        points = [
+            (x(p), p)
+            for p in passages
+            if p.article == article and p.date and span[0] <= _day(p.date) <= span[1]
+        ]
+        y = top + lane * i + lane / 2
+        for group in _clusters(points, 2 * ring + 2):
+            members = [p for _, p in group]
+            is_best = any(p.id in best for p in members)
+            target = next((p for p in members if p.id in best), members[0])
+            colour = BEST_COLOUR if is_best else ARTICLE_COLOURS.get(article, "#555")
+            cx = sum(gx for gx, _ in group) / len(group)
+            tip = escape(" · ".join(f"{p.date} {p.text[:24]}…" for p in members))
+            link = f'<a href="#page-{escape(target.id)}">'
+            marked = " summit-dot-best" if is_best else ""
+            if len(group) == 1:
+                radius = (7 if narrow else 9) if is_best else dot
+                shape = (
+                    f'<circle cx="{cx:.1f}" cy="{y:.0f}" r="{radius}" fill="{colour}" '
+                    f'class="summit-dot{marked}"><title>{tip}</title></circle>'
+                )
+            else:
+                shape = (
+                    f'<circle cx="{cx:.1f}" cy="{y:.0f}" r="{ring}" stroke="{colour}" '
+                    f'class="summit-cluster{marked}"><title>{tip}</title></circle>'
+                    f'<text x="{cx:.1f}" y="{y + (4 if narrow else 5):.0f}" text-anchor="middle" '
+                    f'class="summit-count">{len(group)}</text>'
+                )
+            drawn.append((is_best, f"{link}{shape}</a>"))
+    return [svg for _, svg in sorted(drawn, key=lambda d: d[0])]  # the answer drawn last: on top
 
 
 def _swatch(colour: str) -> str:

@@ -25,7 +25,8 @@ SHOWN_QUESTION_CHARS = 500
 SHOWN_ITEMS = 5  # items of a several-passage answer shown before the rest fold
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
-Glosser = Callable[[ScoredPassage, str], list]
+Glosser = Callable[[ScoredPassage, str, str], list]  # (passage, language, question) → gloss items
+Explain = Callable[[ScoredPassage, str], list]  # a reply's glosser: its question given
 
 
 def escape(text: str) -> str:
@@ -92,12 +93,16 @@ def render_answer(
     result: Answer, glosser: Glosser | None = None, earlier: Sequence[str] | None = None
 ) -> str:
     """The reply as Markdown: the best passage quoted verbatim, the rest collapsed; for a
-    reader of another language, each quote with its glossary (``glosser(passage, language)``).
+    reader of another language, each quote with its glossary (``glosser(passage, language,
+    question)``).
     With ``earlier`` (the questions the reply was read with) the reply carries its links."""
     if not result.answered:
         return escape(result.message)
     language = result.language
-    explain = glosser if glosser is not None and language != "zh" else (lambda p, lang: [])
+
+    def explain(p: ScoredPassage, lang: str) -> list:
+        return glosser(p, lang, result.question) if glosser is not None and lang != "zh" else []
+
     if result.several:
         return _render_several(result, explain, earlier)
     best, *more = result.passages
@@ -114,12 +119,12 @@ def render_answer(
     return "\n".join(parts).strip()
 
 
-def _item(p: ScoredPassage, language: str, explain: Glosser) -> list[str]:
+def _item(p: ScoredPassage, language: str, explain: Explain) -> list[str]:
     glossary = _glossary(explain(p, language), language)
     return [_meta_line(p, language), "", _quote(p, mark=True), "", *glossary, ""]
 
 
-def _render_several(result: Answer, explain: Glosser, earlier: Sequence[str] | None) -> str:
+def _render_several(result: Answer, explain: Explain, earlier: Sequence[str] | None) -> str:
     """The lead line, then each passage of the set in its order; the rest past
     ``SHOWN_ITEMS`` folded."""
     language = result.language

@@ -7,15 +7,16 @@ the chat shows them and the browser keeps them across reloads.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from summit_qa.answering.engine import SummitQA
 from summit_qa.page.language import detect_language, valid_text
 from summit_qa.readers.glosses import gloss, page_frequency
 from summit_qa.readers.messages import say as message
 from summit_qa.web.feedback import VERDICTS, Feedback, FeedbackStore
+from summit_qa.web.labels import conversation_language, label
 from summit_qa.web.pageview import page_html, timeline_html
-from summit_qa.web.render import as_text, render_answer
+from summit_qa.web.render import as_text, escape, render_answer
 
 log = logging.getLogger("summit_qa.web")
 
@@ -31,6 +32,10 @@ class Turn:
     shown: tuple[str, ...] = ()  # passage ids, best first
     language: str = "en"
     several: bool = False  # an answer of several passages: every one of them is the answer
+    superseded: bool = False  # its question was edited: kept in view, no longer read with the rest
+    # Asked by editing an earlier question: the turns that edit superseded, as distances back
+    # from this turn (1: the turn just before), so undoing it brings them back.
+    supersedes: tuple[int, ...] = ()
 
     @classmethod
     def load(cls, raw: object) -> Turn | None:
@@ -42,7 +47,18 @@ class Turn:
             return None
         if not isinstance(shown, list | tuple) or not all(isinstance(s, str) for s in shown):
             return None
-        return cls(question, reply, tuple(shown), language, raw.get("several") is True)
+        back = raw.get("supersedes")
+        back = back if isinstance(back, list | tuple) else ()
+        back = tuple(n for n in back if isinstance(n, int) and not isinstance(n, bool) and n > 0)
+        return cls(
+            question,
+            reply,
+            tuple(shown),
+            language,
+            raw.get("several") is True,
+            raw.get("superseded") is True,
+            back,
+        )
 
 
 def load_turns(saved: object) -> list[Turn]:
@@ -51,14 +67,53 @@ def load_turns(saved: object) -> list[Turn]:
 
 
 def dump_turns(turns: list[Turn]) -> list[dict]:
-    return [asdict(t) | {"shown": list(t.shown)} for t in turns[-MAX_SAVED_TURNS:]]
+    return [
+        asdict(t) | {"shown": list(t.shown), "supersedes": list(t.supersedes)}
+        for t in turns[-MAX_SAVED_TURNS:]
+    ]
+
+
+def live(turns: list[Turn]) -> list[Turn]:
+    """The turns the conversation goes on from (the superseded ones only stay in view)."""
+    return [t for t in turns if not t.superseded]
+
+
+def supersede(turns: list[Turn], at: int) -> tuple[list[Turn], tuple[int, ...]]:
+    """Question ``at`` edited: it and the live turns after it marked superseded (kept in view);
+    with the distances back from the turn the edit will add, for undo."""
+    marked, back = list(turns), []
+    for i in range(at, len(turns)):
+        if not turns[i].superseded:
+            marked[i] = replace(turns[i], superseded=True)
+            back.append(len(turns) - i)
+    return marked, tuple(back)
+
+
+def withdraw(turns: list[Turn]) -> tuple[list[Turn], str]:
+    """Undo: the last turn removed (its question returned), and the turns its edit superseded
+    brought back."""
+    *kept, last = turns
+    for n in last.supersedes:
+        i = len(kept) - n
+        if 0 <= i < len(kept):
+            kept[i] = replace(kept[i], superseded=False)
+    return kept, last.question
 
 
 def messages(turns: list[Turn], pending: str | None = None) -> list[dict]:
-    """The chat's messages: each question shown as inert text, then its reply."""
+    """The chat's messages: each question shown as inert text, then its reply; a superseded
+    turn struck through and greyed, with a note in the conversation's language."""
+    note = escape(label("superseded", conversation_language(turns)))
     out = []
     for t in turns:
-        out += [{"role": "user", "content": as_text(t.question)}, {"role": "assistant", "content": t.reply}]
+        question, reply = as_text(t.question), t.reply
+        if t.superseded:
+            question = f"<del>{question}</del>"
+            reply = (
+                f'<p class="summit-superseded-note">{note}</p>\n\n'
+                f'<div class="summit-superseded">\n\n{reply}\n\n</div>'
+            )
+        out += [{"role": "user", "content": question}, {"role": "assistant", "content": reply}]
     if pending is not None:
         out.append({"role": "user", "content": as_text(pending)})
     return out
@@ -78,11 +133,13 @@ class ChatSession:
         self.engine = engine
         self.feedback = feedback
         frequency = page_frequency(engine.index.passages, engine.index.lexicon)
-        self._glosser = lambda p, lang: gloss(p, lang, engine.index.lexicon, engine.glossary, frequency)
+        self._glosser = lambda p, lang, question: gloss(
+            p, lang, engine.index.lexicon, engine.glossary, frequency, question=question
+        )
 
     def ask(self, question: object, turns: list[Turn]) -> Turn:
         """The reply to ``question`` read after ``turns``: never an exception (a message instead)."""
-        earlier = [t.question for t in turns]
+        earlier = [t.question for t in live(turns)]
         text = valid_text(question) if isinstance(question, str) else ""
         try:
             result = self.engine.answer(text, top_k=3, history=earlier)
@@ -96,12 +153,14 @@ class ChatSession:
             return Turn(text, message("error", language), (), language)
 
     def page(self, turns: list[Turn]) -> str:
-        shown = turns[-1].shown if turns else ()
+        current = live(turns)[-1:]
+        shown = current[0].shown if current else ()
         return page_html(self.engine.index.passages, shown[0] if shown else None, shown[1:])
 
     def timeline(self, turns: list[Turn]) -> str:
-        shown = turns[-1].shown if turns else ()
-        also = shown[1:] if turns and turns[-1].several else ()
+        current = live(turns)[-1:]
+        shown = current[0].shown if current else ()
+        also = shown[1:] if current and current[0].several else ()
         return timeline_html(self.engine.index.passages, shown[0] if shown else None, also)
 
     def rate(self, turns: list[Turn], at: int, verdict: str, right: str | None = None) -> bool:
@@ -109,7 +168,8 @@ class ChatSession:
         if not 0 <= at < len(turns):
             return False
         t = turns[at]
-        self.feedback.add(Feedback(t.question, t.language, at, t.shown, verdict, right))
+        before = len(live(turns[:at]))  # the questions it was read with
+        self.feedback.add(Feedback(t.question, t.language, before, t.shown, verdict, right))
         return True
 
     def rate_question(self, question: str, history: list[str], verdict: str, right: int | None = None) -> str:
