@@ -170,12 +170,12 @@ def test_the_score_is_the_signals_times_the_config_weights(fake_engine):
 
 def test_foreign_question_gets_a_translated_second_query(fake_engine):
     question = "When did Pompeo meet Kim Yong Chol?"
-    texts = fake_engine.query_texts(question)
+    texts = fake_engine.ranker.query_texts(question)
     assert texts[0] == question and texts[1].startswith("蓬佩奥 金英哲")  # the names, then the words
     assert (
         "会晤" in texts[1].split() and "见面" in texts[1].split()
     )  # "meet", from the glossary and CC-CEDICT
-    assert fake_engine.query_texts("蓬佩奥哪天访问朝鲜？") == ["蓬佩奥哪天访问朝鲜？"]
+    assert fake_engine.ranker.query_texts("蓬佩奥哪天访问朝鲜？") == ["蓬佩奥哪天访问朝鲜？"]
     encoded = fake_engine.encode_questions(["When did Pompeo meet Kim Yong Chol?", "蓬佩奥"])
     assert [e.vectors.shape[0] for e in encoded] == [2, 1]
     assert np.allclose(np.linalg.norm(encoded[0].vectors, axis=1), 1.0, atol=1e-5)

@@ -74,3 +74,21 @@ def test_every_suggestion_is_answered(engine):
             assert follow.answered and follow.kind != "refused", (start, suggestion, follow.message)
             checked += 1
     assert checked >= len(starts)
+
+
+@pytest.mark.model
+def test_a_close_call_offers_choices_and_a_pick_is_shown_first(engine):
+    from summit_qa.answering.suggestions import CLOSE
+
+    asked = ["特朗普和金正恩第一次见面在哪里？", "When was the Singapore summit?", "第二次会晤在哪里？"]
+    offered = [(q, engine.answer(q)) for q in asked]
+    with_choices = [(q, a) for q, a in offered if a.choices]
+    assert with_choices, "none of the close calls offered choices"
+    for question, answer in with_choices:
+        first, second = answer.passages[:2]
+        assert first.score - second.score < CLOSE and first.answer_date != second.answer_date
+        assert [pid for pid, _ in answer.choices] == [first.id, second.id]
+        picked = engine.answer(question, pick=second.id)
+        assert picked.passages[0].id == second.id and not picked.choices or picked.passages[0].id == second.id
+    clear = engine.answer("金正恩哪天抵达越南？")
+    assert clear.choices == ()  # right by a clear margin: no asking back

@@ -68,6 +68,7 @@ class Answer:
     count: int | None = None  # a count question: how many passages of the page it found
     operation: str | None = None  # a follow-up: next, previous, nth, actor, why, attribute
     suggestions: tuple[str, ...] = ()  # questions to ask next, each one the page answers
+    choices: tuple[tuple[str, str], ...] = ()  # (passage id, label): two close readings to pick from
 
     @property
     def several(self) -> bool:
@@ -87,6 +88,7 @@ class Answer:
             "context_question": self.context_question,
             "operation": self.operation,
             "suggestions": list(self.suggestions),
+            "choices": [{"passage": pid, "label": label} for pid, label in self.choices],
             "passages": [p.to_dict() for p in self.passages],
         }
 

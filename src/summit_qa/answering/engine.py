@@ -102,9 +102,6 @@ class SummitQA:
     def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
         return self.ranker.encode_questions(questions)
 
-    def query_texts(self, question: str) -> list[str]:
-        return self.ranker.query_texts(question)
-
     @classmethod
     def open(
         cls,
@@ -129,16 +126,8 @@ class SummitQA:
     ) -> SummitQA:
         """:meth:`open` with an encoder already loaded (or a test's fake one)."""
         s = settings
-        index = load_or_build(
-            encoder,
-            s.data_dir,
-            s.index_root,
-            s.home,
-            s.lexical_tokenizer,
-            rebuild,
-            say,
-            exemplars=smalltalk.exemplar_texts(),
-        )
+        where = (s.data_dir, s.index_root, s.home, s.lexical_tokenizer)
+        index = load_or_build(encoder, *where, rebuild, say, exemplars=smalltalk.exemplar_texts())
         if not index.manifest.ranking_calibrated:
             say(
                 f"warning: no calibrated ranking settings for model {encoder.info.model_id!r}: its refusal "
@@ -258,7 +247,7 @@ class SummitQA:
             return Reply("small_talk", voice, cleaned, r, small_talk_reply("chat", voice), resolution)
         short = not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language)
         # A bare name of the page ("谅山省", "pompeo pyongyang") is a keyword query, in scope.
-        if r.answered or (short and self.glossary.names(cleaned)):
+        if r.answered or (short and smalltalk.names_only(cleaned, self.glossary)):
             return Reply("answer", voice, cleaned, r, "", resolution)
         if short:
             return Reply("small_talk", voice, cleaned, r, small_talk_reply("chat", voice), resolution)
@@ -272,7 +261,10 @@ class SummitQA:
         is read as one fact).  A set about someone the page never names is refused; one
         about the page, an article, a period the page covers or a name it prints is in
         scope whatever the refusal floors say."""
-        if shape.kind == "single" or resolution.follow_up or resolution.in_scope:
+        # The page, an overview, a heading's items or a period are asked for in their own
+        # words ("What's on this page?" is no follow-up of the question before).
+        own_words = shape.kind in ("page", "overview", "enumeration", "range")
+        if shape.kind == "single" or ((resolution.follow_up or resolution.in_scope) and not own_words):
             return None
         sets = ("list", "count", "range", "compare")
         off_page = off_page_names(
@@ -320,15 +312,24 @@ class SummitQA:
         return not own or bool(own & set(terms_of(self.index.passages[passage].text)))
 
     def answer(
-        self, question: object, top_k: int = 3, history: object = None, query: QueryEncoding | None = None
+        self,
+        question: object,
+        top_k: int = 3,
+        history: object = None,
+        query: QueryEncoding | None = None,
+        pick: str | None = None,
     ) -> Answer:
         """The best ``top_k`` passages for ``question``, verbatim and dated, or why there are none.
 
         ``history`` holds the earlier turns, oldest first, in Gradio's messages format
         (``[{"role": "user" | "assistant", "content": str}, ...]``) or as plain strings
-        (earlier user questions).
+        (earlier user questions).  ``pick``: the id of the passage a reader chose among the
+        answer's choices, shown first.
         """
         reply = self.respond(question, history, query)
+        ids = [p.id for p in self.index.passages]
+        if pick in ids and reply.kind == "answer":
+            reply = replace(reply, selection=Selection("ordinal", (ids.index(pick),)))
         text = valid_text(question) if isinstance(question, str) else ""
         context: dict[str, object] = {}
         res = reply.resolution

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from summit_qa.answering.followups import asks_a_question
-from summit_qa.page.language import CJK
+from summit_qa.page.language import CJK, HAN
+from summit_qa.page.names import Glossary
 
 _TAG = re.compile(r"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>|<[^>]{0,200}>|&[#\w]{1,10};", re.I | re.S)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
@@ -307,3 +308,14 @@ EXEMPLARS: dict[str, tuple[str, ...]] = {
 def exemplar_texts() -> list[str]:
     """Every exemplar, in a fixed order (the index stores one vector per text)."""
     return [text for language in sorted(EXEMPLARS) for text in EXEMPLARS[language]]
+
+
+def names_only(text: str, glossary: Glossary) -> bool:
+    """A bare name of the page, or names and a word ("谅山省", "pompeo pyongyang"): a keyword
+    query, not chat.  Left without its names, the message has at most two Chinese
+    characters or one word."""
+    if not glossary.names(text):
+        return False
+    rest = glossary.strip_names(text, sep=" ")
+    words = re.findall(r"[^\W\d]{2,}", re.sub(f"[{HAN}]", " ", rest))
+    return len(re.findall(f"[{HAN}]", rest)) <= 2 and len(words) <= 1

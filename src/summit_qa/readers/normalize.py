@@ -101,9 +101,11 @@ def _word_by_word(typed: str, name: str) -> bool:
     return len(a) == len(b) and all(Levenshtein.distance(x, y) <= 1 for x, y in zip(a, b, strict=True))
 
 
-def fix_spelling(text: str, glossary: Glossary) -> str:
+def fix_spelling(text: str, glossary: Glossary, fuzzy: bool = True) -> str:
     """Latin-script words (runs of up to three) close to a glossary name, as the glossary
-    spells it; exact names and ordinary words are left alone."""
+    spells it (its marks restored; within a few edits only when ``fuzzy``: a question
+    in Vietnamese has words one letter from a name, "bao" and "Bài"); exact names and
+    ordinary words are left alone."""
     from rapidfuzz import process
 
     spellings = _spellings(glossary)
@@ -124,7 +126,7 @@ def fix_spelling(text: str, glossary: Glossary) -> str:
                 out.append(text[cursor : run[0].start()] + spellings[lower])  # its marks restored
                 cursor, i, replaced = run[-1].end(), i + n, True
                 break
-            if len(typed) < SHORTEST or lower in spellings or (n == 1 and lower in known):
+            if not fuzzy or len(typed) < SHORTEST or lower in spellings or (n == 1 and lower in known):
                 continue
             allowed = _edits_allowed(len(typed))
             hit = process.extractOne(lower, list(spellings), scorer=Levenshtein.distance)
@@ -213,7 +215,7 @@ def read_typed(question: str, glossary: Glossary, language: str | None = None) -
     if language == "zh-Hant" or (language == "zh" and glossary.variants):
         text = glossary.page_forms(to_simplified(text) if language == "zh-Hant" else text)
     if re.search(r"[A-Za-z]", text):
-        text = fix_spelling(text, glossary)
+        text = fix_spelling(text, glossary, fuzzy=language == "en")
     if language in ("zh", "zh-Hant"):
         text = fix_chinese_names(chinese_names(text, glossary), glossary)
     elif language == "en":
