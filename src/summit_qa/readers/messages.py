@@ -177,6 +177,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "{date}報道",
         "vi": "đưa tin ngày {date}",
     },
+    "ask_next": {"zh": "接着问", "en": "Ask next", "ko": "이어서 묻기", "ja": "続けて聞く", "vi": "Hỏi tiếp"},
+    "do_you_mean": {
+        "zh": "您问的是哪一个？",
+        "en": "Which do you mean?",
+        "ko": "어느 쪽을 말씀하시나요?",
+        "ja": "どちらのことですか？",
+        "vi": "Bạn muốn hỏi về điều nào?",
+    },
     "in_date_order": {
         "zh": "按时间顺序",
         "en": "in date order",

@@ -149,15 +149,16 @@ class Handlers:
         return *self.outputs_for([]), gr.update(visible=False)
 
     def on_load(self, saved: object, request: gr.Request):
-        """The saved conversation back; a share link (``?q=…``, after ``after=…``) asks its
-        question in a new chat."""
+        """The saved conversation back; a share link (``?q=…``, after ``after=…``; ``pick=…``
+        a choice of the answer) asks its question in a new chat."""
         params = request.query_params if request is not None else {}
         question = params.get("q", "") if params else ""
         if isinstance(question, str) and question.strip():
             turns: list[Turn] = []
             for earlier in params.getlist("after") if hasattr(params, "getlist") else []:
                 turns.append(self.session.ask(earlier, turns))
-            turns.append(self.session.ask(question, turns))
+            pick = params.get("pick") or None  # one of the answer's choices, shown first
+            turns.append(self.session.ask(question, turns, pick=pick))
             return self.outputs_for(turns)
         return self.outputs_for(load_turns(saved))
 

@@ -58,8 +58,35 @@ def _translated(p: ScoredPassage, field: str, language: str) -> str:
 
 
 def _meta_line(p: ScoredPassage, language: str) -> str:
-    date = p.date or f"{message('undated', language)} ({message('published', language)} {p.published})"
-    return f"**{date}** · {p.byline(lambda name: _translated(p, name, language))}"
+    """Date · headline · agency: the date that answers the question, and the passage's own
+    date beside it when that is another ("2019-02-26 (reported 2019-02-25)")."""
+    shown = p.answer_date or p.date
+    date = shown or f"{message('undated', language)} ({message('published', language)} {p.published})"
+    head = f"**{date}**"
+    if shown and p.date and shown != p.date:
+        head += f" ({message('reported_on', language, date=p.date)})"
+    return f"{head} · {p.byline(lambda name: _translated(p, name, language))}"
+
+
+def _next_steps(result: Answer, earlier: Sequence[str] | None) -> list[str]:
+    """The answer's choices and suggested next questions as links that ask them (a follow-up
+    after the questions it was read with)."""
+    language, parts = result.language, []
+    after = [*(earlier or []), result.question] if result.answered else []
+    if result.choices:
+        picks = [
+            f'<a class="summit-choice" href="{escape(share_query(result.question, earlier or []))}'
+            f'&amp;pick={escape(pid)}">{escape(label)}</a>'
+            for pid, label in result.choices
+        ]
+        parts += [f"{message('do_you_mean', language)} " + " · ".join(picks), ""]
+    if result.suggestions:
+        links = [
+            f'<a class="summit-suggestion" href="{escape(share_query(s, after))}">{escape(s)}</a>'
+            for s in result.suggestions
+        ]
+        parts += [f"{message('ask_next', language)}: " + " · ".join(links)]
+    return parts
 
 
 def _glossary(items: list, language: str) -> list[str]:
@@ -97,14 +124,17 @@ def render_answer(
     question)``).
     With ``earlier`` (the questions the reply was read with) the reply carries its links."""
     if not result.answered:
-        return escape(result.message)
+        return "\n".join([escape(result.message), "", *_next_steps(result, earlier)]).strip()
     language = result.language
 
     def explain(p: ScoredPassage, lang: str) -> list:
-        return glosser(p, lang, result.question) if glosser is not None and lang != "zh" else []
+        chinese_reader = lang in ("zh", "zh-Hant")
+        return glosser(p, lang, result.question) if glosser is not None and not chinese_reader else []
 
     if result.several:
-        return _render_several(result, explain, earlier)
+        return "\n".join(
+            [_render_several(result, explain, earlier), "", *_next_steps(result, earlier)]
+        ).strip()
     best, *more = result.passages
     parts = [_meta_line(best, language), "", _quote(best, mark=True), ""]
     if earlier is not None:
@@ -116,6 +146,7 @@ def render_answer(
             parts += [_meta_line(p, language), "", _quote(p, mark=False), ""]
             parts += [*_glossary(explain(p, language), language), ""]
         parts.append("</details>")
+    parts += ["", *_next_steps(result, earlier)]
     return "\n".join(parts).strip()
 
 

@@ -10,10 +10,11 @@ import logging
 from dataclasses import asdict, dataclass, replace
 
 from summit_qa.answering.engine import SummitQA
+from summit_qa.files import StorageError
 from summit_qa.page.language import detect_language, valid_text
 from summit_qa.readers.glosses import gloss, page_frequency
 from summit_qa.readers.messages import say as message
-from summit_qa.web.feedback import VERDICTS, Feedback, FeedbackStore
+from summit_qa.web.feedback import VERDICTS, Feedback, FeedbackRefused, FeedbackStore
 from summit_qa.web.labels import conversation_language, label
 from summit_qa.web.pageview import page_html, timeline_html
 from summit_qa.web.render import as_text, escape, render_answer
@@ -137,12 +138,13 @@ class ChatSession:
             p, lang, engine.index.lexicon, engine.glossary, frequency, question=question
         )
 
-    def ask(self, question: object, turns: list[Turn]) -> Turn:
-        """The reply to ``question`` read after ``turns``: never an exception (a message instead)."""
+    def ask(self, question: object, turns: list[Turn], pick: str | None = None) -> Turn:
+        """The reply to ``question`` read after ``turns`` (``pick``: the passage a reader chose
+        among the answer's choices): never an exception (a message instead)."""
         earlier = [t.question for t in live(turns)]
         text = valid_text(question) if isinstance(question, str) else ""
         try:
-            result = self.engine.answer(text, top_k=3, history=earlier)
+            result = self.engine.answer(text, top_k=3, history=earlier, pick=pick)
             context = [earlier[result.context_turn]] if result.context_turn is not None else []
             reply = render_answer(result, self._glosser, earlier=context)
             shown = tuple(p.id for p in result.passages)
@@ -169,7 +171,11 @@ class ChatSession:
             return False
         t = turns[at]
         before = len(live(turns[:at]))  # the questions it was read with
-        self.feedback.add(Feedback(t.question, t.language, before, t.shown, verdict, right))
+        try:
+            self.feedback.add(Feedback(t.question, t.language, before, t.shown, verdict, right))
+        except (FeedbackRefused, StorageError):
+            log.warning("feedback not recorded", exc_info=True)
+            return False
         return True
 
     def rate_question(self, question: str, history: list[str], verdict: str, right: int | None = None) -> str:
@@ -184,7 +190,10 @@ class ChatSession:
             if not (isinstance(right, int) and 0 <= right < len(turn.shown)):
                 return f"right must be the index of a shown passage (0-{len(turn.shown) - 1})"
             chosen = turn.shown[right]
-        self.feedback.add(Feedback(turn.question, turn.language, len(turns), turn.shown, verdict, chosen))
+        try:
+            self.feedback.add(Feedback(turn.question, turn.language, len(turns), turn.shown, verdict, chosen))
+        except (FeedbackRefused, StorageError) as exc:
+            return str(exc)
         return "recorded"
 
 
