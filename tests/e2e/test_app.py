@@ -657,3 +657,47 @@ def test_editing_an_earlier_question_and_the_feedback_in_chinese_on_a_phone(app_
     about = page.locator("#about").inner_text()
     assert "👍" not in about and "👎" not in about and "like or" in about
     browser.close()
+
+
+@pytest.mark.browser
+def test_a_conversation_walks_the_events_with_suggestions_and_choices(app_url, playwright):
+    """Trump's arrival, then Kim's, then the event after it; a suggested next question,
+    clicked, is answered; a close call offers choices and a click shows the one chosen."""
+    browser = _browser(playwright)
+    page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
+    page.goto(app_url)
+    page.locator("#question textarea").wait_for()
+    _ask(page, "特朗普哪天到河内？", "2019-02-26")
+    assert "抵达河内" in page.locator(BOTS).last.inner_text()
+    _ask(page, "那金正恩呢？", "金正恩")
+    assert "金正恩乘坐的火车" in page.locator(BOTS).last.inner_text()
+    _ask(page, "然后呢？", "2019-02-27")
+    # a suggestion is a link that asks it (after the question it follows): answered, not refused
+    link = page.locator(f"{BOTS} a.summit-suggestion").last
+    asked = link.inner_text()
+    link.click()
+    page.wait_for_function(
+        "([sel, q]) => [...document.querySelectorAll('#chat [data-testid=\"user\"]')]"
+        ".some(m => m.innerText.includes(q)) && document.querySelectorAll(sel).length >= 1",
+        arg=[BOTS, asked],
+        timeout=60_000,
+    )
+    page.wait_for_timeout(500)
+    reply = page.locator(BOTS).last.inner_text()
+    assert "这篇报道里没有" not in reply and "20" in reply, reply
+    # a close call: two readings offered, each one click away
+    page.goto(app_url)
+    page.locator("#question textarea").wait_for()
+    _ask(page, "特朗普和金正恩第一次见面在哪里？", "您问的是哪一个")
+    choices = page.locator(f"{BOTS} a.summit-choice")
+    assert choices.count() == 2
+    second = choices.nth(1).get_attribute("href").split("pick=")[1]
+    choices.nth(1).click()
+    page.locator(f"#page-{second}").wait_for(state="attached", timeout=60_000)
+    page.wait_for_function(
+        "(id) => document.querySelector('#page-' + id)?.classList.contains('summit-best')",
+        arg=second,
+        timeout=60_000,
+    )
+    page.screenshot(path=str(ARTIFACTS / "choices.png"))
+    browser.close()

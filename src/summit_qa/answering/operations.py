@@ -117,22 +117,38 @@ def read_operation(
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         return Operation("nth")
     if "what-about" in resolution.reason:
-        return Operation("actor", _actor(resolution, before, events, glossary, order))
+        return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
     if matches(WHY, question, language):
         return Operation("why")
     return Operation("attribute")
 
 
+# What happens, in the page's own verbs: the same question about another actor asks for the
+# event of the same verb ("特朗普哪天到河内？" → "那金正恩呢？": his arrival, not his departure).
+VERBS = re.compile(r"抵达|离开|启程|动身|出发|访问|前往|赴|会见|会谈|会晤|宣布|签署|制裁|演习|发表")
+
+
 def _actor(
-    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order
+    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages
 ) -> int | None:
-    """The best ranked passage that names the new actor and not the one asked about before."""
+    """The best ranked passage that names the new actor (not the one shown before), one with
+    a verb of the passage before first, then one that does not name the earlier actor."""
     new = [
         n for n in resolution.names if n not in before.names and glossary.types.get(n) in ("person", "body")
     ]
     if not new:
         return None
     old = [n for n in before.names if glossary.types.get(n) in ("person", "body") and n not in new]
-    naming = [int(i) for i in order if all(n in events[int(i)].names for n in new)]
-    alone = [i for i in naming if not any(o in events[i].names for o in old)]
-    return (alone or naming or [None])[0]
+    # the verbs of the first sentence of the passage before that names the earlier actor
+    text = passages[before.answer].text
+    said = [s for s in re.split(r"(?<=[。！？])", text) if any(o in s for o in old)] or [text]
+    verbs = set(VERBS.findall(said[0]))
+    naming = [
+        int(i) for i in order if all(n in events[int(i)].names for n in new) and int(i) != before.answer
+    ]
+    same_verb = [i for i in naming if verbs & set(VERBS.findall(passages[i].text))]
+    for group in (same_verb, naming[:3]):
+        alone = [i for i in group if not any(o in events[i].names for o in old)]
+        if alone or group:
+            return (alone or group)[0]
+    return naming[0] if naming else None

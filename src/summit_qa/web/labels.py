@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from summit_qa.readers.normalize import to_traditional
+
 DEFAULT = "en"
 
 LABELS: dict[str, dict[str, str]] = {
@@ -65,9 +67,12 @@ class _Turn(Protocol):
 
 
 def label(key: str, language: str) -> str:
-    """Label ``key`` in ``language`` (English for a language the chat does not speak)."""
+    """Label ``key`` in ``language`` (English for a language the chat does not speak; a
+    reader of traditional characters gets the Chinese label converted)."""
     texts = LABELS[key]
-    return texts.get(language) or texts.get("zh" if language.startswith("zh") else DEFAULT) or ""
+    if language == "zh-Hant":
+        return to_traditional(texts["zh"])
+    return texts.get(language) or texts.get(DEFAULT) or ""
 
 
 def conversation_language(turns: Sequence[_Turn]) -> str:
