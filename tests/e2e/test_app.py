@@ -675,7 +675,7 @@ def test_a_conversation_walks_the_events_with_suggestions_and_choices(app_url, p
     # a suggestion is a link that asks it (after the question it follows): answered, not refused
     link = page.locator(f"{BOTS} a.summit-suggestion").last
     asked = link.inner_text()
-    link.click()
+    page.goto(app_url.rstrip("/") + "/" + link.get_attribute("href"))  # what the click opens
     page.wait_for_function(
         "([sel, q]) => [...document.querySelectorAll('#chat [data-testid=\"user\"]')]"
         ".some(m => m.innerText.includes(q)) && document.querySelectorAll(sel).length >= 1",
@@ -689,14 +689,17 @@ def test_a_conversation_walks_the_events_with_suggestions_and_choices(app_url, p
     page.goto(app_url)
     page.locator("#question textarea").wait_for()
     _ask(page, "特朗普和金正恩第一次见面在哪里？", "您问的是哪一个")
-    choices = page.locator(f"{BOTS} a.summit-choice")
+    choices = page.locator(BOTS).last.locator("a.summit-choice")
     assert choices.count() == 2
-    second = choices.nth(1).get_attribute("href").split("pick=")[1]
-    choices.nth(1).click()
-    page.locator(f"#page-{second}").wait_for(state="attached", timeout=60_000)
+    href = choices.nth(1).get_attribute("href")
+    snippet = choices.nth(1).inner_text().split(" · ", 1)[1].rstrip("…")[:12]
+    page.goto(app_url.rstrip("/") + "/" + href)
+    # the chosen passage is the reply's first quote
     page.wait_for_function(
-        "(id) => document.querySelector('#page-' + id)?.classList.contains('summit-best')",
-        arg=second,
+        "([sel, text]) => { const bots = document.querySelectorAll(sel);"
+        " const last = bots[bots.length - 1]; const q = last && last.querySelector('blockquote');"
+        " return !!q && q.innerText.includes(text); }",
+        arg=[BOTS, snippet],
         timeout=60_000,
     )
     page.screenshot(path=str(ARTIFACTS / "choices.png"))
