@@ -133,7 +133,7 @@ def test_the_conversation_language_is_the_latest_live_question():
     assert conversation_language([]) == "en"
     assert conversation_language([en, zh]) == "zh"
     assert conversation_language([en, Turn("问", "", (), "zh", superseded=True)]) == "en"
-    assert label("thanks", "zh-Hant") == LABELS["thanks"]["zh"] and label("ask", "fr") == "Ask"
+    assert label("thanks", "zh-Hant") == "謝謝：已記下哪一段是對的。" and label("ask", "fr") == "Ask"
 
 
 def test_every_label_is_written_in_all_five_languages():
