@@ -18,12 +18,13 @@ from typing import Generic, TypeVar
 
 from summit_qa.answering.followups import Turn
 
-# How many earlier user turns a request may carry, and how many characters of them
-# (the newest are kept).  50 is what the chat keeps in the browser.
-MAX_TURNS = 50
-MAX_CHARS = 20_000
 # How many of the turns before a question are read with it.
 WINDOW = 12
+# How many earlier user turns a request may carry, and how many characters of them (the
+# newest are kept): twice the window, so the last ``WINDOW`` turns are each read with the
+# ``WINDOW`` before them, and no request costs more than ``MAX_TURNS`` readings.
+MAX_TURNS = 2 * WINDOW
+MAX_CHARS = 20_000
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
