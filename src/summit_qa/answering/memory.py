@@ -3,8 +3,8 @@
 A follow-up is read with the turns before it, and each of those was itself read
 with the ones before *it*.  The turns are read oldest first, in one loop, each
 with the ``window`` turns before it, so a history costs time linear in the turns
-kept; each reading is remembered by the whole conversation up to it, so a chat
-pays only for its newest question.  A request carries at most ``max_turns``
+kept; each reading is remembered by the ``window`` questions before it and itself,
+so a chat of any length pays only for its newest question.  A request carries at most ``max_turns``
 earlier questions and ``max_chars`` characters of them; older ones are dropped
 before anything is read.
 """
@@ -102,7 +102,7 @@ class ConversationMemory:
         before it; ``questions`` is already capped (see :func:`kept`)."""
         turns: list[Turn] = []
         for i in range(len(questions)):
-            key = tuple(questions[: i + 1])
+            key = self._key(questions[: i + 1])
             turn = self._turns.get(key)
             if turn is None:
                 before = questions[max(0, i - self.window) : i]
@@ -112,8 +112,13 @@ class ConversationMemory:
             turns.append(turn)
         return turns[-self.window :]
 
+    def _key(self, questions) -> tuple[str, ...]:
+        """A turn's reading is remembered by the questions it was read with and itself."""
+        return tuple(questions[-(self.window + 1) :])
+
     def remember(self, questions: tuple[str, ...], turn: Turn) -> None:
-        self._turns.put(questions, turn)
+        """The reading of the last of ``questions``, after the ones before it."""
+        self._turns.put(self._key(questions), turn)
 
     def forget(self) -> None:
         self._turns.clear()
