@@ -31,7 +31,8 @@ def _passage(text: str, spans) -> Passage:
 
 @pytest.fixture(scope="module")
 def terms_of():
-    page = [TEXT, "5月9日，蓬佩奥访问朝鲜。", "次日，特朗普说，他和金正恩的第二次会晤将在11月6日美国中期选举后举行。"]
+    said = "次日，特朗普说，他和金正恩的第二次会晤将在11月6日美国中期选举后举行。"
+    page = [TEXT, "5月9日，蓬佩奥访问朝鲜。", said]
     return BM25.build(page, "bigram").query_terms
 
 
