@@ -93,8 +93,8 @@ def test_english_question(client):
 
 def test_out_of_scope_is_refused(client):
     refusal = client.predict("What is the capital of France?", api_name="/answer")
-    assert refusal == "That is not in this article."
-    assert client.predict("红烧肉怎么做？", api_name="/answer") == "这篇报道里没有这个问题的答案。"
+    assert refusal.startswith("That is not in this article.") and "summit-suggestion" in refusal
+    assert client.predict("红烧肉怎么做？", api_name="/answer").startswith("这篇报道里没有这个问题的答案。")
 
 
 def _api(url: str, name: str, data: list, address: str):
