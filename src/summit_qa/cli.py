@@ -1,5 +1,5 @@
 """Command line: ``summit-qa ask | chat | index | eval | calibrate | ceiling | bench | passages |
-feedback | doctor``."""
+feedback | doctor | serve | mcp``."""
 
 from __future__ import annotations
 
@@ -357,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
     bench.add_argument(
+        "--api", action="store_true", help="only the JSON API's load test, 1 vs 2 workers (bench-api.json)"
+    )
+    bench.add_argument(
         "--runtimes", default="torch,onnx", help="the default model's runtimes to compare, side by side"
     )
     bench.set_defaults(func=_cmd_bench)
@@ -370,6 +373,10 @@ def build_parser() -> argparse.ArgumentParser:
     feedback = sub.add_parser("feedback", parents=[common], help="list the chat's likes and dislikes")
     feedback.add_argument("--export", metavar="FILE", help="write disliked answers as candidate eval pairs")
     feedback.set_defaults(func=_cmd_feedback)
+
+    from summit_qa.web.commands import add_commands
+
+    add_commands(sub, common)  # serve, mcp
     return parser
 
 

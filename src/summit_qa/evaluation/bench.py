@@ -324,6 +324,10 @@ def _server(settings: Settings, runtimes: list[str], seconds: float, clients: in
 
 
 def main(settings: Settings, args) -> int:
+    if getattr(args, "api", False):  # the JSON API's load test alone (evaluation/bench_api.py)
+        from summit_qa.evaluation.bench_api import main as api_main
+
+        return api_main(settings, args)
     if EVAL_DIR is None:
         raise ValueError("summit-qa bench runs in a source checkout: it times eval/sets/qa.jsonl's questions")
     runtimes = _runtimes(settings, args)

@@ -131,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", help="default: $SUMMIT_QA_HOST or 127.0.0.1 (loopback only)")
     parser.add_argument("--port", type=int, help="default: $SUMMIT_QA_PORT or 7860")
     parser.add_argument("--share", action="store_true", help="ask Gradio for a public share link")
+    parser.add_argument("--mcp", action="store_true", help="serve the MCP tools at /mcp too (docs/usage.md)")
     parser.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (for a shared host)")
     parser.add_argument("--model", help="default: $SUMMIT_QA_MODEL or the embedded e5-small")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index before serving")
@@ -181,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     say(f"Serving the chat at http://{settings.host}:{settings.port}")
     middleware = fences(demo, settings)
+    if not args.share:  # the chat, the JSON API (and /mcp) on one server: web/server.py
+        from summit_qa.web.server import chat_server
+
+        return chat_server(engine, settings, demo, middleware, auth, args.mcp, say)
+    say("With --share, Gradio serves the chat alone: no JSON API or MCP.")
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

@@ -46,6 +46,7 @@ WORK_ROUTES = (
     "/gradio_api/component_server",  # a component's server function
     "/api/",  # JSON routes of the product's own
     "/login",  # password guesses are limited like questions
+    "/mcp",  # the MCP tools (web/mcp_server.py)
 )
 NO_FILES = "This app takes no files."
 NOT_EDITABLE = "This app cannot be edited from the browser."

@@ -1,0 +1,135 @@
+"""The servers in new processes: ``app.py`` serving the chat and the JSON API on one port, and
+``summit-qa serve --workers 2`` starting two workers that answer."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from summit_qa.settings import CHECKOUT
+from summit_qa.web.guard import free_port
+
+pytestmark = pytest.mark.slow
+QUESTION = "金正恩哪天抵达越南？"
+
+
+def _start(argv: list[str]) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {**os.environ, "SUMMIT_QA_RATE": "1000", "SUMMIT_QA_BURST": "1000"}
+    proc = subprocess.Popen(
+        [sys.executable, *argv, "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    return proc, port
+
+
+def _get(port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path)
+        reply = conn.getresponse()
+        return reply.status, reply.read()
+    finally:
+        conn.close()
+
+
+def _ready(proc: subprocess.Popen, port: int, streak: int = 10) -> None:
+    """``streak`` answers of /readyz in a row, each on its own connection (any worker may take one)."""
+    deadline, seen = time.monotonic() + 300, 0
+    while seen < streak:
+        assert proc.poll() is None, proc.stderr.read()[-3000:]
+        assert time.monotonic() < deadline, "not ready within 300 s"
+        try:
+            seen = seen + 1 if _get(port, "/readyz")[0] == 200 else 0
+        except OSError:
+            seen = 0
+            time.sleep(0.3)
+
+
+def _answer(port: int, question: str) -> dict:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("POST", "/api/v1/answer", json.dumps({"question": question}).encode())  # no content type
+        reply = conn.getresponse()
+        assert reply.status == 200
+        return json.loads(reply.read())
+    finally:
+        conn.close()
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    proc.terminate()
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    return err
+
+
+def _children(pid: int) -> list[str]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            out.append(Path(f"/proc/{child}/cmdline").read_bytes().decode(errors="replace"))
+    return out
+
+
+@pytest.mark.model
+def test_app_py_serves_the_chat_and_the_api_on_one_port(engine):
+    import httpx
+
+    from summit_qa.evaluation.loadtest import ask
+
+    proc, port = _start([str(CHECKOUT / "app.py"), "--mcp"])
+    try:
+        _ready(proc, port, streak=1)
+        assert _answer(port, QUESTION) == engine.answer(QUESTION).to_dict()
+        status, page = _get(port, "/")
+        assert status == 200 and b"<html" in page.lower()
+        with httpx.Client(timeout=60) as client:
+            assert ask(client, f"http://127.0.0.1:{port}/", QUESTION)[0] == 200  # the chat's queue
+        assert _get(port, "/docs")[0] == 200
+    finally:
+        err = _stop(proc)
+    assert "JSON API at http://127.0.0.1" in err and "/mcp" in err and "Traceback" not in err
+
+
+@pytest.mark.model
+def test_serve_with_two_workers_answers_from_both(engine):
+    proc, port = _start(["-m", "summit_qa", "serve", "--workers", "2"])
+    try:
+        _ready(proc, port)
+        workers = [cmd for cmd in _children(proc.pid) if "spawn_main" in cmd]
+        assert len(workers) == 2, _children(proc.pid)
+        expected = engine.answer(QUESTION).to_dict()
+        assert all(_answer(port, QUESTION) == expected for _ in range(6))  # new connections: both workers
+        status, body = _get(port, "/api/v1/passages")
+        assert status == 200 and json.loads(body)["count"] == len(engine.index.passages)
+        assert _get(port, "/")[0] == 200  # no chat: where the API is
+    finally:
+        err = _stop(proc)
+    assert "Serving with 2 workers" in err and "Traceback" not in err, err[-3000:]
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_code_2():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "summit_qa", "serve", "--workers", "2", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2 and f"port {port} is busy" in done.stderr
+    assert "Traceback" not in done.stderr
