@@ -169,9 +169,14 @@ def test_a_question_or_history_over_the_caps_is_413(api):
     long = api.post("/api/v1/answer", json={"question": "金" * (MAX_QUESTION_CHARS + 1)})
     assert long.status_code == 413
     assert long.json() == {"error": api_say("question_too_long", "zh", n=MAX_QUESTION_CHARS), "status": 413}
-    many = api.post("/api/v1/answer", json={"question": "And then?", "history": ["Why?"] * (MAX_TURNS + 1)})
+    # a history over the conversation's caps is answered from the newest turns they keep
+    over = api.post("/api/v1/answer", json={"question": "And then?", "history": ["Why?"] * (MAX_TURNS + 1)})
+    assert over.status_code == 200
+    many = api.post(
+        "/api/v1/answer", json={"question": "And then?", "history": ["Why?"] * (10 * MAX_TURNS + 1)}
+    )
     assert many.status_code == 413 and many.json()["error"].startswith("The history is longer")
-    wide = ["x" * (MAX_CHARS // 2 + 1)] * 2
+    wide = ["x" * (5 * MAX_CHARS + 1)] * 2
     assert api.post("/api/v1/answer", json={"question": "why?", "history": wide}).status_code == 413
     at_cap = api.post("/api/v1/answer", json={"question": "金" * MAX_QUESTION_CHARS})
     assert at_cap.status_code == 200

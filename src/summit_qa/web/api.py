@@ -89,12 +89,19 @@ class Refusal(Exception):
         self.status, self.message, self.headers = status, message, dict(headers or {})
 
 
+# A history past this many times the conversation's caps is a client's mistake, not a
+# conversation: 413.  Up to it, the answer reads the newest turns the caps keep.
+HISTORY_SLACK = 10
+
+
 def request_problem(question: str, history: list[str], language: str) -> Refusal | None:
-    """413 for a question or a history over the caps the engine reads within, else None."""
+    """413 for a question over the engine's cap, or a history far past the conversation's;
+    a history over the caps is answered from the newest turns they keep."""
     if len(question) > MAX_QUESTION_CHARS:
         return Refusal(413, api_say("question_too_long", language, n=MAX_QUESTION_CHARS))
-    if len(history) > MAX_TURNS or sum(len(q) for q in history) > MAX_CHARS:
-        return Refusal(413, api_say("history_too_long", language, turns=MAX_TURNS, chars=MAX_CHARS))
+    limit_turns, limit_chars = HISTORY_SLACK * MAX_TURNS, HISTORY_SLACK * MAX_CHARS
+    if len(history) > limit_turns or sum(len(q) for q in history) > limit_chars:
+        return Refusal(413, api_say("history_too_long", language, turns=limit_turns, chars=limit_chars))
     return None
 
 
