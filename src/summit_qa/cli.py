@@ -357,6 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
     bench.add_argument(
+        "--requests",
+        action="store_true",
+        help="only the request figures: several-passage against single questions, 3,000-turn histories",
+    )
+    bench.add_argument(
         "--api", action="store_true", help="only the JSON API's load test, 1 vs 2 workers (bench-api.json)"
     )
     bench.add_argument(

@@ -324,6 +324,10 @@ def _server(settings: Settings, runtimes: list[str], seconds: float, clients: in
 
 
 def main(settings: Settings, args) -> int:
+    if getattr(args, "requests", False):  # the request figures alone (evaluation/bench_requests.py)
+        from summit_qa.evaluation.bench_requests import main as requests_main
+
+        return requests_main(settings)
     if getattr(args, "api", False):  # the JSON API's load test alone (evaluation/bench_api.py)
         from summit_qa.evaluation.bench_api import main as api_main
 

@@ -99,3 +99,16 @@ def long_histories(engine, rounds: int = 5) -> dict:
 
 def run(engine) -> dict:
     return {"several_vs_single": several_vs_single(engine), "long_histories": long_histories(engine)}
+
+
+def main(settings) -> int:
+    """Print the request figures as JSON (``summit-qa bench --requests``)."""
+    import json
+
+    from summit_qa.answering.engine import SummitQA
+    from summit_qa.retrieval.late_interaction import one_blas_thread
+
+    one_blas_thread()
+    engine = SummitQA.open(settings, say=lambda *_: None)
+    print(json.dumps(run(engine), indent=1))
+    return 0
