@@ -12,6 +12,7 @@ from summit_qa.page.passages import CorpusError, load_passages
 from summit_qa.readers.messages import say
 from summit_qa.retrieval.late_interaction import one_blas_thread
 from summit_qa.settings import EVAL_DIR, Settings
+from summit_qa.web.commands import add_commands
 
 
 def _say(message: str) -> None:
@@ -299,6 +300,28 @@ def _eval_parser(sub, common: argparse.ArgumentParser) -> None:
     ev.set_defaults(func=_cmd_eval)
 
 
+def _bench_parser(sub, common: argparse.ArgumentParser) -> None:
+    bench = sub.add_parser(
+        "bench", parents=[common], help="speed and scale benchmarks (writes eval/bench.json)"
+    )
+    bench.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes")
+    bench.add_argument("--out", help="where to write bench.json (default: eval/)")
+    bench.add_argument(
+        "--load-seconds", type=float, default=60, help="the server's flood test length (0: no server tests)"
+    )
+    bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
+    bench.add_argument(
+        "--requests",
+        action="store_true",
+        help="only the request figures: several-passage against single questions, 3,000-turn histories",
+    )
+    bench.add_argument("--api", action="store_true", help="only the JSON API's load test (bench-api.json)")
+    bench.add_argument(
+        "--runtimes", default="torch,onnx", help="the default model's runtimes to compare, side by side"
+    )
+    bench.set_defaults(func=_cmd_bench)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summit-qa", description=__doc__)
     _common(parser, suppress=False)
@@ -347,27 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     ceiling.add_argument("--seed", type=int, default=0)
     ceiling.set_defaults(func=_cmd_ceiling)
 
-    bench = sub.add_parser(
-        "bench", parents=[common], help="speed and scale benchmarks (writes eval/bench.json)"
-    )
-    bench.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes")
-    bench.add_argument("--out", help="where to write bench.json (default: eval/)")
-    bench.add_argument(
-        "--load-seconds", type=float, default=60, help="the server's flood test length (0: no server tests)"
-    )
-    bench.add_argument("--clients", type=int, default=100, help="clients asking the server at once")
-    bench.add_argument(
-        "--requests",
-        action="store_true",
-        help="only the request figures: several-passage against single questions, 3,000-turn histories",
-    )
-    bench.add_argument(
-        "--api", action="store_true", help="only the JSON API's load test, 1 vs 2 workers (bench-api.json)"
-    )
-    bench.add_argument(
-        "--runtimes", default="torch,onnx", help="the default model's runtimes to compare, side by side"
-    )
-    bench.set_defaults(func=_cmd_bench)
+    _bench_parser(sub, common)
 
     passages = sub.add_parser("passages", parents=[common], help="list the page's passages with their dates")
     passages.set_defaults(func=_cmd_passages)
@@ -378,10 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     feedback = sub.add_parser("feedback", parents=[common], help="list the chat's likes and dislikes")
     feedback.add_argument("--export", metavar="FILE", help="write disliked answers as candidate eval pairs")
     feedback.set_defaults(func=_cmd_feedback)
-
-    from summit_qa.web.commands import add_commands
-
-    add_commands(sub, common)  # serve, mcp
+    add_commands(sub, common)  # serve, mcp (web/commands.py)
     return parser
 
 

@@ -8,8 +8,9 @@ import pytest
 from summit_qa.answering.memory import MAX_CHARS, MAX_TURNS
 from summit_qa.page.language import MAX_QUESTION_CHARS
 from summit_qa.settings import Settings
-from summit_qa.web.api import AnswerOut, ApiState, Envelope, PassageOut
+from summit_qa.web.api import AnswerOut, ApiState, PassageOut
 from summit_qa.web.api_messages import TEXTS, accepted_language, api_say, request_language
+from summit_qa.web.envelope import Envelope
 from summit_qa.web.guard import route_kind
 
 QUESTION = "金正恩哪天抵达越南？"

@@ -39,17 +39,21 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
         conn.close()
 
 
-def _ready(proc: subprocess.Popen, port: int, streak: int = 10) -> None:
-    """``streak`` answers of /readyz in a row, each on its own connection (any worker may take one)."""
-    deadline, seen = time.monotonic() + 300, 0
-    while seen < streak:
+def _ready(proc: subprocess.Popen, port: int, workers: int = 1) -> None:
+    """Until /readyz has answered 200 from ``workers`` processes (each names its own)."""
+    deadline, ready = time.monotonic() + 300, set()
+    while len(ready) < workers:
         assert proc.poll() is None, proc.stderr.read()[-3000:]
         assert time.monotonic() < deadline, "not ready within 300 s"
         try:
-            seen = seen + 1 if _get(port, "/readyz")[0] == 200 else 0
+            status, body = _get(port, "/readyz")
         except OSError:
-            seen = 0
             time.sleep(0.3)
+            continue
+        if status == 200:
+            ready.add(json.loads(body)["worker"])
+        else:
+            time.sleep(0.2)
 
 
 def _answer(port: int, question: str) -> dict:
@@ -89,7 +93,7 @@ def test_app_py_serves_the_chat_and_the_api_on_one_port(engine):
 
     proc, port = _start([str(CHECKOUT / "app.py"), "--mcp"])
     try:
-        _ready(proc, port, streak=1)
+        _ready(proc, port)
         assert _answer(port, QUESTION) == engine.answer(QUESTION).to_dict()
         status, page = _get(port, "/")
         assert status == 200 and b"<html" in page.lower()
@@ -105,7 +109,7 @@ def test_app_py_serves_the_chat_and_the_api_on_one_port(engine):
 def test_serve_with_two_workers_answers_from_both(engine):
     proc, port = _start(["-m", "summit_qa", "serve", "--workers", "2"])
     try:
-        _ready(proc, port)
+        _ready(proc, port, workers=2)
         workers = [cmd for cmd in _children(proc.pid) if "spawn_main" in cmd]
         assert len(workers) == 2, _children(proc.pid)
         expected = engine.answer(QUESTION).to_dict()

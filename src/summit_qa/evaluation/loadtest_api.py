@@ -222,19 +222,23 @@ class Server:
         self.workers = workers
         self._wait_ready()
 
-    def _wait_ready(self, needed: int = 20) -> None:
-        """``needed`` answers of /readyz in a row, each on a new connection (any worker may take it)."""
-        deadline, streak = time.monotonic() + 300, 0
-        while streak < needed:
+    def _wait_ready(self) -> None:
+        """Until /readyz has answered 200 from every worker (each names its process)."""
+        deadline, ready = time.monotonic() + 300, set()
+        while len(ready) < self.workers:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"summit-qa serve did not start: {self.proc.stderr.read()[-2000:]}")
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
                 conn.request("GET", "/readyz")
-                streak = streak + 1 if conn.getresponse().status == 200 else 0
+                reply = conn.getresponse()
+                body = reply.read()
+                if reply.status == 200:
+                    ready.add(json.loads(body)["worker"])
+                else:
+                    time.sleep(0.2)
             except (OSError, http.client.HTTPException):
-                streak = 0
                 time.sleep(0.5)
             finally:
                 conn.close()

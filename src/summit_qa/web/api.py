@@ -8,7 +8,7 @@ FastAPI's docs at ``/docs``.
 Every error is ``{"error": message, "status": code}``, the message in the question's
 language (api_messages.py): 422 for a body that is not the JSON above, 413 for a question
 or history over the engine's caps, 401/403 without the key, 429/503/413 from the fences
-(web/guard.py, reworded by :class:`Envelope`), 500 for a fault while answering (logged,
+(web/guard.py, reworded by web/envelope.py), 500 for a fault while answering (logged,
 never a traceback).  Questions run on a worker thread, at most ``SUMMIT_QA_CONCURRENCY``
 at once per process; more wait without holding a thread.
 
@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import logging
-import math
+import os
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -40,8 +39,8 @@ from summit_qa.answering.engine import SummitQA
 from summit_qa.answering.memory import MAX_CHARS, MAX_TURNS
 from summit_qa.page.language import MAX_QUESTION_CHARS
 from summit_qa.settings import Settings
-from summit_qa.web.api_messages import accepted_language, api_say, request_language
-from summit_qa.web.guard import MAX_BODY, is_loopback
+from summit_qa.web.api_messages import api_say, request_language
+from summit_qa.web.guard import is_loopback
 
 log = logging.getLogger("summit_qa.web.api")
 
@@ -323,10 +322,12 @@ def create_api(state: ApiState, lifespan=None) -> FastAPI:
 
     @app.get("/readyz", tags=["probes"], responses={503: {"model": ErrorOut}})
     async def readyz(request: Request) -> JSONResponse:
-        """200 once the model and index are loaded, 503 before."""
+        """200 once the model and index are loaded, 503 before; ``worker``: the process that answered."""
         engine = _engine(state, _language(request))
         m = engine.index.manifest
-        return JSONResponse({"status": "ready", "passages": m.passages, "model": m.model_id})
+        return JSONResponse(
+            {"status": "ready", "passages": m.passages, "model": m.model_id, "worker": os.getpid()}
+        )
 
     @app.api_route(
         "/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
@@ -338,68 +339,3 @@ def create_api(state: ApiState, lifespan=None) -> FastAPI:
         raise StarletteHTTPException(404)
 
     return app
-
-
-# ----------------------------------------------------------------------------- the envelope
-
-# Content types a client sends a JSON body under without meaning anything else (curl -d).
-_LOOSE_TYPES = (b"", b"application/x-www-form-urlencoded", b"text/plain")
-_FENCE_KEYS = {429: "too_many", 503: "busy", 413: "too_large"}
-
-
-class Envelope:
-    """ASGI middleware, outside the fences, for ``/api/`` and ``/mcp``: a POST body sent with no
-    content type (or curl's form type) is read as JSON, and a fence's refusal (429, 503, 413 from
-    web/guard.py) gets ``status`` and its message in ``Accept-Language``'s language."""
-
-    def __init__(self, app, paths: tuple[str, ...] = ("/api/", "/mcp")):
-        self.app, self.paths = app, paths
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not scope.get("path", "").startswith(self.paths):
-            return await self.app(scope, receive, send)
-        headers = list(scope.get("headers", ()))
-        kind = next((v for k, v in headers if k == b"content-type"), b"").split(b";")[0].strip().lower()
-        if scope.get("method") == "POST" and kind in _LOOSE_TYPES and scope["path"].startswith(PREFIX):
-            headers = [(k, v) for k, v in headers if k != b"content-type"] + [
-                (b"content-type", b"application/json")
-            ]
-            scope = {**scope, "headers": headers}
-        language = accepted_language(
-            next((v.decode("latin-1") for k, v in headers if k == b"accept-language"), "")
-        )
-        held: dict = {}
-
-        async def reword(message):
-            if message["type"] == "http.response.start" and message["status"] in _FENCE_KEYS:
-                held["start"], held["body"] = message, b""
-                return None
-            if "start" not in held or message["type"] != "http.response.body":
-                return await send(message)
-            held["body"] += message.get("body", b"")
-            if message.get("more_body"):
-                return None
-            start, body = _reworded(held["start"], held["body"], language or "en")
-            await send(start)
-            return await send({"type": "http.response.body", "body": body})
-
-        await self.app(scope, receive, reword)
-
-
-def _reworded(start: dict, body: bytes, language: str) -> tuple[dict, bytes]:
-    """A fence's JSON refusal with ``status`` added and its message in ``language``."""
-    status = start["status"]
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return start, body
-    if not isinstance(payload, dict) or not isinstance(payload.get("error"), str) or "status" in payload:
-        return start, body
-    wait = payload.get("retry_after", 1)
-    wait = max(1, math.ceil(wait * 10 - 1e-6)) / 10 if isinstance(wait, int | float) else 1.0
-    values = {"wait": f"{wait:.1f}", "mb": MAX_BODY // 1_000_000}
-    payload = {**payload, "error": api_say(_FENCE_KEYS[status], language, **values), "status": status}
-    new = json.dumps(payload, ensure_ascii=False).encode()
-    headers = [(k, v) for k, v in start.get("headers", ()) if k != b"content-length"]
-    headers.append((b"content-length", str(len(new)).encode()))
-    return {**start, "headers": headers}, new

@@ -32,7 +32,8 @@ from collections.abc import Callable, Sequence
 from fastapi import FastAPI
 
 from summit_qa.settings import Settings
-from summit_qa.web.api import PREFIX, ApiState, Envelope, create_api
+from summit_qa.web.api import PREFIX, ApiState, create_api
+from summit_qa.web.envelope import Envelope
 from summit_qa.web.guard import free_port, is_loopback
 
 log = logging.getLogger("summit_qa.web")
