@@ -88,14 +88,11 @@ class Refusal(Exception):
         self.status, self.message, self.headers = status, message, dict(headers or {})
 
 
-# A history past this many times the conversation's caps is a client's mistake, not a
-# conversation: 413.  Up to it, the answer reads the newest turns the caps keep.
-HISTORY_SLACK = 10
+HISTORY_SLACK = 10  # a history past ten times the caps is a mistake (413); up to it, the newest are read
 
 
 def request_problem(question: str, history: list[str], language: str) -> Refusal | None:
-    """413 for a question over the engine's cap, or a history far past the conversation's;
-    a history over the caps is answered from the newest turns they keep."""
+    """413 for a question over the engine's cap or a history far past the conversation's."""
     if len(question) > MAX_QUESTION_CHARS:
         return Refusal(413, api_say("question_too_long", language, n=MAX_QUESTION_CHARS))
     limit_turns, limit_chars = HISTORY_SLACK * MAX_TURNS, HISTORY_SLACK * MAX_CHARS
