@@ -117,17 +117,25 @@ def test_mcp_over_http_asks_for_the_key_when_one_is_set(engine):
 
 
 @pytest.mark.slow
-def test_summit_qa_mcp_over_stdio_gives_answer_s_passages_for_every_eval_question(engine):
+def test_summit_qa_mcp_over_stdio_gives_answer_s_passages_for_every_eval_question(
+    embedder, settings, tmp_path
+):
     """``summit-qa mcp`` in a new process: the tools listed, and the ``answer`` tool's passages for
-    every question of eval/sets/qa.jsonl equal to ``answer()``'s in this process."""
+    every question of eval/sets/qa.jsonl equal to ``answer()``'s in this process, both reading one
+    index folder (two builds of the index may differ in the last bits of a vector: near-ties)."""
     from mcp import ClientSession, StdioServerParameters
     from mcp.client.stdio import stdio_client
 
+    from summit_qa.answering.engine import SummitQA
     from summit_qa.evaluation.sets import load_pairs
 
+    folder = tmp_path / "index"
+    engine = SummitQA.open(settings.with_flags(index_root=folder), say=lambda *_: None)
     questions = [p.question for p in load_pairs(EVAL_DIR / "sets" / "qa.jsonl")]
     params = StdioServerParameters(
-        command=sys.executable, args=["-m", "summit_qa", "mcp"], env=dict(os.environ)
+        command=sys.executable,
+        args=["-m", "summit_qa", "mcp"],
+        env={**os.environ, "SUMMIT_QA_INDEX": str(folder)},
     )
 
     async def main():
