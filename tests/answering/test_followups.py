@@ -169,3 +169,25 @@ def test_no_context_without_an_answered_turn(glossary):
     refused = [_turn("红烧肉怎么做？", "红烧肉怎么做？", (), None)]
     assert not resolve("他是谁？", "zh", refused, glossary).follow_up
     assert not resolve("他是谁？", "zh", [], glossary).follow_up
+
+
+def test_a_label_is_written_as_a_word_then_its_number():
+    from summit_qa.answering.cues import label_numbers
+
+    assert ("河内会晤的议题", 1) in label_numbers("河内会晤的议题一是什么？")
+    assert [n for w, n in label_numbers("what is issue two about") if w.endswith("issue")] == [2]
+    assert [n for w, n in label_numbers("Vấn đề 3 là gì?") if w.endswith("đề")] == [3]
+    assert label_numbers("Kim met Trump on the 27th") == []  # "27th" is an ordinal day, no label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("河内会晤的议题一讲的是什么？", "一"),
+        ("What does the analysis say about issue three?", "三"),
+        ("분석 기사의 의제 2는?", "二"),
+    ],
+)
+def test_a_question_naming_a_label_gets_the_labelled_passage(engine, question, number):
+    assert engine.answer(question).passages[0].text.startswith(f"议题{number}")

@@ -72,7 +72,7 @@ def test_the_nth_trip(page):
     last = _select(page, Shape("ordinal", nth=-1), "蓬佩奥最后一次去朝鲜是哪天")
     assert "再次访问朝鲜" in passages[second.passages[0]].text
     assert "来访的蓬佩奥" in passages[last.passages[0]].text
-    assert _select(page, Shape("ordinal", nth=2), "第二次会晤在哪里") is None  # no one's trips
+    assert _select(page, Shape("ordinal", nth=2), "蓬佩奥第二次见了谁") is None  # no trips asked
 
 
 def test_a_heading_s_items_in_page_order(page):
@@ -114,3 +114,18 @@ def test_names_the_page_never_mentions(page):
     assert off_page_names("How often did Pompeo visit Pyongyang?", "en", text, glossary, ()) == []
     assert off_page_names("What did the White House Press Secretary say?", "en", text, glossary, ()) == []
     assert off_page_names("蓬佩奥去过几次平壤？", "zh", text, glossary, ()) == []
+
+
+@pytest.mark.parametrize(
+    "question", ["特朗普和金正恩第三次会晤是哪天？", "trump kim 3rd summit date", "3回目の米朝会談っていつ？"]
+)
+def test_a_summit_past_the_page_s_summits_is_an_empty_set(page, question):
+    assert _select(page, Shape("ordinal", nth=3), question).passages == ()
+    within = _select(page, Shape("ordinal", nth=2), question.replace("3", "2").replace("三", "二"))
+    assert within is None  # the second summit is a topic of the page, ranked as any question
+
+
+def test_other_series_are_not_summits(page):
+    passages, _, _ = page
+    trip = _select(page, Shape("ordinal", nth=3), "蓬佩奥第三次访朝是什么时候？")
+    assert trip is not None and trip.passages and "蓬佩奥" in passages[trip.passages[0]].text

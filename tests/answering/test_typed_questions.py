@@ -34,3 +34,11 @@ def test_a_keyboard_mash_gets_no_passage(engine):
 def test_the_date_shown_is_the_date_asked_about(engine):
     a = engine.answer("When did Trump arrive in Hanoi?")
     assert a.passages[0].answer_date == "2019-02-26" and a.passages[0].date == "2019-02-25"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["普京什么时候去过平壤？", "What did Shinzo Abe say about the summit?", "xi jinping kim beijing train"],
+)
+def test_a_question_about_someone_the_page_never_names_is_refused(engine, question):
+    assert engine.answer(question).kind == "refused"

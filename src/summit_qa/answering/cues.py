@@ -178,6 +178,25 @@ def find_ordinal(text: str, language: str) -> Ordinal | None:
     return Ordinal(number, m.start(), m.end())
 
 
+# A label's word then its number, as the page prints its labels ("议题一", "議題2") or as
+# a reader writes them in Latin letters ("issue one", "vấn đề 2"): the word is checked
+# by the caller (it must read as a label word of the page).
+_LABEL_NUMBER = re.compile(
+    r"(?P<word>[^\W\d_]+(?: [^\W\d_]+)?)\s*(?P<n>[一二三四五六七八]|[1-8]|one|two|three|four|five)(?![0-9A-Za-z])",
+    re.I,
+)
+
+
+def label_numbers(text: str) -> list[tuple[str, int]]:
+    """Each (word, number) pair ``text`` writes as a label is written ("议题一" → ("议题", 1))."""
+    out = []
+    for m in _LABEL_NUMBER.finditer(text):
+        n = m.group("n").lower()
+        number = int(n) if n.isdigit() else _ZH_NUM.get(n) or _EN_NUM[n]
+        out.append((m.group("word"), number))
+    return out
+
+
 def ordinal_surface(number: int, like: str, language: str) -> str:
     """``number`` written the way ``like`` (an ordinal of the same language) writes it."""
     if language == "zh":

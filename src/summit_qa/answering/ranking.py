@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
@@ -19,6 +20,7 @@ from summit_qa.answering.shape import asks_what_happened
 from summit_qa.page.dates import question_dates
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
+from summit_qa.readers.proper_names import page_names
 from summit_qa.retrieval.fusion import (
     PhraseIndex,
     SignalTable,
@@ -99,6 +101,7 @@ class Ranker:
         self.scope = ScopePolicy.for_page(config, index.passages)
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
         self._passage_dates = [(p.date, *p.dates) for p in index.passages]
+        self._page_text = "\n".join([p.title for p in index.passages] + [p.text for p in index.passages])
         self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
@@ -184,9 +187,8 @@ class Ranker:
         if c.use_lexical:
             columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
         ordinal = find_ordinal(text, language)
-        columns["label"] = label_scores(
-            self._labels, ordinal.number if ordinal else None, text + "".join(terms), self._label_words
-        )
+        number = ordinal.number if ordinal else self._label_number(text, language)
+        columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
             columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
@@ -239,6 +241,9 @@ class Ranker:
         top = [passages[int(i)] for i in order[:3]]
         if answered and unanswerable_type(question, top):
             answered = False
+        # Someone the page never names (普京, "Xi Jinping"): not about this page.
+        if answered and page_names(self._page_text, self.glossary).off_page(question, language):
+            answered = False
         places = self.glossary.names(text, ("place",))
         named = [p for p in passages if places and all(name in p.text for name in places)]
         # An outcome question is told the page's date when answered, or when it names the
@@ -252,6 +257,16 @@ class Ranker:
         mentioned = any(q.matches(d) for q in wanted for own in self._passage_dates for d in own if d)
         after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
         return answered and not after_page, after_page
+
+    def _label_number(self, text: str, language: str) -> int | None:
+        """The number of a label the question writes as the page prints its labels, a
+        label word then its number ("议题一", "issue one"): the word ends with one of the
+        page's label words (or a near synonym), or reads as one through the dictionaries."""
+        forms = {f for words in self._label_words.values() for f in words}
+        for word, number in label_numbers(text):
+            if any(word.endswith(f) for f in forms) or forms & set(self.terms(word.split()[-1], language)):
+                return number
+        return None
 
     def encode_query(self, text: str) -> QueryEncoding:
         """One question's encoding, remembered: a conversation re-reads its earlier turns."""

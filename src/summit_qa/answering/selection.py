@@ -91,15 +91,20 @@ def asked_actions(question: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in ASKED_ACTIONS.items() if pattern.search(question))
 
 
+def leaders(events: Sequence[Event]) -> frozenset[str]:
+    """The page's two most named people (first named in their passages): its summit's two."""
+    people = Counter(n for e in events for n in e.names[:2])
+    return frozenset(name for name, _ in people.most_common(2))
+
+
 def summit_days(events: Sequence[Event]) -> tuple[str, ...]:
     """The days of the page's summits: days that several passages naming the page's two most
     named people at a meeting point to (an announcement points to one once)."""
-    people = Counter(n for e in events for n in e.names[:2])
-    leaders = {name for name, _ in people.most_common(2)}
+    leaders_ = leaders(events)
     days = Counter(
         d
         for e in events
-        if leaders <= set(e.names) and "meeting" in e.actions
+        if leaders_ <= set(e.names) and "meeting" in e.actions
         for d in e.dates
         if len(d) == 10
     )
@@ -260,6 +265,8 @@ def select(
         return Selection(shape.kind, ())  # a period the page has no event in: refused
     chosen = _filtered(question, shape, events, glossary, score, [p.text for p in passages])
     if shape.kind == "ordinal":
+        if _past_the_summits(shape, question, events, glossary):
+            return Selection("ordinal", ())  # "the third summit" on a page of two: refused
         return _nth_trip(shape, question, events, glossary, chosen)
     if not chosen:
         return None  # nothing of that kind in the period: the best single passages
@@ -320,6 +327,19 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
     if len(series) < 2 or abs(n) > len(series) or n == 0:
         return None
     return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
+
+
+def _past_the_summits(shape: Shape, question: str, events, glossary) -> bool:
+    """The n-th meeting of the page's two leaders (or of no one named: "3回目の米朝会談")
+    when the page reports fewer summits than n: an event the page cannot know of.  (An
+    ordinal within the page's summits is a topic, "the second summit's biggest task", and
+    is ranked as any question.)"""
+    asked = asked_actions(question)
+    if not shape.nth or shape.nth < 2 or "meeting" not in asked or "visit" in asked:
+        return False
+    summits = summit_days(events)
+    people = set(glossary.names(question, ("person",)))
+    return bool(summits) and people <= leaders(events) and shape.nth > len(summits)
 
 
 def _compare(question, glossary, events, order, rank) -> Selection | None:

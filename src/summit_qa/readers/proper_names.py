@@ -1,0 +1,117 @@
+"""Names a question writes that the page never prints, as CC-CEDICT knows them.
+
+A question about Putin, Abe or Beijing is not about this page, however close its
+words come to a passage ("金正恩 普京 会面 时间" is near the page's meetings).
+CC-CEDICT writes a proper noun's pinyin capitalised (普京 [Pu3 jing1] "Vladimir
+Putin"), so its proper nouns find the people, places and bodies a question names:
+
+* in Chinese, traditional characters or Japanese kanji, as headwords (longest
+  first, after the question is turned into the page's simplified forms);
+* in Latin letters (English, Vietnamese), as a capitalised word of a proper
+  noun's gloss ("Putin", "Jinping"), when the word is no common English word,
+  no word of the glossary's names, no month or weekday, and in a Vietnamese
+  question no single Vietnamese syllable ("Cho", "Trong").
+
+A name is on the page when its Chinese form is printed there, the glossary knows
+it, or its gloss names someone the page names (川普 is "surname Trump").  Only
+names the dictionary knows are judged: typos ("特郎普"), Korean and katakana
+spellings leave the question to the refusal floors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionary_sources import cedict_tables
+from summit_qa.readers.english import common_english
+
+LONGEST = 8  # characters of the longest headword looked for
+_WORD = re.compile(r"[^\W\d_]+")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# One Vietnamese syllable written without marks: an onset, a vowel group, an ending.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _bare(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """What the page prints, to tell a name of the page from one it never prints."""
+
+    page_text: str  # simplified, as printed
+    glossary: Glossary
+    page_words: frozenset[str]  # the name words of every proper noun printed on the page
+    alias_words: frozenset[str]  # every Latin word of the glossary's names, lower case
+
+    @classmethod
+    def of(cls, page_text: str, glossary: Glossary) -> PageNames:
+        proper = cedict_tables().proper
+        printed = {zh for zh in proper if zh in page_text}
+        aliases = {
+            w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
+        }
+        words = frozenset(w for zh in printed for w in proper[zh])
+        return cls(page_text, glossary, words, frozenset(aliases))
+
+    def known(self, zh: str) -> bool:
+        """Whether the proper noun ``zh`` is one the page names (printed, in the glossary,
+        or another name of someone printed)."""
+        if zh in self.page_text or self.glossary.names(zh):
+            return True
+        return bool(cedict_tables().proper.get(zh, frozenset()) & self.page_words)
+
+    def off_page(self, question: str, language: str) -> tuple[str, ...]:
+        """The names ``question`` writes that the page never prints, as written."""
+        from summit_qa.readers.normalize import to_simplified  # OpenCC loads on first use
+
+        found = self._han(to_simplified(self.glossary.page_forms(question)))
+        found += self._latin(question, language)
+        return tuple(dict.fromkeys(found))
+
+    def _han(self, text: str) -> list[str]:
+        proper = cedict_tables().proper
+        found, i = [], 0
+        while i < len(text):
+            for n in range(min(LONGEST, len(text) - i), 1, -1):
+                word = text[i : i + n]
+                if word in proper:
+                    if not self.known(word):
+                        found.append(word)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def _latin(self, question: str, language: str) -> list[str]:
+        tables = cedict_tables()
+        found = []
+        for word in _WORD.findall(question):
+            lower = word.lower()
+            if len(word) < 3 or not word.isascii() or lower in _CALENDAR or lower in self.alias_words:
+                continue
+            if lower in common_english() or (language == "vi" and _SYLLABLE.fullmatch(_bare(lower))):
+                continue
+            title = word[:1].upper() + word[1:].lower()
+            heads = tables.proper_by_word.get(title) or tables.proper_by_word.get(word)
+            if heads and title not in self.page_words and not any(self.known(zh) for zh in heads):
+                found.append(word)
+        return found
+
+
+@functools.lru_cache(maxsize=4)
+def page_names(page_text: str, glossary: Glossary) -> PageNames:
+    """The page's names, built once per page and glossary (the dictionary is read on first use)."""
+    return PageNames.of(page_text, glossary)

@@ -1,0 +1,59 @@
+"""Names the page never prints, found through CC-CEDICT's proper nouns."""
+
+from pathlib import Path
+
+import pytest
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionary_sources import cedict_tables
+from summit_qa.readers.proper_names import PageNames
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def names():
+    page = (ROOT / "data" / "hanoi-summit-page-2019-02-27.txt").read_text(encoding="utf-8")
+    return PageNames.of(page, Glossary.load(ROOT / "data" / "glossary.json"))
+
+
+def test_the_dictionary_tells_proper_nouns_from_common_words():
+    tables = cedict_tables()
+    assert {"Vladimir", "Putin"} <= tables.proper["普京"]
+    assert "Trump" in tables.proper["川普"]  # "(Tw) surname Trump"
+    assert "北京" in tables.proper and "城市" not in tables.proper and "东西" not in tables.proper
+    assert "普京" in tables.proper_by_word["Putin"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "name"),
+    [
+        ("习近平和金正恩见过几次？", "zh", "习近平"),
+        ("普丁跟金正恩見過面嗎？", "zh-Hant", "普丁"),
+        ("安倍首相は何と言った？", "ja", "安倍"),
+        ("北京那几天下雨了吗", "zh", "北京"),
+        ("Did Trump ever meet Angela Merkel?", "en", "Merkel"),
+        ("kim xi jinping beijing", "en", "jinping"),
+        ("Trump có gặp Putin không?", "vi", "Putin"),
+    ],
+)
+def test_a_name_the_page_never_prints(names, question, language, name):
+    assert name in names.off_page(question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("特朗普哪天到河内？", "zh"),
+        ("川普幾號到河內？", "zh-Hant"),  # Taiwan's name for Trump: another name of the page's
+        ("特郎普几点到河内", "zh"),  # a typo the dictionary does not know is left alone
+        ("When did Kim Jong Un reach Dong Dang in February?", "en"),
+        ("What did the White House say about the Singapore summit?", "en"),
+        ("When did Kim Jong Um get to Vietnamm?", "en"),
+        ("Cho tôi biết về Nguyễn Phú Trọng", "vi"),  # "Cho" is a Vietnamese word
+        ("Trump đến Hà Nội khi nào?", "vi"),
+        ("ポンペオ長官は平壌を何回訪れた？", "ja"),
+    ],
+)
+def test_names_of_the_page_and_ordinary_words_pass(names, question, language):
+    assert names.off_page(question, language) == ()
