@@ -47,6 +47,11 @@ def test_a_person_s_trips_in_date_order(page):
         (["What happened on June 12, 2018?", "And before that?"], "2018-06-01"),
         (["蓬佩奥第一次去平壤是哪天？", "最后一次呢？"], "2018-10-08"),
         (["蓬佩奥是谁？", "他第一次去朝鲜是什么时候？"], "2018-04-18"),
+        # the series of an earlier turn: the two turns before name no kind of event
+        (
+            ["Where did Pompeo travel in May 2018?", "And the first time he went?", "His third one?"],
+            "2018-07-06",
+        ),
     ],
 )
 def test_a_conversation_walks_the_events(engine, turns, expect):
@@ -92,3 +97,12 @@ def test_a_close_call_offers_choices_and_a_pick_is_shown_first(engine):
         assert picked.passages[0].id == second.id and not picked.choices or picked.passages[0].id == second.id
     clear = engine.answer("金正恩哪天抵达越南？")
     assert clear.choices == ()  # right by a clear margin: no asking back
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question", ["폼페이오의 세 번째 방북은 언제였나요?", "Pompeo's third trip to North Korea: when?"]
+)
+def test_the_nth_trip_of_a_person_of_the_page_is_in_scope_in_any_language(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "answer" and answer.passages[0].date == "2018-07-06"

@@ -273,7 +273,9 @@ class SummitQA:
         if shape.kind in sets and off_page:
             return Selection(shape.kind, ())
         named = bool(self.glossary.names(question, ("person", "body", "place")))
-        about_page = shape.kind in ("page", "overview") or (shape.kind in sets[:3] and (shape.span or named))
+        about_page = shape.kind in ("page", "overview") or (
+            shape.kind in (*sets[:3], "ordinal") and bool(shape.span or named)
+        )
         if not (r.answered or about_page):
             return None
         return select(

@@ -108,10 +108,10 @@ def read_operation(
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
         # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
-        # else the one the turn before asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
-        run = series(events, passages, resolution.query, glossary) or series(
-            events, passages, before.question, glossary
-        )
+        # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
+        # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
+        asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
+        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
         n = -1 if (last and last.search(question)) else ordinal.number
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
