@@ -106,3 +106,23 @@ def test_a_close_call_offers_choices_and_a_pick_is_shown_first(engine):
 def test_the_nth_trip_of_a_person_of_the_page_is_in_scope_in_any_language(engine, question):
     answer = engine.answer(question)
     assert answer.kind == "answer" and answer.passages[0].date == "2018-07-06"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["分析文章说的第一个议题是什么？", "特朗普哪天说愿意取消制裁？", "那第三个议题呢？"],
+        [
+            "What is the analysis' issue one?",
+            "When did Trump say he was willing to lift sanctions?",
+            "And issue 3?",
+        ],
+    ],
+)
+def test_a_follow_up_naming_a_label_gets_that_paragraph_not_the_turn_before(engine, turns):
+    history = []
+    for question in turns:
+        answer = engine.answer(question, history=history)
+        history.append(question)
+    assert answer.passages[0].text.startswith("议题三")

@@ -212,9 +212,10 @@ class SummitQA:
             cleaned, language, resolution, earlier, self.events, self.index.passages, self.glossary, r.order
         )
         if op is not None:
-            pinned = (
-                Selection("ordinal", (op.pin,)) if op.pin is not None and reply.kind == "answer" else None
-            )
+            # a label the question names ("第三个议题呢？") is its paragraph, not the n-th of a series
+            labelled = bool(r.signals["label"].any())
+            pin = op.pin is not None and reply.kind == "answer" and not labelled
+            pinned = Selection("ordinal", (op.pin,)) if pin else None
             reply = replace(reply, operation=op.name, selection=pinned or reply.selection)
         if reply.selection is not None:
             best = reply.selection.passages[0]

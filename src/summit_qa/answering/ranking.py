@@ -162,8 +162,10 @@ class Ranker:
         (default: the question's).
         """
         c = self.config
-        text = resolution.query if resolution else question
         language = language or detect_language(question)
+        if resolution and self._names_label(question, language):
+            resolution = query = None  # "第三个议题呢？" names its paragraph: nothing to carry
+        text = resolution.query if resolution else question
         passages = self.index.passages
         n = len(passages)
         columns: dict[str, np.ndarray] = {}
@@ -187,7 +189,9 @@ class Ranker:
         if c.use_lexical:
             columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
         ordinal = find_ordinal(text, language)
-        number = ordinal.number if ordinal else self._label_number(text, language)
+        # the label the latest question writes ("议题二呢？" after "议题一是什么？") comes first
+        number = ordinal.number if ordinal else self._label_number(question, language)
+        number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
@@ -257,6 +261,13 @@ class Ranker:
         mentioned = any(q.matches(d) for q in wanted for own in self._passage_dates for d in own if d)
         after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
         return answered and not after_page, after_page
+
+    def _names_label(self, question: str, language: str) -> bool:
+        """The question itself names one of the page's labels, by word and number."""
+        ordinal = find_ordinal(question, language)
+        number = ordinal.number if ordinal else self._label_number(question, language)
+        words = question + "".join(self.terms(question, language))
+        return bool(number) and label_scores(self._labels, number, words, self._label_words).any()
 
     def _label_number(self, text: str, language: str) -> int | None:
         """The number of a label the question writes as the page prints its labels, a
