@@ -116,7 +116,7 @@ def test_the_nth_trip_of_a_person_of_the_page_is_in_scope_in_any_language(engine
         [
             "What is the analysis' issue one?",
             "When did Trump say he was willing to lift sanctions?",
-            "And issue 3?",
+            "And issue three?",
         ],
     ],
 )
