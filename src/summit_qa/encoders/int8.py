@@ -253,27 +253,36 @@ class OnnxEncoder:
             progress(f"The int8 model in {folder} did not load ({type(exc).__name__}): checking every file…")
             return cls(ensure_int8_model(home, progress, full_check=True), threads)
 
-    def __init__(self, folder: Path, threads: int = THREADS):
-        import onnxruntime as ort
+    def __init__(self, folder: Path, threads: int = THREADS, session: bool = True):
+        """The tokenizer and, unless ``session`` is false, the ONNX Runtime session: a process
+        that forks workers (web/prefork.py) loads the tokenizer and each worker opens the session."""
         from tokenizers import Tokenizer
 
-        folder = Path(folder)
-        meta = json.loads((folder / META_FILE).read_text())
-        self.weights = recorded_hash(folder, ONNX_FILE)
+        self.folder, self.threads = Path(folder), threads
+        meta = json.loads((self.folder / META_FILE).read_text())
+        self.weights = recorded_hash(self.folder, ONNX_FILE)
         self.name: str = meta["model_id"]
         self.prompts: dict[str, str] = meta["prompts"]
         self._dimension = int(meta["dimension"])
-        self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self.tokenizer = Tokenizer.from_file(str(self.folder / TOKENIZER_FILE))
         # As sentence-transformers calls it: at most max_length tokens, specials included.
         self.tokenizer.enable_truncation(max_length=int(meta["max_length"]))
         self.tokenizer.no_padding()
+        self.session = None
+        if session:
+            self.open_session()
+
+    def open_session(self) -> None:
+        """Load the int8 graph into an ONNX Runtime session (the first import of onnxruntime)."""
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(
-            str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"]
+            str(self.folder / ONNX_FILE), options, providers=["CPUExecutionProvider"]
         )
 
     @property

@@ -115,16 +115,16 @@ def verdicts(r: dict) -> dict:
     by = {kind: {row["clients"]: row for row in r[kind]} for kind in ("in_process", "api", "chat")}
     best_in_process = max(row["per_s"] for row in r["in_process"])
     one, two = r["workers"]["1"], r["workers"]["2"]
-    rss = {n: [p for p in r["workers"][n]["processes"] if p["role"] == "worker"] for n in ("1", "2")}
-    whole = {n: sum(p["rss_mb"] for p in r["workers"][n]["processes"]) for n in ("1", "2")}
+    workers = [p for p in two["processes"] if p["role"] == "worker"]
     return {
         "api_100_over_in_process": round(by["api"][100]["per_s"] / best_in_process, 2),
         "added_p50_ms_1_client": round(statistics.mean(p["added_p50_ms"] for p in r["paired"]), 2),
         "errors": sum(row["errors"] for kind in by for row in by[kind].values()),
         "two_workers_over_one": round(two["api"]["per_s"] / one["api"]["per_s"], 2),
-        "worker_rss_mb": [p["rss_mb"] for p in rss["2"]],
-        "worker_pss_mb": [p["pss_mb"] for p in rss["2"]],
-        "extra_worker_rss_mb": round(whole["2"] - whole["1"], 1),
+        **{f"worker_{m}_mb": [p.get(f"{m}_mb", 0.0) for p in workers] for m in ("rss", "pss", "uss")},
+        # A worker's private pages: what one more worker adds, and what ending one frees.
+        "extra_worker_uss_mb": round(statistics.mean(p.get("uss_mb", 0.0) for p in workers), 1),
+        "workers_2_pss_mb": round(sum(p["pss_mb"] for p in two["processes"]), 1),
     }
 
 
@@ -151,10 +151,11 @@ def table(r: dict) -> str:
     v = verdicts(r)
     lines += [
         "",
-        "| process | role | RSS MB | PSS MB |",
-        "| --- | --- | --- | --- |",
+        "| process | role | RSS MB | PSS MB | USS MB |",
+        "| --- | --- | --- | --- | --- |",
         *(
-            f"| --workers {n}, pid {p['pid']} | {p['role']} | {p['rss_mb']:.0f} | {p['pss_mb']:.0f} |"
+            f"| --workers {n}, pid {p['pid']} | {p['role']} | {p['rss_mb']:.0f} | {p['pss_mb']:.0f} | "
+            f"{p.get('uss_mb', 0.0):.0f} |"
             for n in ("1", "2")
             for p in r["workers"][n]["processes"]
         ),
@@ -167,10 +168,13 @@ def table(r: dict) -> str:
         + " ms)",
         f"- errors: {v['errors']} (target 0)",
         f"- 2 workers / 1 worker, API throughput: {v['two_workers_over_one']:.2f}x (target ≥ 1.5x)",
-        f"- RSS the second worker adds: {v['extra_worker_rss_mb']:.0f} MB (all processes of --workers 2 "
-        "minus --workers 1, which holds the chat too; target ≤ 250 MB); each worker's RSS "
-        + ", ".join(f"{x:.0f}" for x in v["worker_rss_mb"])
-        + " MB",
+        f"- memory a worker of --workers 2 adds (USS: its private pages): {v['extra_worker_uss_mb']:.0f} MB "
+        "(target ≤ 250 MB); each worker's RSS / PSS / USS "
+        + ", ".join(
+            f"{a:.0f} / {b:.0f} / {c:.0f}"
+            for a, b, c in zip(v["worker_rss_mb"], v["worker_pss_mb"], v["worker_uss_mb"], strict=True)
+        )
+        + f" MB; all processes of --workers 2: {v['workers_2_pss_mb']:.0f} MB PSS",
     ]
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ In one run, on this machine's cores and 127.0.0.1 only:
   clients, each on its own keep-alive connection, posting ``/api/v1/answer``;
 * the chat's queue on the same server: the same clients through Gradio's
   ``call/answer`` (evaluation/loadtest.py's ``ask``);
-* ``summit-qa serve --workers 2``: the 100 clients again, then each process's RSS and PSS.
+* ``summit-qa serve --workers 2``: the 100 clients again, then each process's RSS, PSS and USS.
 
 Every request asks a question of its own from the eval sets' 1,800-odd distinct ones,
 taken in order, so no process answers one from its cache of 512 encodings: the figures are
@@ -244,13 +244,11 @@ class Server:
                 conn.close()
 
     def processes(self) -> list[dict]:
-        """The server's processes (it and its workers; not multiprocessing's tracker), with memory."""
+        """The server's processes with their memory: with several workers, the supervisor (the
+        process started) and the workers it forked; with one, that process."""
         out = []
         for pid in [self.proc.pid, *_descendants(self.proc.pid)]:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            if "resource_tracker" in cmd:
-                continue
-            role = "worker" if "spawn_main" in cmd or self.workers == 1 else "supervisor"
+            role = "supervisor" if pid == self.proc.pid and self.workers > 1 else "worker"
             out.append({"pid": pid, "role": role, **_memory(pid)})
         return out
 
@@ -290,14 +288,16 @@ def _descendants(pid: int) -> list[int]:
 
 
 def _memory(pid: int) -> dict:
-    """RSS (every page the process maps, shared ones included) and PSS (shared pages divided
-    among their processes), in MB."""
-    figures = {}
-    for name, key in (("status", "VmRSS:"), ("smaps_rollup", "Pss:")):
-        try:
-            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
-                if line.startswith(key):
-                    figures[key.strip(":").lower() + "_mb"] = round(int(line.split()[1]) / 1024, 1)
-        except OSError:
-            pass
-    return {"rss_mb": figures.get("vmrss_mb", 0.0), "pss_mb": figures.get("pss_mb", 0.0)}
+    """In MB: RSS (every page the process maps, shared ones whole), PSS (each shared page
+    divided among the processes mapping it) and USS (the pages no other process maps: what
+    ending the process would free)."""
+    keys = {"Rss:": "rss_mb", "Pss:": "pss_mb", "Private_Clean:": "uss_mb", "Private_Dirty:": "uss_mb"}
+    figures = dict.fromkeys(keys.values(), 0.0)
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, *value = line.split()
+            if key in keys:
+                figures[keys[key]] += int(value[0]) / 1024
+    except OSError:
+        pass
+    return {name: round(mb, 1) for name, mb in figures.items()}

@@ -7,10 +7,10 @@ wrap the whole app (the chat's routes, ``/api/`` and ``/mcp`` alike), and :class
 wraps those for the API's clients.  :func:`serve` runs it with uvicorn on a socket bound
 first, so a busy port is one line and exit code 2.
 
-:func:`serve_workers` (``summit-qa serve --workers N``) builds the index once in a child
-process, binds the port, and starts N uvicorn workers from the app factory
-:func:`api_worker` (or :func:`api_worker_mcp`); each worker loads the model and the index,
-read-only, in the background: ``/healthz`` answers at once, ``/readyz`` once it is loaded.
+:func:`serve_workers` (``summit-qa serve --workers N``) binds the port, builds the index once
+in a child process, and becomes the supervisor of web/prefork.py: it loads the engine but its
+ONNX Runtime session once, then forks N workers that share those pages; each opens its session
+and serves the API: ``/healthz`` answers at once, ``/readyz`` once the session is open.
 The chat is not among them: Gradio keeps a conversation's queue and state in the process
 that took its first request, and workers sharing a port take requests at random.
 """
@@ -205,35 +205,6 @@ def chat_server(engine, settings: Settings, demo, middleware, auth, mcp: bool, s
 # ----------------------------------------------------------------------------- N workers
 
 
-def _worker(mcp: bool) -> FastAPI:
-    """A worker's app: the fences and the API (and ``/mcp``); the engine loads after it serves."""
-    from summit_qa.answering.engine import SummitQA
-    from summit_qa.retrieval.late_interaction import one_blas_thread
-
-    settings = Settings.from_env()
-    one_blas_thread()
-    state = ApiState(settings)
-
-    def load() -> None:
-        try:
-            state.engine = SummitQA.open(settings, say=_stderr)
-        except Exception as exc:  # the parent built this index a moment ago: a fault of the machine
-            _stderr(f"summit-qa serve: worker {os.getpid()} cannot load the model and index: {exc}")
-            os._exit(2)
-
-    return build_server(state, middleware=api_fences(settings), mcp=mcp, load=load)
-
-
-def api_worker() -> FastAPI:
-    """App factory of ``summit-qa serve --workers N``: the JSON API."""
-    return _worker(mcp=False)
-
-
-def api_worker_mcp() -> FastAPI:
-    """App factory of ``summit-qa serve --workers N --mcp``: the JSON API and ``/mcp``."""
-    return _worker(mcp=True)
-
-
 def build_index(settings: Settings, say: Callable[[str], None]) -> bool:
     """Build (or check) the index once, in a child process, before any worker reads it."""
     env = {**os.environ, **settings.as_env()}
@@ -249,9 +220,10 @@ def build_index(settings: Settings, say: Callable[[str], None]) -> bool:
 
 
 def serve_workers(settings: Settings, workers: int, mcp: bool, say: Callable[[str], None] = _stderr) -> int:
-    """``workers`` uvicorn processes of the API on one port, the index built first; 2 on a start-up
-    fault (a busy port, an index that cannot be built)."""
-    from uvicorn.supervisors import Multiprocess
+    """``workers`` processes of the API on one port, the index built first: this process becomes
+    their supervisor (web/prefork.py) and returns only on a start-up fault (a busy port, an index
+    that cannot be built), with 2."""
+    from summit_qa.web.prefork import ONE_THREAD
 
     try:
         sock = bind(settings.host, settings.port)
@@ -261,10 +233,13 @@ def serve_workers(settings: Settings, workers: int, mcp: bool, say: Callable[[st
     say("Building or checking the index…")
     if not build_index(settings, say):
         return 2
-    os.environ.update(settings.as_env())  # what each worker's Settings.from_env() reads
-    factory = "summit_qa.web.server:" + ("api_worker_mcp" if mcp else "api_worker")
-    config = _config(factory, settings, factory=True, workers=workers, timeout_worker_healthcheck=60)
     say(f"Serving with {workers} workers at http://{settings.host}:{settings.port} (no chat: docs/usage.md)")
     announce(settings, mcp, say)
-    Multiprocess(config, sockets=[sock]).run()
-    return 0
+    # A new interpreter with one-thread pools from its first import: it forks the workers.
+    os.environ.update({**settings.as_env(), **ONE_THREAD})
+    argv = [sys.executable, "-m", "summit_qa.web.prefork", str(sock.fileno()), str(workers)]
+    try:
+        os.execv(sys.executable, argv + (["--mcp"] if mcp else []))
+    except OSError as exc:
+        say(f"summit-qa serve: cannot start the supervisor {sys.executable}: {exc.strerror or exc}")
+    return 2
