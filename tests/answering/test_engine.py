@@ -198,3 +198,10 @@ def test_outcomes_of_events_after_the_page_are_refused_with_the_date(engine, que
     assert res.answered is not refused
     if refused:
         assert "2019-02-27" in res.message
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["新加坡峰会是哪一天？", "singapore summit what day"])
+def test_the_day_of_a_summit_is_its_own_report(engine, question):
+    a = engine.answer(question)
+    assert a.kind == "answer" and a.passages[0].date == "2018-06-12" and "新加坡" in a.passages[0].text

@@ -41,6 +41,7 @@ from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
 from summit_qa.answering.shape import Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
+from summit_qa.answering.summits import summit_passage
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
@@ -265,7 +266,13 @@ class SummitQA:
         # The page, an overview, a heading's items or a period are asked for in their own
         # words ("What's on this page?" is no follow-up of the question before).
         own_words = shape.kind in ("page", "overview", "enumeration", "range")
-        if shape.kind == "single" or ((resolution.follow_up or resolution.in_scope) and not own_words):
+        if (resolution.follow_up or resolution.in_scope) and not own_words:
+            return None
+        if shape.kind in ("single", "ordinal") and r.answered:  # "新加坡会晤是哪天？": that day's report
+            summit = summit_passage(question, shape.nth, self.events, self.glossary, r.order)
+            if summit is not None:
+                return Selection("ordinal", (summit,))
+        if shape.kind == "single":
             return None
         sets = ("list", "count", "range", "compare")
         off_page = off_page_names(
@@ -279,17 +286,9 @@ class SummitQA:
         )
         if not (r.answered or about_page):
             return None
-        return select(
-            shape,
-            question,
-            self.index.passages,
-            self.events,
-            self.glossary,
-            r.score,
-            r.order,
-            r.terms,
-            rank=lambda text: self.rank(text, language=language).score,
-        )
+        page = (self.index.passages, self.events, self.glossary)
+        scores = lambda text: self.rank(text, language=language).score  # noqa: E731
+        return select(shape, question, *page, r.score, r.order, r.terms, rank=scores)
 
     def _chat_in_meaning(
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None

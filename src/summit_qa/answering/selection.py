@@ -53,7 +53,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"\bsummits?\b",
         r"만나|만남|만난|만났|정상회담|회동",
         r"会っ|会談|首脳会談|面会",
-        r"gặp|thượng đỉnh|cuộc gặp",
+        r"gặp|thượng đỉnh|cuộc gặp|hội nghị",
     ),
     "announcement": _any(
         r"宣布|声明|公布",
@@ -61,7 +61,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"\bstatements?\b",
         r"발표|성명",
         r"発表|声明",
-        r"tuyên bố|thông báo",
+        r"tuyên bố|thông báo|công bố",
     ),
     "talks": _any(
         r"会谈|谈判|磋商", r"\btalks\b", r"\bnegotiat", r"협상|회담", r"交渉|協議", r"đàm phán|hội đàm"

@@ -1,0 +1,64 @@
+"""The page's summits as a question asks for them: "新加坡会晤是哪天？" is the day of the
+summit in Singapore, reported on that day, not the announcement a few days before."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summit_qa.answering.selection import _any, asked_actions, leaders, summit_days
+
+# A question asking for a day, and one asking what someone said or announced (of an event).
+WHEN = _any(
+    r"哪天|哪一天|何时|什么时候|几号|几月几[日号]|日期",
+    r"\bwhen\b|\bwhat (?:date|day)\b|\bwhich day\b|\bdate\b",
+    r"언제|며칠|날짜",
+    r"いつ|何日|日付",
+    r"khi nào|bao giờ|ngày nào|ngày mấy",
+)
+SAYS = _any(
+    r"说|表示|称|宣布|公布|透露|报道",
+    r"\bsa(?:y|id|ys)\b|\bannounc|\breport",
+    r"말했|발표|밝혔|보도",
+    r"言っ|述べ|発表|報じ",
+    r"\bnói\b|công bố|tuyên bố|thông báo|đưa tin",
+)
+
+
+def summit_passage(question: str, nth: int | None, events, glossary, order: np.ndarray) -> int | None:
+    """The passage reporting the summit a question asks the day of ("新加坡会晤是哪天？", "When
+    was the first Trump–Kim summit?"): the best ranked passage dated on a summit's day (the
+    n-th summit's, for an ordinal) naming the places the question names, not an
+    announcement dated before it.  Only for a question asking when, of a meeting and
+    nothing else (not who announced it or what was said of it), naming no one but the
+    page's two leaders."""
+    asked = set(asked_actions(question))
+    if (
+        not WHEN.search(question)
+        or SAYS.search(question)
+        or "meeting" not in asked
+        or asked - {"talks"} != {"meeting"}
+    ):
+        return None
+    summits = summit_days(events)
+    if not summits or not set(glossary.names(question, ("person",))) <= leaders(events):
+        return None
+    days = set(summits)
+    if nth is not None:
+        if not 1 <= nth <= len(summits):
+            return None
+        days = {summits[nth - 1]}
+    places = glossary.names(question, ("place",))
+    if places and nth is None:  # the summit held there: most of its day's passages name the place
+        share = {d: _share(events, d, places) for d in days}
+        days = {max(share, key=share.get)} if max(share.values()) > 0 else days
+    for i in order:
+        event = events[int(i)]
+        if event.day in days and all(p in event.names for p in places):
+            return int(i)
+    return None
+
+
+def _share(events, day: str, places) -> float:
+    """The share of the passages dated ``day`` that name every one of ``places``."""
+    on_the_day = [e for e in events if e.day == day]
+    return sum(all(p in e.names for p in places) for e in on_the_day) / max(1, len(on_the_day))

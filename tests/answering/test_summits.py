@@ -1,0 +1,55 @@
+"""The day of one of the page's summits, from its own report (made-up rankings, no model)."""
+
+import numpy as np
+import pytest
+
+from summit_qa.answering.summits import summit_passage
+from summit_qa.page.events import page_events
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import load_passages
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def page():
+    data = packaged_data_dir()
+    passages = load_passages(data)
+    glossary = Glossary.load(data / "glossary.json")
+    return passages, page_events(passages, glossary), glossary
+
+
+def _ranked_first(passages, pid):
+    """A ranking with ``pid`` first and the rest in page order."""
+    first = [p.id for p in passages].index(pid)
+    return np.array([first] + [i for i in range(len(passages)) if i != first])
+
+
+@pytest.mark.parametrize(
+    ("question", "nth", "day"),
+    [
+        ("新加坡那次峰会是几号？", None, "2018-06-12"),
+        ("When did the Hanoi summit open?", None, "2019-02-27"),
+        ("美朝首脑第一次会晤在哪天？", 1, "2018-06-12"),
+        ("싱가포르 정상회담은 며칠이었나요?", None, "2018-06-12"),
+    ],
+)
+def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day):
+    passages, events, glossary = page
+    # an announcement of the Singapore summit, dated before it, ranked first
+    order = _ranked_first(passages, "timeline-8")
+    chosen = summit_passage(question, nth, events, glossary, order)
+    assert chosen is not None and events[chosen].day == day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "特朗普哪天宣布了新加坡会晤的日期？",
+        "蓬佩奥哪天见了金正恩？",
+        "新加坡会晤谈了什么？",
+        "Who announced the Singapore summit date?",
+    ],
+)
+def test_other_questions_about_a_summit_are_ranked_as_any(page, question):
+    passages, events, glossary = page
+    assert summit_passage(question, None, events, glossary, _ranked_first(passages, "timeline-8")) is None
