@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summit_qa.web.prefork import ONE_THREAD, Placeholder, Supervisor, threads
+from summit_qa.web.prefork import SUPERVISOR_ENV, Placeholder, Supervisor, threads
 
 
 def test_the_supervisor_refuses_to_fork_beside_another_thread():
@@ -73,7 +73,7 @@ def _until(check, timeout: float = 60.0):
 
 @pytest.mark.slow
 def test_a_worker_that_dies_is_replaced_and_sigterm_stops_them_all():
-    env = {**os.environ, **ONE_THREAD}
+    env = {**os.environ, **SUPERVISOR_ENV}
     proc = subprocess.Popen([sys.executable, "-c", SUPERVISE], env=env, stderr=subprocess.PIPE, text=True)
     try:
         first = _until(lambda: _two(proc.pid))
@@ -96,6 +96,27 @@ def test_a_worker_that_cannot_load_stops_the_server_with_exit_code_2():
     script = SUPERVISE.replace("time.sleep(300)\n    return 0", "return 2")
     assert script != SUPERVISE
     done = subprocess.run(
-        [sys.executable, "-c", script], env={**os.environ, **ONE_THREAD}, capture_output=True, timeout=60
+        [sys.executable, "-c", script], env={**os.environ, **SUPERVISOR_ENV}, capture_output=True, timeout=60
     )
     assert done.returncode == 2, done.stderr
+
+
+@pytest.mark.model
+def test_a_session_borrowing_the_word_embeddings_encodes_as_one_holding_its_own(settings):
+    from summit_qa.encoders.int8 import ONNX_FILE, OnnxEncoder, ensure_int8_model
+    from summit_qa.web.prefork import gather_tables
+
+    folder = ensure_int8_model(settings.home, lambda *_: None)
+    tables = gather_tables(folder / ONNX_FILE)
+    assert [(a.dtype, a.shape) for a in tables.values()] == [(np.uint8, (250037, 384))]
+    texts = ["金正恩哪天抵达越南？", "When did Kim Jong Un arrive in Vietnam?", "베트남"]
+    own = OnnxEncoder(folder).encode(texts, "query")
+    encoders = {"borrowing": tables, "borrowing zeros": {k: np.zeros_like(a) for k, a in tables.items()}}
+    got = {}
+    for name, lent in encoders.items():
+        encoder = OnnxEncoder(folder, session=False)
+        encoder.open_session(lent)
+        got[name] = encoder.encode(texts, "query")
+    assert np.array_equal(got["borrowing"].vectors, own.vectors)
+    assert all(np.array_equal(a, b) for a, b in zip(got["borrowing"].tokens, own.tokens, strict=True))
+    assert not np.allclose(got["borrowing zeros"].vectors, own.vectors)  # the session reads what it borrows

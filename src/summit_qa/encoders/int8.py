@@ -268,15 +268,19 @@ class OnnxEncoder:
         # As sentence-transformers calls it: at most max_length tokens, specials included.
         self.tokenizer.enable_truncation(max_length=int(meta["max_length"]))
         self.tokenizer.no_padding()
-        self.session = None
+        self.session, self.lent = None, []
         if session:
             self.open_session()
 
-    def open_session(self) -> None:
-        """Load the int8 graph into an ONNX Runtime session (the first import of onnxruntime)."""
+    def open_session(self, lent: dict[str, np.ndarray] | None = None) -> None:
+        """Load the int8 graph into an ONNX Runtime session (the first import of onnxruntime).
+        ``lent``: weights by name, used in place, not copied (pages forked workers share)."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
+        self.lent = [(name, ort.OrtValue.ortvalue_from_numpy(a)) for name, a in (lent or {}).items()]
+        for name, value in self.lent:  # kept alive as long as the session
+            options.add_initializer(name, value)
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL

@@ -20,7 +20,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def serve(args: argparse.Namespace) -> int:
     """One process: ``app.py`` (the chat, the JSON API, ``/mcp`` with ``--mcp``); several: the
-    JSON API (and ``/mcp``) on that many uvicorn workers sharing the port (web/server.py)."""
+    JSON API (and ``/mcp``) on that many workers forked by one supervisor (web/prefork.py)."""
     if args.workers < 1:
         raise ValueError(f"--workers {args.workers} is not a count: use 1 or more")
     settings = _settings(args).with_flags(host=args.host, port=args.port)

@@ -2,18 +2,20 @@
 
 web/server.py's :func:`~summit_qa.web.server.serve_workers` binds the port, builds the index
 and replaces its process with this module's :func:`main` (``python -m summit_qa.web.prefork
-FD N [--mcp]``), started with :data:`ONE_THREAD` in its environment.  The supervisor:
+FD N [--mcp]``), started with :data:`SUPERVISOR_ENV` in its environment.  The supervisor:
 
 1. loads the engine without the ONNX Runtime session (the tokenizer, the index, the glossary)
    and answers :data:`WARM_UP` with placeholder vectors, so the dictionaries a question loads
    on first use (jieba, OpenCC, CC-CEDICT, the page's lexicon) are loaded once; forgets what
-   those answers left (remembered encodings and turns); freezes its objects out of the
-   garbage collector's passes, which would otherwise write to every page of them;
+   those answers left (remembered encodings and turns); reads the word-embedding table of the
+   int8 graph (:func:`gather_tables`); freezes its objects out of the garbage collector's
+   passes, which would otherwise write to every page of them;
 2. forks N workers, only while it is its process's one thread: a thread pool (BLAS, OpenMP,
    the tokenizer's) or a lock another thread held would not survive the fork.  ONNX Runtime
    is never imported here; each worker opens its own session after the fork, as ONNX Runtime
-   requires, and serves the API with uvicorn on the inherited socket (``/readyz`` is 503 until
-   its session is open).  The workers share the loaded pages copy-on-write;
+   requires, lending it the table rather than copying it, and serves the API with uvicorn on
+   the inherited socket (``/readyz`` is 503 until its session is open).  The workers share the
+   loaded pages copy-on-write;
 3. replaces a worker that dies, and stops them all on ``SIGINT`` or ``SIGTERM``.
 
 With another runtime than int8 ONNX (``SUMMIT_QA_RUNTIME=torch``) the supervisor loads nothing
@@ -33,6 +35,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import uvicorn
@@ -41,13 +44,17 @@ from summit_qa.settings import Settings
 from summit_qa.web.api import ApiState
 from summit_qa.web.server import _config, _drop_cancelled, api_fences, build_server
 
-# What serve_workers puts in the supervisor's environment: one thread for OpenBLAS, OpenMP
-# (faiss) and MKL, and no Rayon pool in the tokenizer, so none exists when it forks.
-ONE_THREAD = {
+# What serve_workers puts in the supervisor's environment, which its workers inherit: one
+# thread for OpenBLAS, OpenMP (faiss) and MKL, and no Rayon pool in the tokenizer, so none
+# exists when it forks; and two glibc malloc arenas, where each thread that allocates would get
+# its own (up to 8 per core) and keep its freed pages (a worker's USS after bench --api's load:
+# ~190 MB with two, ~225 MB without).
+SUPERVISOR_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    "MALLOC_ARENA_MAX": "2",
 }
 # Questions whose first reading loads what the workers then share: each language, traditional
 # characters, a count, an overview, a typed name, small talk, a follow-up.
@@ -92,13 +99,13 @@ def threads() -> int:
         return threading.active_count()
 
 
-def preload(settings: Settings, say: Callable[[str], None] = _stderr):
-    """The engine with its encoder's session closed, warmed up, and that encoder (``(None,
-    None)`` for a runtime this cannot preload)."""
+def preload(settings: Settings, say: Callable[[str], None] = _stderr) -> tuple | None:
+    """The engine with its encoder's session closed, warmed up; that encoder; and the weights
+    its session will borrow (None for a runtime this cannot preload)."""
     if settings.runtime != "onnx":
-        return None, None
+        return None
     from summit_qa.answering.engine import SummitQA
-    from summit_qa.encoders.int8 import Int8Questions, OnnxEncoder, ensure_int8_model
+    from summit_qa.encoders.int8 import ONNX_FILE, Int8Questions, OnnxEncoder, ensure_int8_model
 
     queries = OnnxEncoder(ensure_int8_model(settings.home, say), session=False)
     engine = SummitQA.for_encoder(Int8Questions(queries, settings.home, say), settings, say=say)
@@ -109,14 +116,31 @@ def preload(settings: Settings, say: Callable[[str], None] = _stderr):
     finally:
         queries.session = None
     engine.forget()
+    tables = gather_tables(queries.folder / ONNX_FILE)
     gc.collect()
     gc.freeze()
-    return engine, queries
+    return engine, queries, tables
 
 
-def serve_worker(settings: Settings, sock: socket.socket, mcp: bool, engine=None, queries=None) -> int:
-    """A worker, after the fork: the API (and ``/mcp``) on ``sock``; ``engine`` ready once
-    ``queries`` has its session (or, with none preloaded, once the engine is opened)."""
+def gather_tables(graph: Path) -> dict[str, np.ndarray]:
+    """The weights of ``graph`` that a Gather reads whole (the word embeddings: 250,037 × 384
+    bytes, 92 MB of the int8 graph's 118): lent to each worker's session, which then holds no
+    copy of its own.  The graph's other weights are repacked by ONNX Runtime for its kernels."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(graph))
+    gathered = {node.input[0] for node in model.graph.node if node.op_type == "Gather"}
+    return {
+        t.name: numpy_helper.to_array(t).copy()
+        for t in model.graph.initializer
+        if t.name in gathered and len(t.raw_data) >= 1 << 20
+    }
+
+
+def serve_worker(settings: Settings, sock: socket.socket, mcp: bool, preloaded: tuple | None) -> int:
+    """A worker, after the fork: the API (and ``/mcp``) on ``sock``; the preloaded engine ready
+    once its encoder has a session (or, with none preloaded, once the engine is opened)."""
     from summit_qa.answering.engine import SummitQA
     from summit_qa.retrieval.late_interaction import one_blas_thread
 
@@ -125,10 +149,11 @@ def serve_worker(settings: Settings, sock: socket.socket, mcp: bool, engine=None
 
     def load() -> None:
         try:
-            if engine is None:
+            if preloaded is None:
                 state.engine = SummitQA.open(settings, say=_stderr)
             else:
-                queries.open_session()
+                engine, queries, tables = preloaded
+                queries.open_session(tables)
                 state.engine = engine
         except Exception as exc:  # the supervisor checked these files a moment ago: a fault of the machine
             _stderr(f"summit-qa serve: worker {os.getpid()} cannot load the model: {exc}")
@@ -243,11 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     if mcp:  # imported once, before the fork, like the rest of the server
         import summit_qa.web.mcp_server  # noqa: F401
     try:
-        engine, queries = preload(settings)
+        preloaded = preload(settings)
     except Exception as exc:  # noqa: BLE001 - one line, as every start-up fault
         _stderr(f"summit-qa serve: cannot load the model and index: {exc}")
         return 2
-    supervisor = Supervisor(lambda: serve_worker(settings, sock, mcp, engine, queries), workers)
+    supervisor = Supervisor(lambda: serve_worker(settings, sock, mcp, preloaded), workers)
     try:
         return supervisor.run()
     except RuntimeError as exc:

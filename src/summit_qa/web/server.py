@@ -223,7 +223,7 @@ def serve_workers(settings: Settings, workers: int, mcp: bool, say: Callable[[st
     """``workers`` processes of the API on one port, the index built first: this process becomes
     their supervisor (web/prefork.py) and returns only on a start-up fault (a busy port, an index
     that cannot be built), with 2."""
-    from summit_qa.web.prefork import ONE_THREAD
+    from summit_qa.web.prefork import SUPERVISOR_ENV
 
     try:
         sock = bind(settings.host, settings.port)
@@ -235,8 +235,8 @@ def serve_workers(settings: Settings, workers: int, mcp: bool, say: Callable[[st
         return 2
     say(f"Serving with {workers} workers at http://{settings.host}:{settings.port} (no chat: docs/usage.md)")
     announce(settings, mcp, say)
-    # A new interpreter with one-thread pools from its first import: it forks the workers.
-    os.environ.update({**settings.as_env(), **ONE_THREAD})
+    # A new interpreter, its thread pools and malloc arenas set from its first import, forks the workers.
+    os.environ.update({**settings.as_env(), **SUPERVISOR_ENV})
     argv = [sys.executable, "-m", "summit_qa.web.prefork", str(sock.fileno()), str(workers)]
     try:
         os.execv(sys.executable, argv + (["--mcp"] if mcp else []))
