@@ -31,6 +31,18 @@ def test_next_and_previous_walk_the_days(page):
     assert passages[step_in_time(events, _at(passages, "analysis-3"), 1)].id == "analysis-4"
 
 
+def test_next_and_previous_follow_the_story_of_the_article_first(page):
+    passages, events, _ = page
+    leaves = next(i for i, p in enumerate(passages) if "离开平壤" in p.text and p.article != "timeline")
+    after = step_in_time(events, leaves, 1)
+    assert passages[after].article == passages[leaves].article and "抵达" in passages[after].text
+    assert step_in_time(events, after, -1) == leaves
+    # past the article's own days, the page's
+    latest = max((e for e in events if e.article == passages[leaves].article and e.day), key=lambda e: e.day)
+    beyond = step_in_time(events, latest.passage, 1)
+    assert beyond is None or events[beyond].day > latest.day
+
+
 def test_a_person_s_trips_in_date_order(page):
     passages, events, glossary = page
     trips = series(events, passages, "蓬佩奥去朝鲜", glossary)

@@ -47,9 +47,11 @@ def _day_order(events: Sequence[Event]) -> list[Event]:
 
 
 def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
-    """The event after (``step`` 1) or before (-1) passage ``at``'s, by its day; among the
-    events of that day, one of the same article first.  An undated passage (the analysis)
-    steps to its neighbour in its article."""
+    """The event after (``step`` 1) or before (-1) passage ``at``'s, by its day, in the same
+    article first (the story being read: Kim's train leaves on the 23rd, then reaches
+    Vietnam on the 26th), else on the whole page; among the events of that day, one of
+    the same article first.  An undated passage (the analysis) steps to its neighbour in
+    its article."""
     here = events[at]
     if here.day is None:  # an undated passage: the one beside it in its article
         beside = [e.passage for e in events if e.article == here.article]
@@ -57,6 +59,7 @@ def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
         return beside[k] if 0 <= k < len(beside) else None
     dated = _day_order(events)
     later = [e for e in dated if (e.day > here.day if step > 0 else e.day < here.day)]
+    later = [e for e in later if e.article == here.article] or later
     if not later:
         return None
     day = later[0].day if step > 0 else later[-1].day
