@@ -129,3 +129,20 @@ def test_other_series_are_not_summits(page):
     passages, _, _ = page
     trip = _select(page, Shape("ordinal", nth=3), "蓬佩奥第三次访朝是什么时候？")
     assert trip is not None and trip.passages and "蓬佩奥" in passages[trip.passages[0]].text
+
+
+def test_names_joined_by_or_take_any_of_them(page):
+    passages, events, glossary = page
+    either = _select(page, Shape("list", listy=True), "特朗普或白宫宣布过哪些消息？")
+    both = _select(page, Shape("list", listy=True), "特朗普和白宫宣布过哪些消息？")
+    assert either is not None and both is not None and set(both.passages) < set(either.passages)
+    assert all(
+        ("特朗普" in events[i].names) != ("白宫" in events[i].names)
+        for i in set(either.passages) - set(both.passages)
+    )
+    assert any(
+        "白宫" in events[i].names and "特朗普" not in events[i].names
+        for i in _select(
+            page, Shape("list", listy=True), "List what Trump or the White House announced."
+        ).passages
+    )

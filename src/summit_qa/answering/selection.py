@@ -27,6 +27,8 @@ from summit_qa.page.passages import Passage
 # passages which merely share a name out.
 RELEVANCE = 2.5
 FILTERED_RELEVANCE = 6.0
+# "or" between the names a question lists, in five languages.
+EITHER = re.compile(r"或|还是|\bor\b|또는|이나|거나|または|もしくは|\bhoặc\b", re.I)
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -174,8 +176,9 @@ def _filtered(
         candidates = [e for e in candidates if e.article == timeline]
     if shape.span is not None and not people and not actions:
         return [e.passage for e in candidates]  # "what happened in July?": the period is the topic
-    if people:
-        candidates = [e for e in candidates if all(p in e.names for p in people)]
+    if people:  # "Trump or the White House": any of them; "Trump and Kim": all
+        joined = any if len(people) > 1 and EITHER.search(question) else all
+        candidates = [e for e in candidates if joined(p in e.names for p in people)]
     if actions:
         candidates = [e for e in candidates if set(actions) & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
