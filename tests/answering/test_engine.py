@@ -205,3 +205,11 @@ def test_outcomes_of_events_after_the_page_are_refused_with_the_date(engine, que
 def test_the_day_of_a_summit_is_its_own_report(engine, question):
     a = engine.answer(question)
     assert a.kind == "answer" and a.passages[0].date == "2018-06-12" and "新加坡" in a.passages[0].text
+
+
+@pytest.mark.model
+def test_a_when_question_that_gives_a_date_is_answered_by_another():
+    from summit_qa import answer
+
+    assert answer("特朗普5月10日宣布的新加坡会晤定在哪一天？").passages[0].answer_date == "2018-06-12"
+    assert answer("2018年5月10日发生了什么？").passages[0].answer_date == "2018-05-10"

@@ -119,3 +119,12 @@ def test_a_statement_s_date_and_a_range_s_end(terms_of):
     words = set(terms_of("蓬佩奥访问平壤"))
     assert answering_date(p, (0, len(trip)), words, terms_of) == "2018-07-06"
     assert answering_date(p, (0, len(trip)), words, terms_of, end=True) == "2018-07-07"
+
+
+def test_a_date_the_question_gives_is_not_the_date_it_asks_for(terms_of):
+    text = "5月10日，特朗普宣布，他与金正恩的会晤将于6月12日在新加坡举行。"
+    spans = [(0, 5, "2018-05-10"), (text.index("6月12日"), text.index("6月12日") + 6, "2018-06-12")]
+    p = _passage(text, spans)
+    asked = question_dates("特朗普5月10日宣布的会晤定在哪天？", dt.date(2019, 2, 27))
+    assert answering_date(p, (0, len(text)), set(), terms_of, asked) == "2018-05-10"  # what happened on it
+    assert answering_date(p, (0, len(text)), set(), terms_of, asked, given=True) == "2018-06-12"

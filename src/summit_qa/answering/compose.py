@@ -9,6 +9,7 @@ from dataclasses import fields
 from summit_qa.answering.answer import Answer, ScoredPassage
 from summit_qa.answering.ranking import Ranking
 from summit_qa.answering.selection import Selection
+from summit_qa.answering.summits import WHEN
 from summit_qa.page.dates import question_dates
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
@@ -27,7 +28,14 @@ def passages_wanted(top_k: object, available: int) -> int:
 
 
 def scored(
-    index: SearchIndex, r: Ranking, i: int, wanted: set[str], asked=(), statement: bool = False, end=False
+    index: SearchIndex,
+    r: Ranking,
+    i: int,
+    wanted: set[str],
+    asked=(),
+    statement: bool = False,
+    end=False,
+    given=False,
 ) -> ScoredPassage:
     """Passage ``i`` with how it ranked and the sentence that answers best."""
     p = index.passages[i]
@@ -41,7 +49,9 @@ def scored(
         lexical=float(r.lexical[i]),
         date_match=bool(r.dates[i] > 0),
         highlight=highlight,
-        answer_date=answering_date(p, highlight, wanted, index.lexical.query_terms, asked, statement, end),
+        answer_date=answering_date(
+            p, highlight, wanted, index.lexical.query_terms, asked, statement, end, given
+        ),
     )
 
 
@@ -86,13 +96,14 @@ def compose(
     asked = question_dates(cleaned, published) if published else []
     statement = bool(ASKS_ABOUT_A_STATEMENT.search(cleaned + " " + " ".join(r.terms)))
     end = bool(ASKS_ABOUT_AN_END.search(cleaned))
+    given = bool(WHEN.search(cleaned)) and any(q.month is not None or q.day is not None for q in asked)
     if selection is None or selection.kind == "ordinal":
         first = list(selection.passages) if selection else []  # the n-th of a series, first
         rest = [int(i) for i in r.order if int(i) not in first]
         chosen = (first + rest)[: passages_wanted(top_k, len(r.order))]
-        shown = [scored(index, r, i, wanted, asked, statement, end) for i in chosen]
+        shown = [scored(index, r, i, wanted, asked, statement, end, given) for i in chosen]
         return Answer(question, True, shown, language, **context)
-    shown = [scored(index, r, i, wanted, asked, statement, end) for i in selection.passages]
+    shown = [scored(index, r, i, wanted, asked, statement, end, given) for i in selection.passages]
     line = lead(selection, shown, language, index.passages[0].published if index.passages else "", span)
     count = len(shown) if selection.kind == "count" or selection.counted else None
     return Answer(question, True, shown, language, kind=selection.kind, lead=line, count=count, **context)

@@ -4,7 +4,10 @@ A passage's own date is its first ("越南外交部25日表示，特朗普将于
 is dated the 25th); the question "when does Trump arrive?" is answered by the
 26th, "when did Vietnam announce it?" by the 25th.  The rules, in order:
 
-* a day or month the question names that the passage writes is the date asked about;
+* a day or month the question names that the passage writes is the date asked about,
+  unless the question asks for a date while naming one ("according to the May 10
+  announcement, on what date…"): then the dates it names are context, and another
+  date of the sentence answers;
 * otherwise, within the marked sentence, the clause (cut at commas and semicolons)
   that holds most of the question's words gives the date; a question about a
   statement ("when did X say / announce…") takes the clause with the statement's
@@ -66,19 +69,24 @@ def answering_date(
     asked: Sequence[DateQuery] = (),
     statement: bool = False,
     end: bool = False,
+    given: bool = False,
 ) -> str | None:
     """The ISO date ``passage`` gives for the question whose terms are ``wanted`` and whose
     dates are ``asked``, read in the sentence at ``span`` (``terms_of`` cuts text into the
     same terms); ``statement``: the question asks when something was said; ``end``: when
-    something ended (a range's last date)."""
+    something ended (a range's last date); ``given``: it asks for a date and the dates it
+    names are what it already knows."""
     mentions = passage.date_spans
     if not mentions:
         return passage.date
-    named = _asked(passage, asked, end)
+    named = None if given else _asked(passage, asked, end)
     if named:
         return named
     a, b = span if span[1] > span[0] else (0, len(passage.text))
     inside = [m for m in mentions if a <= m[0] < b]
+    if given:  # another date than the ones the question gives, when the sentence has one
+        known = [q for q in asked if q.month is not None or q.day is not None]
+        inside = [m for m in inside if not any(q.matches(m[2]) for q in known)] or inside
     if not inside:
         before = [m for m in mentions if m[0] < a]
         return before[-1][2] if before else passage.date
