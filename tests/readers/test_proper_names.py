@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionaries import PageLexicon
 from summit_qa.readers.dictionary_sources import cedict_tables
 from summit_qa.readers.proper_names import PageNames
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def names():
     page = (ROOT / "data" / "hanoi-summit-page-2019-02-27.txt").read_text(encoding="utf-8")
-    return PageNames.of(page, Glossary.load(ROOT / "data" / "glossary.json"))
+    return PageNames.of(PageLexicon.build(page), Glossary.load(ROOT / "data" / "glossary.json"))
 
 
 def test_the_dictionary_tells_proper_nouns_from_common_words():
@@ -57,3 +58,11 @@ def test_a_name_the_page_never_prints(names, question, language, name):
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):
     assert names.off_page(question, language) == ()
+
+
+def test_the_lexicon_keeps_the_names_through_its_file():
+    page = (ROOT / "data" / "hanoi-summit-page-2019-02-27.txt").read_text(encoding="utf-8")
+    lexicon = PageLexicon.from_json(PageLexicon.build(page).to_json())
+    assert "特朗普" in lexicon.printed_names and "普京" in lexicon.foreign_names
+    assert "川普" not in lexicon.foreign_names  # another name of someone the page prints
+    assert "Putin" in lexicon.foreign_name_words and "Trump" not in lexicon.foreign_name_words

