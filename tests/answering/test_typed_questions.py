@@ -42,3 +42,8 @@ def test_the_date_shown_is_the_date_asked_about(engine):
 )
 def test_a_question_about_someone_the_page_never_names_is_refused(engine, question):
     assert engine.answer(question).kind == "refused"
+
+
+def test_an_english_question_quoting_a_chinese_name_takes_the_english_floor(engine):
+    a = engine.answer("what did 金峻亨 say about the Hanoi talks")
+    assert a.kind == "answer" and "金峻亨" in a.passages[0].text

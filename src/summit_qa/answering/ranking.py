@@ -234,8 +234,12 @@ class Ranker:
     ) -> tuple[bool, bool]:
         """Whether the page answers the question, and whether it asks how an event the page
         only announces turned out (refused with the page's date)."""
+        # The floor of the language the question is written in, not of the page names it
+        # quotes in Chinese characters ("what did 杨希雨 say…" is an English question).
+        unquoted = self.glossary.strip_names(question)
+        written = detect_language(unquoted) if unquoted.strip() and language == "zh" else language
         answered = forced or self.scope.in_scope(
-            language,
+            written,
             float(dense.max()) if query is not None else None,
             len(terms),
             dated,
