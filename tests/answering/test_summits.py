@@ -48,8 +48,11 @@ def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day
         "蓬佩奥哪天见了金正恩？",
         "新加坡会晤谈了什么？",
         "Who announced the Singapore summit date?",
+        "特朗普哪天同意与金正恩见面？",  # picks no summit: another event
+        "特朗普和金正恩首次单独会面是几号？",  # a meeting of another kind
     ],
 )
 def test_other_questions_about_a_summit_are_ranked_as_any(page, question):
     passages, events, glossary = page
-    assert summit_passage(question, None, events, glossary, _ranked_first(passages, "timeline-8")) is None
+    nth = 1 if "首次" in question else None
+    assert summit_passage(question, nth, events, glossary, _ranked_first(passages, "timeline-8")) is None

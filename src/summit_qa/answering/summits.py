@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from summit_qa.answering.selection import _any, asked_actions, leaders, summit_days
+from summit_qa.answering.shape import SUMMIT_WORDS
 
 # A question asking for a day, and one asking what someone said or announced (of an event).
 WHEN = _any(
@@ -30,7 +31,8 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     n-th summit's, for an ordinal) naming the places the question names, not an
     announcement dated before it.  Only for a question asking when, of a meeting and
     nothing else (not who announced it or what was said of it), naming no one but the
-    page's two leaders."""
+    page's two leaders, that picks a summit by its place or by an ordinal of the word
+    summit ("会晤", "summit", "정상회담")."""
     asked = set(asked_actions(question))
     if (
         not WHEN.search(question)
@@ -42,12 +44,16 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     summits = summit_days(events)
     if not summits or not set(glossary.names(question, ("person",))) <= leaders(events):
         return None
+    places = glossary.names(question, ("place",))
+    # which summit: the place it names, or an ordinal of the word summit ("第一次会晤"); a
+    # meeting of another kind ("第一次单独会面") or no pick at all is ranked as any question
+    if not places and not (nth is not None and SUMMIT_WORDS.search(question)):
+        return None
     days = set(summits)
     if nth is not None:
         if not 1 <= nth <= len(summits):
             return None
         days = {summits[nth - 1]}
-    places = glossary.names(question, ("place",))
     if places and nth is None:  # the summit held there: most of its day's passages name the place
         share = {d: _share(events, d, places) for d in days}
         days = {max(share, key=share.get)} if max(share.values()) > 0 else days
