@@ -112,7 +112,8 @@ def preload(settings: Settings, say: Callable[[str], None] = _stderr) -> tuple |
     queries.session = Placeholder(queries.dimension)
     try:
         for question, history in WARM_UP:
-            engine.answer(question, history=list(history))
+            with contextlib.suppress(Exception):  # a warm-up only saves memory: the workers answer anyway
+                engine.answer(question, history=list(history))
     finally:
         queries.session = None
     engine.forget()
