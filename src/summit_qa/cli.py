@@ -127,16 +127,16 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from summit_qa.evaluation.sets import all_sets
 
     if args.export:
-        if args.gates or args.require or args.out:
+        if args.gates or args.figures or args.require or args.out:
             raise ValueError("--export writes files only: it takes --qa, not --gates, --require or --out")
         sets = [Path(q) for q in args.qa] if args.qa else all_sets()
         return commands.export(
             args.export[0], Path(args.export[1]), sets, load_passages(_settings(args).data_dir)
         )
-    if args.gates:
+    if args.gates or args.figures:
         if args.qa or args.require or args.out:
-            raise ValueError("--gates names its sets and rules: leave out --qa, --require and --out")
-        return commands.run_gates(lambda: _engine(args), Path(args.gates))
+            raise ValueError("--gates names its sets, --figures reads reports: no --qa, --require or --out")
+        return commands.gates_and_figures(lambda: _engine(args), args.gates, args.figures)
     if args.qa and len(args.qa) > 1:
         raise ValueError("summit-qa eval runs one set (--qa) at a time; --gates runs several")
     qa_path = _eval_file(args.qa[0] if args.qa else None, "qa.jsonl")
@@ -267,7 +267,7 @@ def _eval_parser(sub, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="run eval sets (eval/sets/): hybrid vs baselines, per language; or check the gates",
         description="summit-qa eval [--qa SET] [--out DIR] [--require RULE]...: one set and its report; "
-        "summit-qa eval --gates eval/gates.toml: every gated set; "
+        "summit-qa eval [--gates eval/gates.toml] [--figures DOC]: every gated set, then DOC's figures; "
         "summit-qa eval --export beir DIR [--qa SET]...: the sets as a BEIR benchmark.",
     )
     ev.add_argument(
@@ -290,6 +290,7 @@ def _eval_parser(sub, common: argparse.ArgumentParser) -> None:
         help="run every set a gates file names (eval/gates.toml), write each report beside it in "
         "reports/<set>/, print each gate's figure; exit 1 when one fails",
     )
+    ev.add_argument("--figures", metavar="DOC", help="rewrite the figures of DOC from the reports in eval/")
     ev.add_argument(
         "--export",
         nargs=2,

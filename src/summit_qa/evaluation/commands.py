@@ -1,7 +1,8 @@
 """What ``summit-qa eval``, ``calibrate`` and ``ceiling`` do once the command line is read:
 run one set (its report printed and written, its ``--require`` rules checked), run every set
-of a gates file, export sets as a BEIR benchmark, fit the refusal floors, search the fusion's
-weights.  Each returns the command's exit code."""
+of a gates file, rewrite a document's figures from the reports, export sets as a BEIR
+benchmark, fit the refusal floors, search the fusion's weights.  Each returns the command's
+exit code."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from summit_qa.answering.engine import SummitQA
 from summit_qa.evaluation.beir import export_beir
 from summit_qa.evaluation.evaluate import evaluate_set
+from summit_qa.evaluation.figures import write_figures
 from summit_qa.evaluation.gates import check_gates, check_requirements, gate_line, gated_sets, read_gates
 from summit_qa.evaluation.report import markdown, write_reports
 from summit_qa.evaluation.sets import load_pairs
@@ -19,7 +21,7 @@ from summit_qa.evaluation.tuning import calibrate_floors, fusion_ceiling, scope_
 from summit_qa.page.passages import Passage
 from summit_qa.retrieval.fusion import SIGNALS
 from summit_qa.retrieval.weights import save_calibration
-from summit_qa.settings import Settings
+from summit_qa.settings import EVAL_DIR, Settings
 
 
 def run_set(engine: SummitQA, qa_path: Path, out_dir: Path, require: list[str]) -> int:
@@ -55,6 +57,20 @@ def run_gates(open_engine: Callable[[], SummitQA], gates_path: Path) -> int:
             failed += not check.passed
     print(f"{len(gates) - failed} of {len(gates)} gates pass" + (f", {failed} FAIL" if failed else ""))
     return 1 if failed else 0
+
+
+def gates_and_figures(open_engine: Callable[[], SummitQA], gates: str | None, doc: str | None) -> int:
+    """``--gates``: every set of the gates file run (:func:`run_gates`); ``--figures``: the
+    document's figures regions rewritten from the reports (those beside the gates file, after
+    its run, or this checkout's eval/reports/)."""
+    code = run_gates(open_engine, Path(gates)) if gates else 0
+    if doc:
+        if gates is None and EVAL_DIR is None:
+            raise ValueError("no eval/ folder beside an installed package: run --figures in a checkout")
+        reports = Path(gates).parent / "reports" if gates else EVAL_DIR / "reports"
+        changed = write_figures(Path(doc), reports)
+        print(f"{doc}: figures {'rewritten' if changed else 'unchanged'} from {reports}")
+    return code
 
 
 def export(form: str, folder: Path, sets: list[Path], passages: list[Passage]) -> int:
