@@ -6,7 +6,7 @@ import pytest
 
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionaries import PageLexicon
-from summit_qa.readers.dictionary_sources import cedict_tables
+from summit_qa.readers.dictionary_sources import proper_nouns
 from summit_qa.readers.proper_names import PageNames
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,11 +19,15 @@ def names():
 
 
 def test_the_dictionary_tells_proper_nouns_from_common_words():
-    tables = cedict_tables()
-    assert {"Vladimir", "Putin"} <= tables.proper["普京"]
-    assert "Trump" in tables.proper["川普"]  # "(Tw) surname Trump"
-    assert "北京" in tables.proper and "城市" not in tables.proper and "东西" not in tables.proper
-    assert "普京" in tables.proper_by_word["Putin"]
+    cedict = {
+        "普京": [("普京", "Pu3 jing1", ["Vladimir Putin (1952-), president of Russia"])],
+        "川普": [("川普", "Chuan1 pu3", ["Sichuanese pidgin", "(Tw) surname Trump"])],
+        "金": [("金", "Jin1", ["surname Jin"]), ("金", "jin1", ["gold"])],
+        "东西": [("東西", "dong1 xi1", ["thing"]), ("東西", "Dong1 xi1", ["east and west"])],
+    }
+    proper = proper_nouns(cedict)
+    assert proper["普京"] == {"Vladimir", "Putin"} and "Trump" in proper["川普"]
+    assert "金" not in proper and "东西" not in proper  # one character; a common reading
 
 
 @pytest.mark.parametrize(

@@ -34,9 +34,9 @@ from summit_qa.readers.dictionary_sources import (
     SOURCES,
     LexiconError,
     by_character,
-    cedict_tables,
     hanja_pairs,
     package_file,
+    proper_nouns,
     source_versions,
     unihan,
     vietnamese_readings,
@@ -189,7 +189,7 @@ class PageLexicon:
         lexicon.korean_readings = {k: tuple(sorted(v)) for k, v in korean.items()}
         lexicon.korean_bridge = {k: tuple(sorted(v)) for k, v in korean_bridge.items()}
         lexicon.vietnamese_readings = {k: tuple(sorted(v)) for k, v in vietnamese.items()}
-        lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words = _proper_nouns(flat)
+        lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words = _proper_nouns(flat, cedict)
         return lexicon.indexed()
 
     def indexed(self) -> PageLexicon:
@@ -367,18 +367,18 @@ class PageLexicon:
         return lexicon.indexed()
 
 
-def _proper_nouns(page_text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _proper_nouns(page_text: str, cedict: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """CC-CEDICT's proper nouns the page prints; those it does not print and whose gloss
     names no one it prints (川普 is "surname Trump"); the gloss words that name only such."""
-    tables = cedict_tables()
-    printed = frozenset(zh for zh in tables.proper if zh in page_text)
-    page_words = {w for zh in printed for w in tables.proper[zh]}
-    foreign = frozenset(
-        zh for zh, words in tables.proper.items() if zh not in printed and not words & page_words
-    )
-    name_words = frozenset(
-        w for w, heads in tables.proper_by_word.items() if w not in page_words and heads <= foreign
-    )
+    proper = proper_nouns(cedict)
+    printed = frozenset(zh for zh in proper if zh in page_text)
+    page_words = {w for zh in printed for w in proper[zh]}
+    foreign = frozenset(zh for zh, words in proper.items() if zh not in printed and not words & page_words)
+    by_word: dict[str, set[str]] = {}
+    for zh, words in proper.items():
+        for w in words:
+            by_word.setdefault(w, set()).add(zh)
+    name_words = frozenset(w for w, heads in by_word.items() if w not in page_words and heads <= foreign)
     return printed, foreign, name_words
 
 

@@ -17,7 +17,7 @@ import gzip
 import importlib.util
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -157,10 +157,6 @@ class CedictTables:
     lowercase_words: frozenset[str]  # English words its glosses write in lower case
     names: dict[str, frozenset[str]]  # headword → capitalised words of its first gloss ("CIA")
     pinyin: dict[str, frozenset[str]]  # one character → its readings, without tones
-    # Proper nouns (every reading capitalised: 普京 [Pu3 jing1]) of 2–8 characters → the
-    # capitalised words of their glosses' heads ("Vladimir", "Putin"), and back.
-    proper: dict[str, frozenset[str]] = field(default_factory=dict)
-    proper_by_word: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _CAPITAL_TOKEN = re.compile(r"\b[A-Z][A-Za-z-]+\b")
@@ -174,14 +170,15 @@ def _name_words(glosses: list[str]) -> frozenset[str]:
     return frozenset(w for h in heads for w in re.findall(r"[A-Za-z]{3,}", h) if w[0].isupper())
 
 
-def _proper_tables(capitalised: dict[str, list[str]], common: set[str]) -> tuple[dict, dict]:
-    """The proper nouns (headwords with no lower-case reading) and their name words."""
-    proper = {zh: _name_words(glosses) for zh, glosses in capitalised.items() if zh not in common}
-    by_word: dict[str, set[str]] = {}
-    for zh, words in proper.items():
-        for w in words:
-            by_word.setdefault(w, set()).add(zh)
-    return proper, {w: frozenset(v) for w, v in by_word.items()}
+def proper_nouns(cedict: dict[str, list[tuple[str, str, list[str]]]]) -> dict[str, frozenset[str]]:
+    """CC-CEDICT's proper nouns of 2–8 characters (every reading capitalised: 普京 [Pu3
+    jing1]) → the capitalised words of their glosses' heads ("Vladimir", "Putin");
+    ``cedict``: headword → its (traditional, pinyin, glosses) lines."""
+    return {
+        zh: _name_words([g for _, _, glosses in lines for g in glosses])
+        for zh, lines in cedict.items()
+        if 2 <= len(zh) <= 8 and all(reading[:1].isupper() for _, reading, _ in lines)
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -189,8 +186,6 @@ def cedict_tables() -> CedictTables:
     words: set[str] = set()
     names: dict[str, frozenset[str]] = {}
     pinyin: dict[str, set[str]] = {}
-    capitalised: dict[str, list[str]] = {}
-    common: set[str] = set()
     with gzip.open(package_file(*CEDICT), "rt", encoding="utf-8") as f:
         for line in f:
             m = CEDICT_LINE.match(line)
@@ -201,12 +196,4 @@ def cedict_tables() -> CedictTables:
             names.setdefault(m.group(2), frozenset(_CAPITAL_TOKEN.findall(glosses.split("/")[0])))
             if len(m.group(2)) == 1:
                 pinyin.setdefault(m.group(2), set()).add(re.sub(r"\d", "", m.group(3)).lower())
-            if 2 <= len(m.group(2)) <= 8:
-                if m.group(3)[:1].isupper():
-                    capitalised.setdefault(m.group(2), []).extend(glosses.split("/"))
-                else:
-                    common.add(m.group(2))
-    proper, by_word = _proper_tables(capitalised, common)
-    return CedictTables(
-        frozenset(words), names, {k: frozenset(v) for k, v in pinyin.items()}, proper, by_word
-    )
+    return CedictTables(frozenset(words), names, {k: frozenset(v) for k, v in pinyin.items()})
