@@ -56,6 +56,7 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("What did the White House say about the Singapore summit?", "en"),
         ("When did Kim Jong Um get to Vietnamm?", "en"),
         ("Cho tôi biết về Nguyễn Phú Trọng", "vi"),  # "Cho" is a Vietnamese word
+        ("hoi nghi thuong dinh o singapore dien ra ngay nao", "en"),  # unmarked Vietnamese
         ("Trump đến Hà Nội khi nào?", "vi"),
         ("ポンペオ長官は平壌を何回訪れた？", "ja"),
     ],

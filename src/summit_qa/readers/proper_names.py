@@ -9,8 +9,8 @@ Putin"), so its proper nouns find the people, places and bodies a question names
   first, after the question is turned into the page's simplified forms);
 * in Latin letters (English, Vietnamese), as a capitalised word of a proper
   noun's gloss ("Putin", "Jinping"), when the word is no common English word,
-  no word of the glossary's names, no month or weekday, and in a Vietnamese
-  question no single Vietnamese syllable ("Cho", "Trong").
+  no word of the glossary's names, no month or weekday, and no single Vietnamese
+  syllable ("Cho", "dinh": a Vietnamese word, typed with or without its marks).
 
 A name is on the page when its Chinese form is printed there, the glossary knows
 it, or its gloss names someone the page names (川普 is "surname Trump").  Only
@@ -100,7 +100,9 @@ class PageNames:
             title = word[:1].upper() + word[1:].lower()
             if title not in self.foreign_words and word not in self.foreign_words:
                 continue
-            if lower in common_english() or (language == "vi" and _SYLLABLE.fullmatch(_bare(lower))):
+            # one Vietnamese syllable: a Vietnamese word, typed with or without its marks in a
+            # question of any detected language ("hoi nghi thuong dinh …" reads as English)
+            if lower in common_english() or _SYLLABLE.fullmatch(_bare(lower)):
                 continue
             found.append(word)
         return found
