@@ -50,9 +50,11 @@ def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day
         "Who announced the Singapore summit date?",
         "特朗普哪天同意与金正恩见面？",  # picks no summit: another event
         "特朗普和金正恩首次单独会面是几号？",  # a meeting of another kind
+        "김정은과의 첫 일대일 회담은 언제인가요?",  # talks, not the summit
+        "트럼프가 싱가포르 정상회담을 연다고 말한 날은 언제예요?",  # when he said it
     ],
 )
 def test_other_questions_about_a_summit_are_ranked_as_any(page, question):
     passages, events, glossary = page
-    nth = 1 if "首次" in question else None
+    nth = 1 if "首次" in question or "첫" in question else None
     assert summit_passage(question, nth, events, glossary, _ranked_first(passages, "timeline-8")) is None

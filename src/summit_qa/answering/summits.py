@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from summit_qa.answering.selection import _any, asked_actions, leaders, summit_days
-from summit_qa.answering.shape import SUMMIT_WORDS
 
+# The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
+SUMMIT = _any(r"会晤|峰会|首脑会谈|金特会|特金会", r"\bsummits?\b", r"정상회담", r"首脳会談", r"thượng đỉnh")
 # A question asking for a day, and one asking what someone said or announced (of an event).
 WHEN = _any(
     r"哪天|哪一天|何时|什么时候|几号|几月几[日号]|日期",
@@ -19,8 +20,8 @@ WHEN = _any(
 SAYS = _any(
     r"说|表示|称|宣布|公布|透露|报道",
     r"\bsa(?:y|id|ys)\b|\bannounc|\breport",
-    r"말했|발표|밝혔|보도",
-    r"言っ|述べ|発表|報じ",
+    r"말했|말한|말하|발표|밝혔|밝힌|보도",
+    r"言っ|言う|述べ|発表|報じ",
     r"\bnói\b|công bố|tuyên bố|thông báo|đưa tin",
 )
 
@@ -32,7 +33,7 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     announcement dated before it.  Only for a question asking when, of a meeting and
     nothing else (not who announced it or what was said of it), naming no one but the
     page's two leaders, that picks a summit by its place or by an ordinal of the word
-    summit ("会晤", "summit", "정상회담")."""
+    summit ("会晤", "summit", "정상회담"; not of talks, "初めての一対一会談")."""
     asked = set(asked_actions(question))
     if (
         not WHEN.search(question)
@@ -47,7 +48,7 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     places = glossary.names(question, ("place",))
     # which summit: the place it names, or an ordinal of the word summit ("第一次会晤"); a
     # meeting of another kind ("第一次单独会面") or no pick at all is ranked as any question
-    if not places and not (nth is not None and SUMMIT_WORDS.search(question)):
+    if not places and not (nth is not None and SUMMIT.search(question)):
         return None
     days = set(summits)
     if nth is not None:
