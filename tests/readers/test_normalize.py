@@ -96,3 +96,16 @@ def test_words_and_names_are_not_mashes(glossary, text):
 def test_vietnamese_names_typed_without_marks_get_them_back(glossary):
     reading = read_typed("trump den ha noi khi nao", glossary)
     assert reading.text == "trump den Hà Nội khi nao" and reading.language == "vi"
+
+
+def test_each_opencc_configuration_is_built_once_per_process():
+    from summit_qa.readers.normalize import _converter, is_traditional, to_simplified, to_traditional
+
+    def one_round():
+        for text in ("川普哪天離開越南？", "金正恩哪天抵达越南？"):
+            is_traditional(text), to_simplified(text), to_traditional(text)
+
+    one_round()
+    built = _converter.cache_info().misses
+    one_round()
+    assert _converter.cache_info().misses == built  # every configuration still cached

@@ -47,7 +47,7 @@ _FULL_WIDTH = {
 _LATIN_WORDS = re.compile(f"[{LATIN}][{LATIN}'’-]*")
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=8)  # one per configuration: building one takes ~30 ms
 def _converter(config: str):  # noqa: ANN202 - an opencc.OpenCC
     import opencc
 
