@@ -71,3 +71,11 @@ def test_the_lexicon_keeps_the_names_through_its_file():
     assert "特朗普" in lexicon.printed_names and "普京" in lexicon.foreign_names
     assert "川普" not in lexicon.foreign_names  # another name of someone the page prints
     assert "Putin" in lexicon.foreign_name_words and "Trump" not in lexicon.foreign_name_words
+
+
+def test_an_agency_the_page_prints_in_its_bylines_is_no_foreign_name():
+    page = (ROOT / "data" / "hanoi-summit-page-2019-02-27.txt").read_text(encoding="utf-8")
+    glossary = Glossary.load(ROOT / "data" / "glossary.json")
+    lexicon = PageLexicon.build(page.replace("中新社", ""))  # as if only its byline printed it
+    assert PageNames.of(lexicon, glossary).off_page("中新社报道了什么？", "zh") == ("新社",)
+    assert PageNames.of(lexicon, glossary, ("中新社",)).off_page("中新社报道了什么？", "zh") == ()

@@ -101,7 +101,9 @@ class Ranker:
         self.scope = ScopePolicy.for_page(config, index.passages)
         self.published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
         self._passage_dates = [(p.date, *p.dates) for p in index.passages]
-        self._names = PageNames.of(index.lexicon, glossary)
+        self._names = PageNames.of(
+            index.lexicon, glossary, tuple(p.source for p in index.passages if p.source)
+        )
         self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]

@@ -55,25 +55,24 @@ class PageNames:
     foreign_words: frozenset[str]  # capitalised gloss words that name only such ("Putin")
     glossary: Glossary
     alias_words: frozenset[str]  # every Latin word of the glossary's names, lower case
+    bylines: tuple[str, ...] = ()  # names the page prints outside its paragraphs: agencies (中新社)
 
     @classmethod
-    def of(cls, lexicon: PageLexicon, glossary: Glossary) -> PageNames:
+    def of(cls, lexicon: PageLexicon, glossary: Glossary, bylines: tuple[str, ...] = ()) -> PageNames:
         aliases = {
             w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
         }
-        return cls(
-            lexicon.printed_names,
-            lexicon.foreign_names,
-            lexicon.foreign_name_words,
-            glossary,
-            frozenset(aliases),
-        )
+        found = (lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words)
+        return cls(*found, glossary, frozenset(aliases), tuple(sorted(set(bylines), key=len, reverse=True)))
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints, as written."""
         from summit_qa.readers.normalize import to_simplified  # OpenCC loads on first use
 
-        found = self._han(to_simplified(self.glossary.page_forms(question)))
+        text = to_simplified(self.glossary.page_forms(question))
+        for byline in self.bylines:  # "新社" inside 中新社 is no name of its own
+            text = text.replace(byline, "|")
+        found = self._han(text)
         found += self._latin(question, language)
         return tuple(dict.fromkeys(found))
 
