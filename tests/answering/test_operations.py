@@ -3,18 +3,6 @@
 import pytest
 
 from summit_qa.answering.operations import series, step_in_time
-from summit_qa.page.events import page_events
-from summit_qa.page.names import Glossary
-from summit_qa.page.passages import load_passages
-from summit_qa.settings import packaged_data_dir
-
-
-@pytest.fixture(scope="module")
-def page():
-    data = packaged_data_dir()
-    passages = load_passages(data)
-    glossary = Glossary.load(data / "glossary.json")
-    return passages, page_events(passages, glossary), glossary
 
 
 def _at(passages, pid):

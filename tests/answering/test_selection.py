@@ -7,18 +7,6 @@ import pytest
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.selection import select, summit_days, travels
 from summit_qa.answering.shape import Shape
-from summit_qa.page.events import page_events
-from summit_qa.page.names import Glossary
-from summit_qa.page.passages import load_passages
-from summit_qa.settings import packaged_data_dir
-
-
-@pytest.fixture(scope="module")
-def page():
-    data = packaged_data_dir()
-    passages = load_passages(data)
-    glossary = Glossary.load(data / "glossary.json")
-    return passages, page_events(passages, glossary), glossary
 
 
 def _select(page, shape, question, scores=None):
