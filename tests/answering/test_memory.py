@@ -98,3 +98,38 @@ def test_engines_answer_from_threads_at_once(fake_engine):
     assert {q: [p.id for p in ps] for q, ps in results.items()} == {
         q: [p.id for p in ps] for q, ps in alone.items()
     }
+
+
+def test_cold_histories_are_read_one_at_a_time_and_a_warm_turn_does_not_wait():
+    memory = ConversationMemory(window=3)
+    reading = threading.Semaphore(0)  # released by the first cold reading
+    hold = threading.Event()
+    inside, most = [0], [0]
+    lock = threading.Lock()
+
+    def read(question, earlier, language):
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        if question.startswith("cold"):
+            reading.release()
+            hold.wait(5)
+        with lock:
+            inside[0] -= 1
+        return _turn(question)
+
+    def cold(seed: int) -> None:
+        memory.earlier([f"cold{seed}-{i}" for i in range(6)], read, lambda qs: "en")
+
+    threads = [threading.Thread(target=cold, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    assert reading.acquire(timeout=5)  # one cold history is being read
+    warm = memory.earlier(["warm"], read, lambda qs: "en")  # one unread turn: no lock, no wait
+    assert [t.question for t in warm] == ["warm"]
+    hold.set()
+    for t in threads:
+        t.join()
+    with lock:
+        assert most[0] == 2  # the warm turn beside one cold reading, never two cold ones
+    assert memory.reads == 13

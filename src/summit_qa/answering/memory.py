@@ -12,6 +12,7 @@ before anything is read.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
@@ -25,6 +26,8 @@ WINDOW = 12
 # ``WINDOW`` before them, and no request costs more than ``MAX_TURNS`` readings.
 MAX_TURNS = 2 * WINDOW
 MAX_CHARS = 20_000
+# More unread earlier turns than this make a cold history (see ConversationMemory.earlier).
+COLD = 2
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -96,15 +99,31 @@ class ConversationMemory:
         self.window = window
         self._turns: LockedCache[tuple[str, ...], Turn] = LockedCache(size)
         self.reads = 0  # turns read (not found in memory): tests count them
+        self._cold = threading.Lock()  # one cold history is read at a time
 
     def earlier(self, questions: list[str], read: Reader, language_of: LanguageOf) -> list[Turn]:
         """The last ``window`` of ``questions`` as turns, each read after the ``window``
-        before it; ``questions`` is already capped (see :func:`kept`)."""
+        before it; ``questions`` is already capped (see :func:`kept`).
+
+        A history with more than ``COLD`` turns not in memory (a shared link, an API call
+        carrying a long chat) is read under one lock, yielding between readings, so two
+        such requests never crowd out an ordinary question; a chat's own next turn finds
+        its earlier turns in memory and takes no lock."""
+        keys = [self._key(questions[: i + 1]) for i in range(len(questions))]
+        unread = sum(self._turns.get(k) is None for k in keys)
+        if unread <= COLD:
+            return self._read_all(questions, keys, read, language_of, yielding=False)
+        with self._cold:
+            return self._read_all(questions, keys, read, language_of, yielding=True)
+
+    def _read_all(self, questions, keys, read: Reader, language_of: LanguageOf, yielding: bool) -> list[Turn]:
         turns: list[Turn] = []
         for i in range(len(questions)):
-            key = self._key(questions[: i + 1])
+            key = keys[i]
             turn = self._turns.get(key)
             if turn is None:
+                if yielding:
+                    time.sleep(0)  # let a waiting ordinary question take the interpreter
                 before = questions[max(0, i - self.window) : i]
                 turn = read(questions[i], turns[-self.window :], language_of(before))
                 self.reads += 1

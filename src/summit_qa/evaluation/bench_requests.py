@@ -61,7 +61,7 @@ def _long_history(seed: int) -> list[dict]:
     return out
 
 
-def long_histories(engine, rounds: int = 5) -> dict:
+def long_histories(engine, rounds: int = 9) -> dict:
     """The ordinary question's wait alone, then with two 3,000-turn requests running."""
     asked = iter(f"{q} ({n})" for n in range(2 * rounds) for q in SINGLE[:1])  # new each time
     alone = []
