@@ -191,3 +191,29 @@ def test_a_label_is_written_as_a_word_then_its_number():
 )
 def test_a_question_naming_a_label_gets_the_labelled_passage(engine, question, number):
     assert engine.answer(question).passages[0].text.startswith(f"议题{number}")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("那金英哲几号走的？", "zh"),
+        ("And Pompeo, when did he leave?", "en"),
+        ("그럼 폼페이오는 언제 떠났어요?", "ko"),
+        ("じゃあポンペオはいつ出発しましたか？", "ja"),
+        ("Còn Pompeo đi khi nào?", "vi"),
+    ],
+)
+def test_and_someone_new_asks_the_same_of_them(glossary, question, language):
+    before = [_turn("崔龙海哪天离开的？", "崔龙海哪天离开的？", ("崔龙海",), 17)]
+    r = resolve(question, language, before, glossary)
+    assert r.follow_up and "what-about" in r.reason, question
+    assert "离开" in r.query  # the question before, its names given way
+
+
+def test_and_the_same_person_or_a_long_question_is_not_a_switch(glossary):
+    before = [_turn("蓬佩奥哪天到的平壤？", "蓬佩奥哪天到的平壤？", ("蓬佩奥", "平壤"), 11)]
+    same = resolve("那蓬佩奥哪天离开的？", "zh", before, glossary)
+    assert "what-about" not in same.reason  # the same person: another attribute, not another actor
+    long = "那金英哲在华盛顿和美国国务卿会谈之后又去了哪里见了谁？"
+    assert "what-about" not in resolve(long, "zh", before, glossary).reason
+    assert "what-about" not in resolve("那次金英哲去了哪里？", "zh", before, glossary).reason  # "that time"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.operations import series, step_in_time
+from summit_qa.answering.operations import event_topic, series, step_in_time, tells_of
 
 
 def _at(passages, pid):
@@ -31,6 +31,31 @@ def test_next_and_previous_follow_the_story_of_the_article_first(page):
     assert beyond is None or events[beyond].day > latest.day
 
 
+def test_before_the_first_day_of_an_article_is_its_undated_passage_beside_it(page):
+    passages, events, _ = page
+    for article in {e.article for e in events}:
+        mine = [e for e in events if e.article == article]
+        first = min((e for e in mine if e.day), key=lambda e: e.day, default=None)
+        if first is None or first.day != min(e.day for e in events if e.day):
+            continue  # only an article holding the page's first day has nothing dated before it
+        k = [e.passage for e in mine].index(first.passage)
+        expect = mine[k - 1].passage if k and mine[k - 1].day is None else None
+        assert step_in_time(events, first.passage, -1) == expect
+
+
+def test_a_clause_that_opens_with_the_other_side_tells_its_part(page):
+    _, _, glossary = page
+    text = "5月1日，金英哲访问纽约并发表讲话。同日，蓬佩奥表示欢迎。"
+    assert tells_of(text, ["蓬佩奥"], glossary)  # "那蓬佩奥呢？": this passage tells it
+    assert not tells_of(text, ["特朗普"], glossary)  # not named at all
+    assert not tells_of("金英哲与蓬佩奥在纽约会谈。", ["蓬佩奥"], glossary)  # named, not a side of its own
+    assert tells_of("美国宣布制裁。朝鲜外务省回应说这是挑衅。", ["朝鲜"], glossary)
+
+
+def test_after_a_step_the_topic_is_the_new_event():
+    assert event_topic("8月1日，美军在夏威夷举行仪式。随后……") == "8月1日，美军在夏威夷举行仪式。"
+
+
 def test_a_person_s_trips_in_date_order(page):
     passages, events, glossary = page
     trips = series(events, passages, "蓬佩奥去朝鲜", glossary)
@@ -47,6 +72,9 @@ def test_a_person_s_trips_in_date_order(page):
         (["What happened on June 12, 2018?", "And before that?"], "2018-06-01"),
         (["蓬佩奥第一次去平壤是哪天？", "最后一次呢？"], "2018-10-08"),
         (["蓬佩奥是谁？", "他第一次去朝鲜是什么时候？"], "2018-04-18"),
+        # the other side's part told in the same passage
+        (["What did Kim say in his New Year address?", "And Trump?"], "2019-01-01"),
+        (["郑义溶3月访美时说了什么？", "那特朗普呢？"], "2018-03-08"),
         # the series of an earlier turn: the two turns before name no kind of event
         (
             ["Where did Pompeo travel in May 2018?", "And the first time he went?", "His third one?"],

@@ -75,11 +75,11 @@ SAME_PASSAGE = {
     ),
     "en": _any(
         r"\bwho (?:said|says|announced|reported|told)\b|\baccording to whom\b|\bwhich (?:media|agency|outlet)\b|"
-        r"\bsource\b|^why\b|\bwhy\?|\bon what (?:condition|terms)\b"
+        r"\bsource\b|^why\b|\bwhy\?|\bon what (?:condition|terms)\b|\bwhat did (?:it|the \w+) say\b|\bcontents?\b"
     ),
-    "ko": _any(r"누가 .*(?:말했|발표|밝혔)|출처|왜|어떤 조건"),
-    "ja": _any(r"誰が.*(?:言|発表)|出典|なぜ|どうして|条件"),
-    "vi": _any(r"ai (?:nói|công bố|cho biết)|nguồn|tại sao|vì sao|điều kiện"),
+    "ko": _any(r"누가 .*(?:말했|발표|밝혔)|출처|왜|어떤 조건|내용"),
+    "ja": _any(r"誰が.*(?:言|発表)|出典|なぜ|どうして|条件|中身|内容"),
+    "vi": _any(r"ai (?:nói|công bố|cho biết)|nguồn|tại sao|vì sao|điều kiện|nội dung"),
 }
 # A response or reaction with no object: to what the turn before was about.
 RESPONSE = {
@@ -98,6 +98,15 @@ WHAT_ABOUT = {
     "ko": re.compile(r"^(?:그럼|그러면)?\s*(?P<x>.+?)(?:은|는)요?\s*[?？]*$"),
     "ja": re.compile(r"^(?:じゃあ|では)?\s*(?P<x>.+?)(?:は|の方は)\s*[？?]*$"),
     "vi": re.compile(r"^còn\s+(?P<x>.+?)(?:\s+thì sao)?\s*[?？]*$", re.I),
+}
+# A question that opens with "and / so / then" and names someone new asks the same of them
+# ("那特朗普哪天到？" after Kim's arrival, "그럼 트럼프는 언제 왔어요?", "Còn ông Trump đến lúc nào?").
+SWITCH = {
+    "zh": re.compile(r"^(?:那么|那(?![次天位个件时里儿些])|而|还有)"),
+    "en": re.compile(r"^(?:and|so|but|then)\b", re.I),
+    "ko": re.compile(r"^(?:그럼|그러면|그렇다면|그리고)"),
+    "ja": re.compile(r"^(?:じゃあ|では|それでは|それなら|で、)"),
+    "vi": re.compile(r"^(?:vậy còn|thế còn|còn)\b", re.I),
 }
 QUESTION_WORDS = {
     "zh": r"什么|谁|哪|几|多少|怎么|为什么|为啥|如何|何时|吗|呢|啥",

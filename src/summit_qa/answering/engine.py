@@ -36,7 +36,7 @@ from summit_qa.answering.followups import (
 )
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
-from summit_qa.answering.operations import read_operation
+from summit_qa.answering.operations import carry_out, event_topic, read_operation
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
 from summit_qa.answering.shape import Shape, read_shape
@@ -212,20 +212,15 @@ class SummitQA:
         op = read_operation(
             cleaned, language, resolution, earlier, self.events, self.index.passages, self.glossary, r.order
         )
-        if op is not None:
-            # a label the question names ("第三个议题呢？") is its paragraph, not the n-th of a series
-            labelled = bool(r.signals["label"].any())
-            pin = op.pin is not None and reply.kind == "answer" and not labelled
-            pinned = Selection("ordinal", (op.pin,)) if pin else None
-            reply = replace(reply, operation=op.name, selection=pinned or reply.selection)
+        reply, pinned = carry_out(op, reply, labelled=bool(r.signals["label"].any()))
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:
             shows = reply.kind == "answer" or (r.answered and reply.kind != "refused")
             best = int(r.order[0]) if shows else None
         date = self.index.passages[best].date if best is not None else None
-        turn = Turn(cleaned, resolution.query, resolution.names, best, date, language, resolution.topic)
-        return reply, turn
+        topic = event_topic(self.index.passages[best].text) if pinned else resolution.topic
+        return reply, Turn(cleaned, resolution.query, resolution.names, best, date, language, topic)
 
     def _decide(
         self,
@@ -304,8 +299,13 @@ class SummitQA:
 
     def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
         c = self.config
-        policy = ConversationPolicy(c.follow_same_passage, c.follow_next, c.follow_neighbour)
-        return resolve(question, language, earlier, self.glossary, self._sequence, policy, self._covers)
+        policy = ConversationPolicy(
+            c.follow_same_passage, c.follow_next, c.follow_neighbour, c.follow_same_event
+        )
+        text_of = lambda i: self.index.passages[i].text  # noqa: E731
+        return resolve(
+            question, language, earlier, self.glossary, self._sequence, policy, self._covers, text_of
+        )
 
     def _covers(self, passage: int, question: str) -> bool:
         """Passage ``passage`` holds the question's own words of the page (none: it may)."""

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from summit_qa.answering.attributes import asked, holds, unasked
 from summit_qa.answering.cues import (
     ANAPHOR,
     BEFORE,
@@ -43,6 +44,7 @@ from summit_qa.answering.cues import (
     RESPONSE,
     SAME_DAY,
     SAME_PASSAGE,
+    SWITCH,
     WHAT_ABOUT,
     content_of,
     find_ordinal,
@@ -130,6 +132,7 @@ class ConversationPolicy:
     same_passage_bonus: float = 2.0  # a short wh- or response follow-up: the passage that answered before
     next_bonus: float = 2.0  # "then what?" / "before that?": the passage next to it on the page
     neighbour_bonus: float = 1.0  # any follow-up: the passages beside the one that answered before
+    same_event_bonus: float = 2.0  # another attribute of the event just shown, which its passage holds
 
 
 def is_follow_up(question: str, language: str, names: tuple[str, ...], people: tuple[str, ...] = ()) -> bool:
@@ -142,6 +145,8 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
     what_about = WHAT_ABOUT.get(language)
     if what_about and what_about.match(question) and is_short(question):
         return True  # "那特朗普呢？", "What about Pompeo?"
+    if people and matches(SWITCH, question, language) and is_short(content_of(question, language)):
+        return True  # "那特朗普哪天到？": the same question of someone else (resolve checks who)
     return is_short(question) and not people and not _DATE.search(question)
 
 
@@ -192,7 +197,7 @@ def _with_context(
         query = counted.query[: old.start] + surface + counted.query[old.end :]
         carried = counted.names
         reasons.append("ordinal")
-    elif about and names and is_short(question):
+    elif names and ((about and is_short(question)) or _switches(question, language, names, before, glossary)):
         # the names of the same kind give way ("那金正恩呢？" after "特朗普哪天到河内？" keeps 河内)
         kinds = tuple({glossary.types.get(n) for n in names} - {None}) or NAME_TYPES
         query = f"{question} {glossary.strip_names(before.query, kinds)}"
@@ -228,6 +233,7 @@ def resolve(
     sequence: Mapping[int, tuple[int | None, int | None]] | None = None,
     policy: ConversationPolicy = ConversationPolicy(),
     covers: Callable[[int, str], bool] | None = None,
+    text_of: Callable[[int], str] | None = None,
 ) -> Resolution:
     """Read ``question`` with the ``earlier`` turns (oldest first).
 
@@ -236,6 +242,8 @@ def resolve(
     ``covers(i, question)``: passage i holds what the question asks about beyond its
     question words; a short follow-up is answered by the passage before only then
     ("从哪儿出发的？" after the arrival asks about a departure the arrival does not tell).
+    ``text_of(i)``: passage i's text, to see whether it holds the kind of answer a short
+    follow-up asks for (attributes.py: "Where was it held?" after the summit's entry).
     """
     names = glossary.names(question)
     people = glossary.names(question, ("person", "body"))
@@ -257,6 +265,19 @@ def resolve(
     ):
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
         reasons.append("same passage")
+    elif (
+        text_of is not None
+        and _same_event(question, language, reasons)
+        and (covers is None or covers(before.answer, unasked(question, language)))
+        and holds(
+            text_of(before.answer),
+            asked(question, language) or "",
+            glossary,
+            _named(glossary, names, carried),
+        )
+    ):
+        prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_event_bonus
+        reasons.append("same event")
     if policy.neighbour_bonus:
         for side in (sequence or {}).get(before.answer, (None, None)):
             if side is not None:
@@ -281,6 +302,33 @@ def resolve(
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
+
+
+def _switches(question: str, language: str, names, before: Turn, glossary: Glossary) -> bool:
+    """ "那特朗普哪天到？" after a question about 金正恩: opens with "and / so", short without
+    its question words, and names a person or body the turn before did not."""
+    new = [n for n in names if glossary.types.get(n) in ("person", "body") and n not in before.names]
+    return bool(new and matches(SWITCH, question, language) and is_short(content_of(question, language)))
+
+
+def _same_event(question: str, language: str, reasons: list[str]) -> bool:
+    """A short follow-up asking another attribute (where, when, what time, who, by what) of
+    the event just shown: not a step in time, an ordinal or "what about X?"."""
+    return bool(
+        is_short(content_of(question, language))
+        and asked(question, language)
+        and not matches(NEXT, question, language)
+        and not matches(BEFORE, question, language)
+        and find_ordinal(question, language) is None
+        and "what-about" not in reasons
+        and "ordinal" not in reasons
+    )
+
+
+def _named(glossary: Glossary, names: tuple[str, ...], carried: tuple[str, ...]) -> tuple[str, ...]:
+    """The names a follow-up already gives: its own, and the people it carries over."""
+    people = tuple(n for n in carried if glossary.types.get(n) in ("person", "body"))
+    return tuple(dict.fromkeys((*names, *people)))
 
 
 def asks_a_question(text: str, language: str) -> bool:

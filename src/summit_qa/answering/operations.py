@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from summit_qa.answering.answer import Reply
 from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, matches
 from summit_qa.answering.followups import Resolution, Turn
-from summit_qa.answering.selection import asked_actions, travels
+from summit_qa.answering.selection import Selection, asked_actions, travels
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -42,6 +43,23 @@ class Operation:
     pin: int | None = None
 
 
+def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply, bool]:
+    """The reply named by its operation, the passage the operation found shown first (a
+    label the question names, "第三个议题呢？", is its paragraph, not the n-th of a series);
+    and whether the operation moved it to that passage."""
+    if op is None:
+        return reply, False
+    pin = op.pin is not None and reply.kind == "answer" and not labelled
+    pinned = Selection("ordinal", (op.pin,)) if pin else None
+    return replace(reply, operation=op.name, selection=pinned or reply.selection), pin
+
+
+def event_topic(text: str) -> str:
+    """What a conversation is about after a step to another event ("然后呢？"): that event,
+    in its passage's first sentence, so "where was that?" next is asked of it."""
+    return re.split(r"(?<=[。！？])", text)[0][:80]
+
+
 def _day_order(events: Sequence[Event]) -> list[Event]:
     return sorted((e for e in events if e.day), key=lambda e: (e.day, e.passage))
 
@@ -53,15 +71,16 @@ def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
     the same article first.  An undated passage (the analysis) steps to its neighbour in
     its article."""
     here = events[at]
+    beside = [e.passage for e in events if e.article == here.article]
+    k = beside.index(at) + step
+    neighbour = beside[k] if 0 <= k < len(beside) else None
     if here.day is None:  # an undated passage: the one beside it in its article
-        beside = [e.passage for e in events if e.article == here.article]
-        k = beside.index(at) + step
-        return beside[k] if 0 <= k < len(beside) else None
+        return neighbour
     dated = _day_order(events)
     later = [e for e in dated if (e.day > here.day if step > 0 else e.day < here.day)]
     later = [e for e in later if e.article == here.article] or later
-    if not later:
-        return None
+    if not later:  # no day before (after) it: the passage beside it, when that has no day either
+        return neighbour if neighbour is not None and events[neighbour].day is None else None
     day = later[0].day if step > 0 else later[-1].day
     same_day = [e for e in later if e.day == day]
     same_article = [e for e in same_day if e.article == here.article]
@@ -131,11 +150,32 @@ def read_operation(
 VERBS = re.compile(r"抵达|离开|启程|动身|出发|访问|前往|赴|会见|会谈|会晤|宣布|签署|制裁|演习|发表")
 
 
+_CLAUSE = re.compile(r"[，,。；;！!？?]")
+_LEAD = re.compile(
+    r"^\s*(?:同日|当天|随后|此后|而|但)?\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?\s*"
+)
+
+
+def tells_of(text: str, names: Sequence[str], glossary: Glossary) -> bool:
+    """A clause of ``text`` opens with one of ``names`` (after a date or "同日"): the
+    passage tells that side's part itself ("…金正恩发表新年贺词…。同日，特朗普在推特上
+    发文说…" answers "那特朗普呢？"; "朝鲜外务省回应说…" answers "And North Korea?")."""
+    for clause in _CLAUSE.split(text):
+        head = _LEAD.sub("", clause.strip())[:8]
+        if any(head.startswith(n) for n in names if n in glossary.names(head)):
+            return True
+    return False
+
+
 def _actor(
     resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages
 ) -> int | None:
-    """The best ranked passage that names the new actor (not the one shown before), one with
-    a verb of the passage before first, then one that does not name the earlier actor."""
+    """The passage before when a clause of it tells of the new actor (see :func:`tells_of`),
+    else the best ranked passage that names the new actor (not the one shown before), one
+    with a verb of the passage before first, then one that does not name the earlier actor."""
+    others = [n for n in resolution.names if n not in before.names]
+    if others and tells_of(passages[before.answer].text, others, glossary):
+        return before.answer
     new = [
         n for n in resolution.names if n not in before.names and glossary.types.get(n) in ("person", "body")
     ]

@@ -35,6 +35,7 @@ CALIBRATED_FIELDS = (
     "label_weight",
     "identity_weight",
     "follow_same_passage",
+    "follow_same_event",
     "follow_next",
     "follow_neighbour",
     "smalltalk_floor",
@@ -107,6 +108,8 @@ class RankingConfig:
     follow_same_passage: float = _SHIPPED[
         "follow_same_passage"
     ]  # a short wh- or response follow-up: the passage that answered before
+    # another attribute of the event just shown, which its passage holds (attributes.py)
+    follow_same_event: float = _SHIPPED["follow_same_event"]
     follow_next: float = _SHIPPED[
         "follow_next"
     ]  # "then what?" / "before that?": the passage next to it on the page

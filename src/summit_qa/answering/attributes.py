@@ -1,0 +1,122 @@
+"""Another attribute of the same event: what kind of answer a follow-up asks for (a place,
+a station or airport, a time of day, a day, a person, a means of travel), and whether a
+passage holds one.
+
+"Where was it held?" after the Singapore summit's entry, "他在纽约见了谁？" after Kim
+Yong Chol's trip, "何時ですか？" after a schedule: the event is the one just shown, and
+its passage answers when it holds an answer of the asked kind that the question does
+not already name.  followups.py gives that passage the same-passage bonus; a passage
+without such an answer ("从哪儿出发的？" after an arrival that names no departure) gets
+none, and the ranking finds another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summit_qa.page.names import Glossary
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+# The kind of answer a question asks for, per language; the first kind that matches wins
+# (a time of day before a day: "几点" is not "哪天").
+ASKS: dict[str, dict[str, re.Pattern[str]]] = {
+    "hour": {
+        "zh": _any(r"几点|什么时间段|上午还是下午|几时几分|哪个时段"),
+        "en": _any(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\btime of day\b"),
+        "ko": _any(r"몇\s*시"),
+        "ja": _any(r"何時(?!間)|なんじ"),
+        "vi": _any(r"mấy giờ|lúc mấy|giờ nào"),
+    },
+    "day": {
+        "zh": _any(r"哪天|哪一天|几号|几月几日|什么时候|何时|什么日子"),
+        "en": _any(r"\bwhen\b|\bwhich day\b|\bwhat day\b|\bwhat date\b"),
+        "ko": _any(r"언제|며칠|몇\s*월|무슨 날"),
+        "ja": _any(r"いつ|何日|何月"),
+        "vi": _any(r"khi nào|bao giờ|ngày nào|hôm nào|lúc nào"),
+    },
+    # a place of one kind: the passage must name one of that kind ("在哪个车站下的车？")
+    "station": {
+        "zh": _any(r"哪个(?:火)?车站|哪一站|哪个站|什么站"),
+        "en": _any(r"\bwhich (?:train )?station\b|\bwhat (?:train )?station\b"),
+        "ko": _any(r"어느\s*역|무슨\s*역|어떤\s*역|역\s*이름"),
+        "ja": _any(r"どの駅|何駅|何という駅"),
+        "vi": _any(r"ga nào|nhà ga nào"),
+    },
+    "airport": {
+        "zh": _any(r"哪个机场|什么机场"),
+        "en": _any(r"\bwhich airport\b|\bwhat airport\b"),
+        "ko": _any(r"어느\s*공항|무슨\s*공항"),
+        "ja": _any(r"どの空港|何空港"),
+        "vi": _any(r"sân bay nào"),
+    },
+    "place": {
+        "zh": _any(r"哪里|哪儿|在哪|什么地方|哪个(?:城市|国家|车站|机场|地方)|何地|何处"),
+        "en": _any(r"\bwhere\b|\bwhich (?:city|country|station|airport|place)\b|\bwhat (?:city|place)\b"),
+        "ko": _any(r"어디|어느\s*(?:도시|나라|역|공항|곳)"),
+        "ja": _any(r"どこ|どの(?:都市|国|駅|空港)"),
+        "vi": _any(r"ở đâu|đâu|nơi nào|thành phố nào|sân bay nào|ga nào"),
+    },
+    "person": {
+        "zh": _any(r"谁|哪位|哪些人|什么人"),
+        "en": _any(r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|person)\b"),
+        "ko": _any(r"누구|누가|어떤 사람"),
+        "ja": _any(r"誰|だれ|どなた"),
+        "vi": _any(r"\bai\b|những ai|người nào"),
+    },
+    "means": {
+        "zh": _any(r"怎么去|怎么来|怎么走|坐什么|乘坐什么|乘什么|什么交通|怎么过去|怎么到"),
+        "en": _any(
+            r"\bhow did (?:he|she|they) (?:get|go|travel|come)\b|\bby what\b|\bwhat (?:transport|means)\b|\bby (?:train|plane|car)\b"
+        ),
+        "ko": _any(r"무엇을 타고|뭘 타고|뭐 타고|뭐를 타고|어떻게 (?:갔|왔|이동)"),
+        "ja": _any(r"何で(?:行|来)|どうやって|何に乗"),
+        "vi": _any(r"bằng gì|bằng phương tiện gì|đi bằng"),
+    },
+}
+
+_HOUR = re.compile(r"\d\s*点|上午|下午|晚上|凌晨|中午|傍晚|早上")
+_DAY = re.compile(r"\d\s*日|\d\s*月|当天|次日|\d{4}\s*年")
+_MEANS = re.compile(r"乘坐|乘|搭乘|专列|专机|火车|飞机|空军一号|轿车|列车")
+# A place the passage says something happens at: after a locative verb or preposition.
+_AT = r"(?:在|于|抵达|到达|前往|赴|飞往|访问|离开|来到)\s*"
+
+
+def asked(question: str, language: str) -> str | None:
+    """The kind of answer ``question`` asks for, or None."""
+    for kind, table in ASKS.items():
+        pattern = table.get(language)
+        if pattern and pattern.search(question):
+            return kind
+    return None
+
+
+def unasked(question: str, language: str) -> str:
+    """``question`` without the words that ask for the kind ("何時ですか？" → "ですか？"):
+    what is left says what the answer is about."""
+    kind = asked(question, language)
+    pattern = ASKS[kind].get(language) if kind else None
+    return pattern.sub(" ", question) if pattern else question
+
+
+def holds(text: str, kind: str, glossary: Glossary, named: tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` holds an answer of ``kind`` besides the ``named`` names."""
+    if kind == "hour":
+        return bool(_HOUR.search(text))
+    if kind == "day":
+        return bool(_DAY.search(text))
+    if kind == "means":
+        return bool(_MEANS.search(text))
+    if kind == "station":
+        return "站" in text
+    if kind == "airport":
+        return "机场" in text
+    if kind == "place":
+        places = [n for n in glossary.names(text, ("place",)) if n not in named]
+        return any(re.search(_AT + re.escape(p), text) for p in places)
+    if kind == "person":
+        return any(n not in named for n in glossary.names(text, ("person",)))
+    return False
