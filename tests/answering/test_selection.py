@@ -4,8 +4,8 @@ page's own events with a made-up ranking (no model), then end to end with the re
 import numpy as np
 import pytest
 
-from summit_qa.answering.entities import off_page_names
-from summit_qa.answering.selection import select, summit_days, travels
+from summit_qa.answering.entities import _abbreviates, off_page_names
+from summit_qa.answering.selection import _named_article, select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
 
@@ -134,3 +134,18 @@ def test_names_joined_by_or_take_any_of_them(page):
             page, Shape("list", listy=True), "List what Trump or the White House announced."
         ).passages
     )
+
+
+def test_an_article_is_named_by_the_headline_it_shares_most_with(page):
+    passages, _, _ = page
+    for article in {p.article for p in passages}:
+        title = next(p.title for p in passages if p.article == article)
+        assert _named_article(f"「{title}」这篇讲了什么", passages) == article
+
+
+def test_short_forms_and_abbreviated_months_are_on_the_page(page):
+    passages, _, glossary = page
+    text = "\n".join(p.text for p in passages)
+    assert off_page_names("美韩联合军演有几次？", "zh", text, glossary, ()) == []  # 美国 and 韩国
+    assert _abbreviates("朝美", glossary) and not _abbreviates("美日", glossary)  # 日本: not on the page
+    assert off_page_names("What happened between Feb 8 and Feb 20?", "en", text, glossary, ()) == []

@@ -177,3 +177,71 @@ def test_the_nth_of_a_series(question, language, nth):
 )
 def test_single_questions_keep_their_shape(question, language):
     assert shape(question, language).kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, language, span",
+    [
+        ("2018年8月到9月朝美之间有什么动向？", "zh", ("2018-08", "2018-09")),
+        ("What were the developments from October to December 2018?", "en", ("2018-10", "2018-12")),
+        ("2018年10月から11月までの動きは？", "ja", ("2018-10", "2018-11")),
+        ("2018년 10월부터 11월까지 북미 동향은?", "ko", ("2018-10", "2018-11")),
+        ("Diễn biến từ tháng 10 đến tháng 12 năm 2018?", "vi", ("2018-10", "2018-12")),
+    ],
+)
+def test_developments_in_a_period_are_a_range(question, language, span):
+    got = shape(question, language)
+    assert got.kind == "range" and got.span == span
+
+
+def test_from_a_date_to_one_of_the_page_s_summits():
+    got = shape("从2018年4月到新加坡会晤之前有哪些事？", "zh")
+    assert got.kind == "range" and got.span == ("2018-04", "2018-06-12") and got.exclusive
+    got = shape("What happened from the Singapore summit to December 2018?", "en")
+    assert got.kind == "range" and got.span == ("2018-06-12", "2018-12")
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("文章里提到白宫的地方有几处？", "zh"),
+        ("How many mentions of the White House are there?", "en"),
+        ("백악관이 몇 군데 나와?", "ko"),
+        ("ホワイトハウスは何か所で出てくる？", "ja"),
+        ("Nhà Trắng được nhắc ở mấy chỗ?", "vi"),
+    ],
+)
+def test_how_many_places_a_name_comes_up_is_a_count(question, language):
+    assert shape(question, language, names=["白宫"]).kind == "count"
+
+
+@pytest.mark.parametrize(
+    "question", ["分析里那几个核心障碍是哪些？", "会晤的议题是哪些？", "文章说的几个主要问题有哪些"]
+)
+def test_a_heading_s_items_asked_with_a_count_word(question):
+    assert shape(question, "zh", actions=["talks"]).kind == "enumeration"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("《一年来美朝关系大事记》这篇帮我总结一下", "zh"),
+        ("Summarize 'Kim Jong Un arrives in Vietnam' for me", "en"),
+        ("Tóm tắt bài Trump đến Hà Nội", "vi"),
+    ],
+)
+def test_an_overview_of_an_article_named_with_names_in_it(question, language):
+    assert shape(question, language, names=["金正恩"]).kind == "overview"
+
+
+@pytest.mark.parametrize(
+    "question", ["who landed in hanoi first, trump or kim?", "Which came first, the letter or the visit?"]
+)
+def test_which_came_first_of_two_is_a_comparison(question):
+    assert shape(question, "en").kind == "compare"
+
+
+def test_a_long_question_about_one_thing_after_an_anchor_is_not_a_range():
+    # "到底" (after all) is no span word; "没什么进展" tells, it does not ask what happened
+    question = "去年新加坡见面之后好像没什么进展，专家到底认为最大的分歧在哪里？"
+    assert shape(question, "zh", names=["新加坡"]).kind == "single"

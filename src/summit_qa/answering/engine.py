@@ -181,7 +181,7 @@ class SummitQA:
         language = detect_language(cleaned) if has_script(cleaned) else fallback_language
         if not cleaned:
             return _plain("empty", cleaned, language, message("empty_question", language))
-        reading = read_typed(cleaned, self.glossary, language)
+        reading = read_typed(cleaned, self.glossary, language, self._english)
         voice = reading.language  # the reply's language: "zh-Hant" for traditional characters
         language = "zh" if voice == "zh-Hant" else language
         if reading.text != cleaned:  # ranked as the page would write it

@@ -22,7 +22,8 @@ _PROPER = ("nr", "ns", "nt", "nrfg", "nrt")
 _CAPITALISED = re.compile(r"(?<![\w'’\-–])[A-Z][a-z]+(?:-[A-Za-z]+)*")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
 )
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -53,6 +54,13 @@ def _same_name(word: str, page_names: frozenset[str]) -> bool:
     return bool(name) and name <= page_names
 
 
+def _abbreviates(word: str, glossary: Glossary) -> bool:
+    """``word`` joins the first characters of the page's places ("美韩" is 美国 and 韩国,
+    "朝美" 朝鲜 and 美国): a short form of names the page writes in full."""
+    places = [n for n, kind in glossary.types.items() if kind == "place" and len(n) >= 2]
+    return len(word) <= 4 and all(any(p.startswith(c) for p in places) for c in word)
+
+
 @functools.lru_cache(maxsize=4)
 def _alias_words(glossary: Glossary) -> frozenset[str]:
     """Every Latin word of the glossary's names ("kim" of "Kim Jong Un"), lower case."""
@@ -78,6 +86,8 @@ def off_page_names(
     if language in ("zh", "zh-Hant") and _HAN.search(question):
         for word, flag in _posseg().cut(question):
             if flag not in _PROPER or len(word) < 2 or word in page_text or glossary.names(word):
+                continue
+            if _abbreviates(word, glossary):
                 continue
             if not _same_name(word, page_names):
                 found.append(word)

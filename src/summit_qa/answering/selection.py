@@ -289,15 +289,19 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _named_article(question: str, passages: Sequence[Passage]) -> str | None:
-    """The article whose headline (in any of its languages) shares a word with the question
-    (a Latin word of five letters or more, or two Chinese characters in a row)."""
+    """The article whose headline (in any of its languages) shares the most words with the
+    question (Latin words of five letters or more, pairs of Chinese characters in a row): a
+    quoted headline names its own article, not the first one sharing "美朝"."""
     words = {w.lower() for w in re.findall(r"[a-zà-ỹ]{5,}", question, re.I)} - _COMMON
     words |= {run[i : i + 2] for run in _HAN.findall(question) for i in range(len(run) - 1)}
+    shared: dict[str, int] = {}
     for p in passages:
-        titles = [p.title, *(text for _, text in p.title_translations)]
-        if any(w in title.lower() for title in titles for w in words if len(w) >= 2):
-            return p.article
-    return None
+        if p.article in shared:
+            continue
+        titles = [p.title.lower(), *(text.lower() for _, text in p.title_translations)]
+        shared[p.article] = max(sum(w in title for w in words if len(w) >= 2) for title in titles)
+    best = max(shared, key=lambda a: shared[a], default=None)
+    return best if best is not None and shared[best] > 0 else None
 
 
 def _overview(question, terms, passages, glossary, order) -> Selection:

@@ -64,11 +64,13 @@ OVERVIEW = {
 # Counting events ("how many times") and counting anything ("how many"): the second is a
 # count of passages only when the question also names a kind of event or a period.
 COUNT = {
-    "zh": _any(r"几次|多少次|几回|几趟|多少回|多少趟"),
-    "en": _any(r"\bhow many times\b", r"\bhow often\b", r"\bnumber of times\b"),
-    "ko": _any(r"몇 ?번|몇 ?차례|몇 ?회"),
-    "ja": _any(r"何回|何度"),
-    "vi": _any(r"bao nhiêu lần|mấy lần"),
+    "zh": _any(r"几次|多少次|几回|几趟|多少回|多少趟|几处|多少处"),
+    "en": _any(
+        r"\bhow many times\b", r"\bhow often\b", r"\bnumber of times\b", r"\bhow many (?:mentions|places)\b"
+    ),
+    "ko": _any(r"몇 ?번|몇 ?차례|몇 ?회|몇 ?군데"),
+    "ja": _any(r"何回|何度|何か所|何箇所|何カ所"),
+    "vi": _any(r"bao nhiêu lần|mấy lần|mấy chỗ|bao nhiêu chỗ"),
 }
 SOME_COUNT = {
     "zh": _any(r"几个|多少个|几件|多少件|几条|几项|几篇|多少"),
@@ -96,7 +98,8 @@ LIST = {
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
     "zh": _any(
-        r"发生了?什么|发生了?啥|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态"
+        r"发生了?什么|发生了?啥|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态|"
+        r"动向|动态"
     ),
     "en": _any(
         r"\bwhat happened\b",
@@ -105,14 +108,17 @@ HAPPENED = {
         r"\bwhat did .* do\b",
         r"\bnews\b",
         r"\banything (?:on|happen)",
+        r"\bdevelopments?\b",
+        r"\bwhat was going on\b",
     ),
-    "ko": _any(r"무슨 일|어떤 일|일어난 일|사건|뭔 일|뭐 했"),
-    "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった"),
-    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì|có gì"),
+    "ko": _any(r"무슨 일|어떤 일|일어난 일|사건|뭔 일|뭐 했|동향|움직임|진전"),
+    "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった|動き|動向|進展"),
+    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì|có gì|diễn biến|động thái"),
 }
 ENUMERATION = {
     "zh": _any(
-        r"[三两二四五几]大|[三两二四五几](?:个|项|点)(?:议题|问题|障碍|任务|方面|因素)|哪[几些](?:个|项)?(?:议题|障碍|因素|方面)|议题有|障碍有"
+        r"[三两二四五几]大|(?:[三两二四五几](?:个|项|点)|哪[几些](?:个|项)?|那几(?:个|项))[\u4e00-\u9fff]{0,4}?(?:议题|问题|障碍|任务|方面|因素)|"
+        r"(?:议题|障碍)(?:有|是)"
     ),
     "en": _any(
         r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges)\b",
@@ -127,6 +133,8 @@ COMPARE = {
         r"\brespectively\b",
         r"\beach\b",
         r"\bwho (?:came|went|arrived|left) first\b",
+        r"\b(?:who|which) (?:[\w'-]+ ){1,4}first\b.*\bor\b|\bor\b.*\b(?:who|which) (?:[\w'-]+ ){1,4}first\b",
+        r"\b(?:who|which) (?:[\w'-]+ ){1,4}first\b,? [\w'-]+ or [\w'-]+",
         r"\bwhich (?:came|happened|was) (?:first|earlier)\b",
         r"\bdiffer",
         r"\bcompare",
@@ -140,8 +148,9 @@ COMPARE = {
 }
 # Words that point at the page or one of its articles ("这篇文章", "the analysis").
 ARTICLE = _any(
-    r"文章|报道|稿|这版|本版|版面|大事记|分析|\b(?:article|page|piece|story|analysis|timeline|report)\b",
-    r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|niên biểu|phân tích",
+    r"文章|报道|稿|这版|本版|版面|大事记|分析|(?:这|本|该|那)篇|\b(?:article|page|piece|story|analysis|timeline|report)\b",
+    r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|\bbài\b|niên biểu|phân tích",
+    r"《[^》]+》|「[^」]+」|“[^”]{6,}”|'[^']{6,}'|\"[^\"]{6,}\"",  # a headline quoted
 )
 # Words for the timeline itself ("according to the timeline"): its dated entries.
 TIMELINE = _any(
@@ -156,7 +165,7 @@ _BETWEEN_SUMMITS = _any(
 )
 _AFTER = _any(r"之后|以后|后(?:来)?发生|\bafter\b|\bsince\b|이후|후에|以降|の後|sau (?:khi|hội nghị|cuộc)")
 _BEFORE = _any(r"之前|以前|\bbefore\b|\bprior to\b|이전|전에|以前|の前|trước (?:khi|hội nghị|cuộc)")
-_SPAN = _any(r"到|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
+_SPAN = _any(r"到(?!底)|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
 # Words that name the page's summits, left out when the question's actions are read.
 SUMMIT_WORDS = _any(
     r"会晤|峰会|首脑会谈|金特会|特金会|\bsummits?\b|정상회담|회담|首脳会談|会談|hội nghị thượng đỉnh|thượng đỉnh"
@@ -244,6 +253,15 @@ def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Perio
                 bounds.append(bound)
         if len(bounds) >= 2:
             return (min(bounds), max(bounds)), False
+    anchor = (
+        (summits[0] if SINGAPORE.search(question) else summits[-1] if HANOI.search(question) else None)
+        if summits
+        else None
+    )
+    if len(dates) == 1 and anchor and _SPAN.search(question):
+        only = _iso(dates[0], published, year)  # "从去年3月到新加坡会晤之前": from a date to an anchor
+        if only:
+            return (min(only, anchor), max(only, anchor)), True
     if dates:
         only = _iso(dates[0], published, year)
         if only is None:
@@ -278,8 +296,9 @@ def read_shape(
     happened = _matches(HAPPENED, question, language)
     found = period(question, published, summits)
     span, exclusive = found if found else (None, False)
+    enumerates = _matches(ENUMERATION, question, language) and find_ordinal(question, language) is None
     counts = _matches(COUNT, question, language) or (
-        _matches(SOME_COUNT, question, language) and bool(actions or span)
+        _matches(SOME_COUNT, question, language) and bool(actions or span) and not enumerates
     )
     if counts and (names or actions or span):
         return Shape("count", span, exclusive, counted=True)

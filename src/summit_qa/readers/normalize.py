@@ -9,7 +9,8 @@ Each step is one general class of typing:
 * **full-width** letters and digits (ｊｋｌ, １２) become ASCII (NFKC);
 * **misspelt or romanised names** in Latin script ("pompeio", "Hannoi", "Kim Jong Um",
   "Nyongbyon") become the glossary's spelling when one is close (edit distance,
-  rapidfuzz), so every signal sees the name;
+  rapidfuzz), so every signal sees the name; misspelt English words ("anounce") become the
+  dictionary's (spelling.py);
 * in a Chinese question, names written in another script ("Kim Jong Un 哪天到的") become
   the page's Chinese form.
 """
@@ -27,6 +28,7 @@ from summit_qa.page.language import HAN, LATIN, detect_language
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionary_sources import cedict_tables, vietnamese_syllables
 from summit_qa.readers.english import common_english
+from summit_qa.readers.spelling import fix_english
 
 # How many edits a typed word may be from a glossary spelling to be read as it: one for a
 # word of four to six letters, two from seven; shorter words are left alone.
@@ -206,8 +208,11 @@ class Reading:
     language: str  # "zh-Hant" for a reader of traditional characters
 
 
-def read_typed(question: str, glossary: Glossary, language: str | None = None) -> Reading:
-    """``question`` (cleaned) as the page would write it."""
+def read_typed(
+    question: str, glossary: Glossary, language: str | None = None, page_words: frozenset[str] = frozenset()
+) -> Reading:
+    """``question`` (cleaned) as the page would write it; ``page_words``: the stemmed English
+    words that gloss the page's words (they settle a misspelling's near ties, spelling.py)."""
     text = question.translate(_FULL_WIDTH)
     language = language or detect_language(text)
     if language == "zh" and is_traditional(text):
@@ -216,6 +221,8 @@ def read_typed(question: str, glossary: Glossary, language: str | None = None) -
         text = glossary.page_forms(to_simplified(text) if language == "zh-Hant" else text)
     if re.search(r"[A-Za-z]", text):
         text = fix_spelling(text, glossary, fuzzy=language == "en")
+    if language == "en":
+        text = fix_english(text, glossary, page_words)
     if language in ("zh", "zh-Hant"):
         text = fix_chinese_names(chinese_names(text, glossary), glossary)
     elif language == "en":

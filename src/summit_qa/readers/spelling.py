@@ -1,0 +1,65 @@
+"""Misspelt English words ("anounce", "leter", "sanctoins") as the dictionary writes them.
+
+A word of an English question that no CC-CEDICT gloss writes and that is no name of the
+glossary is read as the dictionary word one edit away (two from seven letters; a swap of
+two letters is one edit).  When several are that close, the one that glosses a word of
+the page wins ("leter": letter, not later or meter); when that still leaves more than
+one, the word is left as typed ("arive": arrive, drive or arise).  Names are
+fix_spelling's (normalize.py); an unmarked Vietnamese syllable is left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.dictionary_sources import vietnamese_syllables
+from summit_qa.readers.english import common_english, stem
+
+SHORTEST = 4
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    return tuple(sorted(common_english()))
+
+
+@functools.lru_cache(maxsize=4)
+def _name_words(glossary: Glossary) -> frozenset[str]:
+    """Every Latin word of the glossary's names, lower case ("hanoi", "kim")."""
+    return frozenset(
+        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
+    )
+
+
+def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | None:
+    """The dictionary word ``word`` (lower case) is a misspelling of, or None."""
+    allowed = 1 if len(word) < 7 else 2
+    near = process.extract(word, _vocabulary(), scorer=OSA.distance, score_cutoff=allowed, limit=50)
+    if not near:
+        return None
+    best = min(d for _, d, _ in near)
+    closest = [w for w, d, _ in near if d == best]
+    on_page = [w for w in closest if stem(w) in page_words]
+    pick = on_page or closest
+    return pick[0] if len({stem(w) for w in pick}) == 1 else None
+
+
+def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = frozenset()) -> str:
+    """``text`` with its misspelt lower-case English words corrected (see the module)."""
+    known = common_english()
+    names = _name_words(glossary)
+    syllables = vietnamese_syllables()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in known or word in names or word in syllables:
+            return word
+        return correction(word, page_words) or word
+
+    return _WORD.sub(fix, text)

@@ -1,0 +1,38 @@
+"""Misspelt English words as the dictionary writes them (no model)."""
+
+import pytest
+
+from summit_qa.page.names import Glossary
+from summit_qa.readers.spelling import correction, fix_english
+from summit_qa.settings import packaged_data_dir
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return Glossary.load(packaged_data_dir() / "glossary.json")
+
+
+@pytest.mark.parametrize(
+    "typed, word",
+    [
+        ("anounced", "announced"),
+        ("sanctoins", "sanctions"),
+        ("negotations", "negotiations"),
+        ("nuclar", "nuclear"),
+    ],
+)
+def test_one_edit_or_a_swap_away(typed, word):
+    assert correction(typed) == word
+
+
+def test_a_near_tie_goes_to_the_word_that_glosses_the_page():
+    assert correction("leter", frozenset({"letter"})) == "letter"
+    assert correction("leter") is None  # later, meter, letter…: left as typed
+    assert correction("arive", frozenset({"arriv", "drive", "aris"})) is None  # three page words: no guess
+
+
+def test_names_words_and_vietnamese_are_left_alone(glossary):
+    assert fix_english("when did the treasury anounce it", glossary) == "when did the treasury announce it"
+    assert fix_english("hanoi pyongyang summit", glossary) == "hanoi pyongyang summit"  # names of the page
+    assert fix_english("thuong dinh ngay nao", glossary) == "thuong dinh ngay nao"  # unmarked Vietnamese
+    assert fix_english("Qwertyuiop zxcvbnmasd", glossary) == "Qwertyuiop zxcvbnmasd"  # nothing near
