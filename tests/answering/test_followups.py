@@ -217,3 +217,32 @@ def test_and_the_same_person_or_a_long_question_is_not_a_switch(glossary):
     long = "那金英哲在华盛顿和美国国务卿会谈之后又去了哪里见了谁？"
     assert "what-about" not in resolve(long, "zh", before, glossary).reason
     assert "what-about" not in resolve("那次金英哲去了哪里？", "zh", before, glossary).reason  # "that time"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("回到崔龙海那件事，他是什么职务？", "zh"),
+        ("Going back to Choe Ryong Hae, what is his post?", "en"),
+        ("아까 최룡해 얘기로 돌아가서, 직책이 뭐예요?", "ko"),
+        ("さっきの崔竜海の件ですが、役職は？", "ja"),
+        ("Quay lại chuyện Choe Ryong Hae, ông ấy giữ chức gì?", "vi"),
+    ],
+)
+def test_a_return_leans_on_the_earlier_turn_it_names(glossary, question, language):
+    texts = {17: "美国宣布制裁崔龙海。", 18: "金正恩发表新年贺词。", 19: "蓬佩奥与金英哲会谈。"}
+    earlier = [
+        _turn("谁被制裁了？", "谁被制裁了？", ("崔龙海",), 17),
+        _turn("然后呢？", "然后呢？", (), 18),
+        _turn("再后来呢？", "再后来呢？", (), 19),
+    ]
+    r = resolve(question, language, earlier, glossary, text_of=texts.get)
+    assert r.follow_up and r.context_turn == 0 and "return" in r.reason, question
+    assert r.prior[17] >= 2.0
+
+
+def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
+    texts = {17: "美国宣布制裁崔龙海。", 18: "金正恩发表新年贺词。"}
+    earlier = [_turn("q1", "q1", (), 17), _turn("q2", "q2", (), 18)]
+    r = resolve("回到特朗普那次呢？", "zh", earlier, glossary, text_of=texts.get)
+    assert "return" not in r.reason and r.context_turn == 1

@@ -245,3 +245,9 @@ def test_a_long_question_about_one_thing_after_an_anchor_is_not_a_range():
     # "到底" (after all) is no span word; "没什么进展" tells, it does not ask what happened
     question = "去年新加坡见面之后好像没什么进展，专家到底认为最大的分歧在哪里？"
     assert shape(question, "zh", names=["新加坡"]).kind == "single"
+
+
+def test_what_is_stirring_on_a_day_asks_what_happened():
+    from summit_qa.answering.shape import asks_what_happened
+
+    assert asks_what_happened("那天朝美之间有什么动静？", "zh")

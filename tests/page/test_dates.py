@@ -98,3 +98,18 @@ def test_date_query_matches_by_precision():
     assert not DateQuery(None, 7, 15).matches("2018-07")
     assert DateQuery(2018, 6).matches("2018-06-12")
     assert not DateQuery(2019, 6).matches("2018-06-12")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("7.15那天板门店谈了什么", [(None, 7, 15)]),
+        ("10.8号蓬佩奥在哪", [(None, 10, 8)]),
+        ("12.10の日に何があった？", [(None, 12, 10)]),
+        ("增长了3.8倍", []),  # a decimal, not a date
+        ("3.8%的人", []),
+    ],
+)
+def test_a_month_and_day_with_a_dot_before_a_day_word(question, expected):
+    got = question_dates(question, dt.date(2019, 2, 27))
+    assert [(q.year, q.month, q.day) for q in got] == expected

@@ -89,6 +89,14 @@ RESPONSE = {
     "ja": _any(r"反応|応じ|返答|回答"),
     "vi": _any(r"phản ứng|đáp lại|trả lời"),
 }
+# A return to an earlier topic of the conversation ("回到新加坡那次", "back to the sanctions").
+RETURN = {
+    "zh": _any(r"回到|再说回|说回|回头说|刚才(?:那|说的|提到的|讲的)|前面(?:那|说的|提到的|讲的)"),
+    "en": _any(r"\b(?:back to|going back|go back|returning to|return to|you mentioned earlier)\b"),
+    "ko": _any(r"아까|앞에서 (?:말한|나온|얘기한)|다시 돌아가|돌아가서"),
+    "ja": _any(r"さっきの|先ほどの|前の話|に戻(?:る|って|ります|りますが)"),
+    "vi": _any(r"quay lại|trở lại|lúc nãy|vừa nãy|ban nãy"),
+}
 # "What about X?": X stands in for the names of the turn before.
 WHAT_ABOUT = {
     "zh": re.compile(r"^(?:那么?|还有|而)?(?P<x>.{1,12}?)(?:呢|怎么样|如何)[？?。！!]*$"),

@@ -42,6 +42,7 @@ from summit_qa.answering.cues import (
     NEXT_DAY,
     QUESTION_WORDS,
     RESPONSE,
+    RETURN,
     SAME_DAY,
     SAME_PASSAGE,
     SWITCH,
@@ -155,7 +156,7 @@ def refers_back(question: str, language: str) -> bool:
     ("how did they react?"): words that point at the turn before."""
     return any(
         table.get(language) and table[language].search(question)
-        for table in (ANAPHOR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE)
+        for table in (ANAPHOR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)
     )
 
 
@@ -251,12 +252,13 @@ def resolve(
     context_index = next((i for i in recent if earlier[i].answer is not None), None)
     if context_index is None or not is_follow_up(question, language, names, people):
         return Resolution(question, names)
+    back = _returned_to(question, language, earlier, glossary, names, covers, text_of)
+    context_index = context_index if back is None else back
     before = earlier[context_index]
     query, carried, topic, reasons = _with_context(
         question, language, earlier, before, glossary, names, people
     )
     prior: dict[int, float] = {}
-    extra: list[DateQuery] = []
     same_passage = SAME_PASSAGE.get(language)
     if (
         is_short(question)
@@ -278,6 +280,9 @@ def resolve(
     ):
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_event_bonus
         reasons.append("same event")
+    if back is not None:
+        prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
+        reasons.append("return")
     if policy.neighbour_bonus:
         for side in (sequence or {}).get(before.answer, (None, None)):
             if side is not None:
@@ -287,21 +292,44 @@ def resolve(
     if neighbour is not None:
         prior[neighbour] = prior.get(neighbour, 0.0) + policy.next_bonus
         reasons.append("next on the page" if step > 0 else "before on the page")
-    day = before.date if before.date and len(before.date) == 10 else None
-    if day:
-        offset = 0 if matches(SAME_DAY, question, language) else None
-        offset = 1 if matches(NEXT_DAY, question, language) else offset
-        offset = -1 if matches(DAY_BEFORE, question, language) else offset
-        if offset is not None:
-            d = dt.date.fromisoformat(day) + dt.timedelta(days=offset)
-            extra.append(DateQuery(d.year, d.month, d.day, "context"))
-            reasons.append("that day" if offset == 0 else f"day {offset:+d}")
+    extra = _that_day(question, language, before, reasons)
     # It stays on the answered turn's topic (the floors do not apply) when it points back
     # or names nothing; one that names something of its own is judged as usual.
     inherits = refers_back(question, language) or not names
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
+
+
+def _that_day(question: str, language: str, before: Turn, reasons: list[str]) -> list[DateQuery]:
+    """ "That day" / "the next day" / "the day before": the answer before's day, or beside it."""
+    day = before.date if before.date and len(before.date) == 10 else None
+    if not day:
+        return []
+    offset = 0 if matches(SAME_DAY, question, language) else None
+    offset = 1 if matches(NEXT_DAY, question, language) else offset
+    offset = -1 if matches(DAY_BEFORE, question, language) else offset
+    if offset is None:
+        return []
+    d = dt.date.fromisoformat(day) + dt.timedelta(days=offset)
+    reasons.append("that day" if offset == 0 else f"day {offset:+d}")
+    return [DateQuery(d.year, d.month, d.day, "context")]
+
+
+def _returned_to(question, language, earlier, glossary, names, covers, text_of) -> int | None:
+    """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
+    turns, the one whose passage holds most of the question's names, else the latest whose
+    passage holds the question's own words of the page (most recent first on a tie)."""
+    if not matches(RETURN, question, language) or text_of is None:
+        return None
+    answered = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None]
+    held = {i: sum(n in text_of(earlier[i].answer) for n in names) for i in answered}
+    if held and max(held.values()) > 0:
+        return max(answered, key=lambda i: held[i])  # max keeps the first (latest) of a tie
+    if covers is None:
+        return None
+    words = unasked(question, language)
+    return next((i for i in answered if covers(earlier[i].answer, words)), None)
 
 
 def _switches(question: str, language: str, names, before: Turn, glossary: Glossary) -> bool:

@@ -211,7 +211,10 @@ _FOREIGN_DATE = re.compile(
     # Vietnamese: "ngày 1 tháng 8 năm 2018", "tháng 6 năm 2018", "ngày 12/6/2018"
     r"|(?:ngày\s+(?P<vday>\d{1,2})\s+)?tháng\s+(?P<vmon>\d{1,2})(?:\s+năm\s+(?P<vyear>\d{4}))?"
     r"|\b(?P<sday>\d{1,2})/(?P<smon>\d{1,2})(?:/(?P<syear>\d{4}))?\b"
-    r"|\b(?:in|năm|year)\s+(?P<lyear>(?:19|20)\d{2})\b|(?P<kyonly>\d{4})\s*년",
+    r"|\b(?:in|năm|year)\s+(?P<lyear>(?:19|20)\d{2})\b|(?P<kyonly>\d{4})\s*년"
+    # Month and day with a dot, as Chinese and Japanese readers type them, before a word for
+    # that day ("3.8那天", "6.12号", "10.8の日"): a dot alone might be a decimal
+    r"|(?<![\d.])(?P<cmon>\d{1,2})\.(?P<cday>\d{1,2})(?=\s*(?:那天|当天|这天|那日|日|号|の日))",
     re.IGNORECASE,
 )
 
@@ -234,6 +237,8 @@ def _foreign(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
         return num("oyear"), _MONTHS_EN[g["omon"].lower().rstrip(".")], None
     if g["kmon"]:
         return num("kyear"), num("kmon"), num("kday")
+    if g["cmon"]:
+        return None, num("cmon"), num("cday")
     if g["vmon"]:
         return num("vyear"), num("vmon"), num("vday")
     if g["smon"]:
@@ -293,5 +298,8 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
             continue
         if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
             continue
+        if m.group("cmon"):  # "6.12号" is one date, not "12号" as well
+            keep = [k for k, (s, e) in enumerate(spans) if not (s < m.end() and m.start() < e)]
+            found, spans = [found[k] for k in keep], [spans[k] for k in keep]
         found.append(DateQuery(year, month, day, m.group(0)))
     return found
