@@ -251,3 +251,25 @@ def test_what_is_stirring_on_a_day_asks_what_happened():
     from summit_qa.answering.shape import asks_what_happened
 
     assert asks_what_happened("那天朝美之间有什么动静？", "zh")
+
+
+def test_vietnamese_cues_typed_without_marks():
+    from summit_qa.answering.cues import NEXT, matches
+
+    assert matches(NEXT, "sau do thi sao?", "vi") and matches(NEXT, "Sau đó thì sao?", "vi")
+    assert shape("tom tat bai bao nay giup toi", "vi").kind == "overview"
+    assert shape("liet ke nhung lan ong ay den binh nhuong", "vi", actions=["visit"]).kind == "list"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("帮我按时间顺序梳理一下蓬佩奥的访问", "zh"),
+        ("Pompeo's visits in chronological order please", "en"),
+        ("폼페이오 방문을 날짜별로 정리해 줘", "ko"),
+        ("ポンペオの訪問を時系列で教えて", "ja"),
+        ("Các chuyến thăm của Pompeo theo thứ tự thời gian", "vi"),
+    ],
+)
+def test_events_asked_in_date_order_are_a_list(question, language):
+    assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"

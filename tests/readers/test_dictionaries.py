@@ -100,3 +100,12 @@ def test_a_gloss_names_dates_and_terms_in_the_readers_language(passages, lexicon
     assert len(items) <= 12 and all(item.line().startswith(item.text) for item in items.values())
     assert term_meaning("会谈", "vi", lexicon).startswith("hội đàm")
     assert term_meaning("制裁", "ko", lexicon).startswith("제재 (制裁)")
+
+
+def test_sino_vietnamese_readings_typed_without_marks(lexicon):
+    marked = [r for r in lexicon.vietnamese if " " in r and not r.isascii()]
+    reading = next(r for r in marked if len(lexicon.vietnamese[r]) == 1)
+    from summit_qa.page.language import unmarked
+
+    expected = set(lexicon.unmarked_vietnamese.get(unmarked(reading), ()))
+    assert expected and expected <= set(lexicon.terms(f"cai {unmarked(reading)} nay", "vi"))

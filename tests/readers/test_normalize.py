@@ -109,3 +109,12 @@ def test_each_opencc_configuration_is_built_once_per_process():
     built = _converter.cache_info().misses
     one_round()
     assert _converter.cache_info().misses == built  # every configuration still cached
+
+
+def test_vietnamese_typed_without_its_marks_is_read_as_vietnamese(glossary):
+    from summit_qa.readers.normalize import read_typed
+
+    assert read_typed("khi nao thi truong trieu tien mo cua", glossary).language == "vi"
+    assert read_typed("nhung lan ong pompeo sang binh nhuong la khi nao", glossary).language == "vi"
+    for english in ("how many times did pompeo go to pyongyang", "what did the white house say"):
+        assert read_typed(english, glossary).language == "en"

@@ -7,10 +7,11 @@ the cues mean for the question's reading.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from summit_qa.page.language import CJK
+from summit_qa.page.language import CJK, unmarked
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -271,6 +272,17 @@ def is_short(text: str) -> bool:
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
+@functools.lru_cache(maxsize=512)
+def _unmarked_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(unmarked(pattern.pattern), pattern.flags)
+
+
 def matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
+    """Whether ``table``'s cue for ``language`` is in ``text``; Vietnamese typed without its
+    marks ("nhung lan", "sau do") matches the cue without them too."""
     pattern = table.get(language)
-    return bool(pattern and pattern.search(text))
+    if not pattern:
+        return False
+    if pattern.search(text):
+        return True
+    return language == "vi" and bool(_unmarked_pattern(pattern).search(unmarked(text)))

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summit_qa.answering.cues import LAST, find_ordinal
+from summit_qa.answering.cues import LAST, find_ordinal, matches
 from summit_qa.page.dates import DateQuery, question_dates
 
 
@@ -80,7 +80,9 @@ SOME_COUNT = {
     "vi": _any(r"bao nhiêu (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)|mấy (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)"),
 }
 LIST = {
-    "zh": _any(r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一"),
+    "zh": _any(
+        r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一|梳理|盘点|按时间(?:顺序)?"
+    ),
     "en": _any(
         r"\blist\b",
         r"\bwhich (?:events|meetings|visits|trips|times)\b",
@@ -88,11 +90,16 @@ LIST = {
         r"\ball (?:the )?(?:events|meetings|visits|trips|times)\b",
         r"\bwhat are the\b",
         r"\bname the\b",
+        r"\bin (?:chronological|date) order\b",
+        r"\bchronolog",
     ),
-    "ko": _any(r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들"),
-    "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ"),
+    "ko": _any(
+        r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들|있었던 일들|날짜별|순서대로"
+    ),
+    "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ|時系列|日付順"),
     "vi": _any(
-        r"những gì|những sự kiện|liệt kê|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)"
+        r"những gì|những sự kiện|liệt kê|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)|"
+        r"theo thứ tự thời gian"
     ),
 }
 # "What happened" without a date is a question about one event; with a period, a range.
@@ -193,8 +200,10 @@ class Shape:
 
 
 def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
-    pattern = table.get(language) or table["en"]
-    return bool(pattern.search(text)) or (language != "en" and bool(table["en"].search(text)))
+    """The cue of ``language`` (unmarked Vietnamese too, cues.matches), or an English one."""
+    if language in table and matches(table, text, language):
+        return True
+    return bool(table["en"].search(text))
 
 
 def asks_what_happened(question: str, language: str) -> bool:

@@ -8,6 +8,7 @@ Vietnamese, anything else English.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Unicode ranges of the scripts the page and its readers use.  Han covers the
 # unified ideographs, extension A and the compatibility block; Hangul the
@@ -41,6 +42,12 @@ def detect_language(text: str) -> str:
     if _VIETNAMESE.search(text):
         return "vi"
     return "en"
+
+
+def unmarked(text: str) -> str:
+    """``text`` without Vietnamese (or other) marks, case kept: "Hà Nội" → "Ha Noi"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def has_han(text: str) -> bool:

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-from summit_qa.page.language import HAN
+from summit_qa.page.language import HAN, unmarked
 from summit_qa.readers.dictionary_sources import (
     CEDICT,
     CEDICT_LINE,
@@ -279,8 +279,18 @@ class PageLexicon:
         return found
 
     def _vietnamese_terms(self, question: str) -> list[str]:
+        """Sino-Vietnamese readings of page words; typed without marks ("thuong dinh"), the
+        readings without theirs (of two syllables or more: one alone is too many words)."""
         text = " " + " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", question.lower()))) + " "
-        return [zh for reading, zhs in self.vietnamese.items() if f" {reading} " in text for zh in zhs]
+        readings = self.vietnamese if text != unmarked(text) else self.unmarked_vietnamese
+        return [zh for reading, zhs in readings.items() if f" {reading} " in text for zh in zhs]
+
+    @functools.cached_property
+    def unmarked_vietnamese(self) -> dict[str, tuple[str, ...]]:
+        merged: dict[str, set[str]] = {}
+        for reading, zhs in self.vietnamese.items():
+            merged.setdefault(unmarked(reading) if " " in reading else reading, set()).update(zhs)
+        return {k: tuple(sorted(v)) for k, v in merged.items() if len(v) <= self.MAX_SENSES}
 
     def near_synonyms(self, zh: str, shared: int = 2) -> tuple[str, ...]:
         """Page words meaning what ``zh`` means: sharing at least ``shared`` English gloss

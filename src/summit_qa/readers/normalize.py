@@ -28,7 +28,7 @@ from summit_qa.page.language import HAN, LATIN, detect_language
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionary_sources import cedict_tables, vietnamese_syllables
 from summit_qa.readers.english import common_english
-from summit_qa.readers.spelling import fix_english
+from summit_qa.readers.spelling import fix_english, name_words
 
 # How many edits a typed word may be from a glossary spelling to be read as it: one for a
 # word of four to six letters, two from seven; shorter words are left alone.
@@ -208,6 +208,20 @@ class Reading:
     language: str  # "zh-Hant" for a reader of traditional characters
 
 
+def unmarked_vietnamese(text: str, glossary: Glossary) -> bool:
+    """Vietnamese typed without its marks ("nhung lan kim jong un va trump gap nhau la khi
+    nao"): two words or more that are Sino-Vietnamese syllables and no English word, and
+    with the words no dictionary knows, as many as the English words that are no syllable
+    (the page's names aside)."""
+    names = name_words(glossary)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in names]
+    english, syllables = common_english(), vietnamese_syllables()
+    vietnamese = sum(w in syllables and w not in english for w in words)
+    unknown = sum(w not in syllables and w not in english for w in words)
+    only_english = sum(w in english and w not in syllables for w in words)
+    return vietnamese >= 2 and vietnamese + unknown >= only_english
+
+
 def read_typed(
     question: str, glossary: Glossary, language: str | None = None, page_words: frozenset[str] = frozenset()
 ) -> Reading:
@@ -227,4 +241,6 @@ def read_typed(
         text = fix_chinese_names(chinese_names(text, glossary), glossary)
     elif language == "en":
         language = detect_language(text)  # "ha noi" restored as "Hà Nội" reads as Vietnamese
+        if language == "en" and unmarked_vietnamese(text, glossary):
+            language = "vi"
     return Reading(text, language)

@@ -30,7 +30,7 @@ def _vocabulary() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def _name_words(glossary: Glossary) -> frozenset[str]:
+def name_words(glossary: Glossary) -> frozenset[str]:
     """Every Latin word of the glossary's names, lower case ("hanoi", "kim")."""
     return frozenset(
         w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
@@ -53,7 +53,7 @@ def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | Non
 def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = frozenset()) -> str:
     """``text`` with its misspelt lower-case English words corrected (see the module)."""
     known = common_english()
-    names = _name_words(glossary)
+    names = name_words(glossary)
     syllables = vietnamese_syllables()
 
     def fix(m: re.Match[str]) -> str:
