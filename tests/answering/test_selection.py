@@ -149,3 +149,10 @@ def test_short_forms_and_abbreviated_months_are_on_the_page(page):
     assert off_page_names("美韩联合军演有几次？", "zh", text, glossary, ()) == []  # 美国 and 韩国
     assert _abbreviates("朝美", glossary) and not _abbreviates("美日", glossary)  # 日本: not on the page
     assert off_page_names("What happened between Feb 8 and Feb 20?", "en", text, glossary, ()) == []
+
+
+def test_trips_to_a_place_the_page_never_takes_someone_are_refused(page):
+    assert _select(page, Shape("count", counted=True), "蓬佩奥访问过几次夏威夷？").passages == ()
+    assert _select(page, Shape("list"), "List Pompeo's visits to Hawaii").passages == ()
+    trips = _select(page, Shape("count", counted=True), "蓬佩奥访问过几次平壤？")
+    assert trips is not None and len(trips.passages) >= 1  # a place his trips do reach

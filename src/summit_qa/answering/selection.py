@@ -232,6 +232,13 @@ def _heading_items(
     return (items or inside), section
 
 
+def _destinations(question: str, glossary: Glossary) -> tuple[str, ...]:
+    """The places a question about someone's trips names ("几次访问中国": 中国)."""
+    if not (glossary.names(question, ("person", "body")) and asked_actions(question) == ("visit",)):
+        return ()
+    return glossary.names(question, ("place",))
+
+
 def _sides(question: str, glossary: Glossary) -> list[str]:
     people = list(glossary.names(question, ("person",)))
     if len(people) >= 2:
@@ -271,6 +278,9 @@ def select(
         if _past_the_summits(shape, question, events, glossary):
             return Selection("ordinal", ())  # "the third summit" on a page of two: refused
         return _nth_trip(shape, question, events, glossary, chosen)
+    places = _destinations(question, glossary) if shape.kind in ("list", "count") else ()
+    if places and not any(p in events[i].names for i in chosen for p in places):
+        return Selection(shape.kind, ())  # someone's trips to a place the page never takes them: refused
     if not chosen:
         return None  # nothing of that kind in the period: the best single passages
     if len(chosen) == 1 and shape.kind != "count":
