@@ -154,3 +154,25 @@ def test_a_follow_up_naming_a_label_gets_that_paragraph_not_the_turn_before(engi
         answer = engine.answer(question, history=history)
         history.append(question)
     assert answer.passages[0].text.startswith("议题三")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, gives",
+    [
+        (["美国国防部6月18日宣布了什么？", "为什么？"], "按照"),  # the reason is on the page
+        (["韩朝关系是什么时候开始缓和的？", "为什么会缓和？"], "之机"),
+        (["What did the Treasury announce on 10 December 2018?", "Why?"], None),  # it is not
+        (["When does Trump leave Vietnam?", "Why?"], None),
+    ],
+)
+def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, turns, gives):
+    history = []
+    for question in turns:
+        answer = engine.answer(question, history=history)
+        history.append(question)
+    assert answer.operation == "why"
+    if gives is None:
+        assert answer.kind == "refused" and not answer.passages
+    else:
+        assert answer.kind == "answer" and gives in answer.passages[0].text

@@ -36,3 +36,8 @@ def test_names_words_and_vietnamese_are_left_alone(glossary):
     assert fix_english("hanoi pyongyang summit", glossary) == "hanoi pyongyang summit"  # names of the page
     assert fix_english("thuong dinh ngay nao", glossary) == "thuong dinh ngay nao"  # unmarked Vietnamese
     assert fix_english("Qwertyuiop zxcvbnmasd", glossary) == "Qwertyuiop zxcvbnmasd"  # nothing near
+
+
+def test_forms_of_dictionary_words_are_no_typos(glossary):
+    text = "what happened between the two summits after they talked"
+    assert fix_english(text, glossary) == text

@@ -302,16 +302,10 @@ class SummitQA:
         policy = ConversationPolicy(
             c.follow_same_passage, c.follow_next, c.follow_neighbour, c.follow_same_event
         )
-        text_of = lambda i: self.index.passages[i].text  # noqa: E731
+        texts = [p.text for p in self.index.passages].__getitem__
         return resolve(
-            question, language, earlier, self.glossary, self._sequence, policy, self._covers, text_of
+            question, language, earlier, self.glossary, self._sequence, policy, self.ranker.covers, texts
         )
-
-    def _covers(self, passage: int, question: str) -> bool:
-        """Passage ``passage`` holds the question's own words of the page (none: it may)."""
-        terms_of = self.index.lexical.query_terms
-        own = set(terms_of(question))
-        return not own or bool(own & set(terms_of(self.index.passages[passage].text)))
 
     def answer(
         self,

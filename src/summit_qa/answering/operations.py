@@ -24,6 +24,7 @@ from summit_qa.answering.selection import Selection, asked_actions, travels
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
+from summit_qa.readers.messages import say as message
 
 WHY = {
     "zh": re.compile(r"为什么|为何|为啥|什么原因|原因是"),
@@ -41,6 +42,7 @@ class Operation:
 
     name: str  # "next", "previous", "nth", "actor", "why", "attribute"
     pin: int | None = None
+    unsaid: bool = False  # "why?" of what the page gives no reason for: told so
 
 
 def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply, bool]:
@@ -49,6 +51,9 @@ def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply
     and whether the operation moved it to that passage."""
     if op is None:
         return reply, False
+    if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
+        refused = message("not_in_article", reply.language)
+        return replace(reply, kind="refused", operation=op.name, message=refused), False
     pin = op.pin is not None and reply.kind == "answer" and not labelled
     pinned = Selection("ordinal", (op.pin,)) if pin else None
     return replace(reply, operation=op.name, selection=pinned or reply.selection), pin
@@ -141,8 +146,19 @@ def read_operation(
     if "what-about" in resolution.reason:
         return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
     if matches(WHY, question, language):
-        return Operation("why")
+        # the event's own passage, else the best ranked one, where it gives a reason
+        reasons = [
+            i for i in dict.fromkeys((before.answer, int(order[0]))) if REASON.search(passages[i].text)
+        ]
+        return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
     return Operation("attribute")
+
+
+# Words by which news prose gives a reason: "按照…承诺", "应…邀请", "借…之机", "因为", "指责…".
+REASON = re.compile(
+    r"因为|由于|为了|为落实|以便|旨在|以此|出于|鉴于|原因|理由|目的|按照|根据|应[^，。]{0,30}邀请|"
+    r"借[^，。]{0,20}之机|认为|指责|批评|担心|不满|遗憾"
+)
 
 
 # What happens, in the page's own verbs: the same question about another actor asks for the

@@ -138,6 +138,15 @@ class Ranker:
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
         return tuple(dict.fromkeys([*glossed, *found]))
 
+    def covers(self, passage: int, question: str) -> bool:
+        """Passage ``passage`` holds the question's own words of the page, in Chinese or, for a
+        question in another language, the dictionaries' words for them (none: it may)."""
+        terms_of, text = self.index.lexical.query_terms, self.index.passages[passage].text
+        if own := set(terms_of(question)):
+            return bool(own & set(terms_of(text)))
+        words = [w for w in self.terms(question) if not self.glossary.names(w)]
+        return not words or any(w in text for w in words)
+
     def encode_questions(self, questions: list[str]) -> list[QueryEncoding]:
         """Query vectors and tokens for many questions in one pass (rows as in :meth:`query_texts`)."""
         texts = [self.query_texts(q) for q in questions]

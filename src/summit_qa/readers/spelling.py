@@ -1,7 +1,7 @@
 """Misspelt English words ("anounce", "leter", "sanctoins") as the dictionary writes them.
 
-A word of an English question that no CC-CEDICT gloss writes and that is no name of the
-glossary is read as the dictionary word one edit away (two from seven letters; a swap of
+A word of an English question that no CC-CEDICT gloss writes (nor a form of one: "summits")
+and that is no name of the glossary is read as the dictionary word one edit away (two from seven letters; a swap of
 two letters is one edit).  When several are that close, the one that glosses a word of
 the page wins ("leter": letter, not later or meter); when that still leaves more than
 one, the word is left as typed ("arive": arrive, drive or arise).  Names are
@@ -27,6 +27,12 @@ _WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted(common_english()))
+
+
+@functools.lru_cache(maxsize=1)
+def _stems() -> frozenset[str]:
+    """The stems of the dictionary's words: "summits" and "talked" are words, not typos."""
+    return frozenset(stem(w) for w in common_english())
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,7 +64,7 @@ def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = froz
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in known or word in names or word in syllables:
+        if word in known or word in names or word in syllables or stem(word) in _stems():
             return word
         return correction(word, page_words) or word
 
