@@ -154,8 +154,8 @@ def test_the_several_passages_table_pairs_dev_and_held_out():
 
 def test_the_sentence_by_kind_names_each_kind_measured_and_wraps_between_kinds():
     assert by_kind(several_reports()) == (
-        "By kind, needed share, dev / held-out: list 37.5% (8) / 20.0% (5), count 100% (8) / 20.0% (5),\n"
-        "range 100% (8) / 20.0% (5), enumeration 100% (8) / 20.0% (5)."
+        "By kind, `multi`, needed share, dev / held-out: list 37.5% (8) / 20.0% (5),\n"
+        "count 100% (8) / 20.0% (5), range 100% (8) / 20.0% (5), enumeration 100% (8) / 20.0% (5)."
     )
 
 
