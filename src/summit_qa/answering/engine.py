@@ -73,6 +73,7 @@ class SummitQA:
         self.events = page_events(index.passages, glossary)
         self.summits = summit_days(self.events)
         self.suggester = Suggester(index.passages, self.events, glossary, self._similar)
+        self._text = [p.text for p in index.passages].__getitem__  # a passage's text by its index
         self._page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
         self._english = frozenset(index.lexicon.english)
         self._page_names = frozenset(
@@ -302,9 +303,8 @@ class SummitQA:
         policy = ConversationPolicy(
             c.follow_same_passage, c.follow_next, c.follow_neighbour, c.follow_same_event
         )
-        texts = [p.text for p in self.index.passages].__getitem__
         return resolve(
-            question, language, earlier, self.glossary, self._sequence, policy, self.ranker.covers, texts
+            question, language, earlier, self.glossary, self._sequence, policy, self.ranker.covers, self._text
         )
 
     def answer(

@@ -61,14 +61,6 @@ def _abbreviates(word: str, glossary: Glossary) -> bool:
     return len(word) <= 4 and all(any(p.startswith(c) for p in places) for c in word)
 
 
-@functools.lru_cache(maxsize=4)
-def _alias_words(glossary: Glossary) -> frozenset[str]:
-    """Every Latin word of the glossary's names ("kim" of "Kim Jong Un"), lower case."""
-    return frozenset(
-        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
-    )
-
-
 def off_page_names(
     question: str,
     language: str,
@@ -81,7 +73,7 @@ def off_page_names(
     stemmed English words the dictionaries know for the page's words; ``page_names``: the
     capitalised words of their glosses.  jieba reads Chinese questions only."""
     covered = _covered(question, glossary)
-    known = set(english) | _MONTHS | _alias_words(glossary)
+    known = set(english) | _MONTHS | glossary.latin_words()
     found = []
     if language in ("zh", "zh-Hant") and _HAN.search(question):
         for word, flag in _posseg().cut(question):

@@ -316,7 +316,15 @@ def _that_day(question: str, language: str, before: Turn, reasons: list[str]) ->
     return [DateQuery(d.year, d.month, d.day, "context")]
 
 
-def _returned_to(question, language, earlier, glossary, names, covers, text_of) -> int | None:
+def _returned_to(
+    question: str,
+    language: str,
+    earlier: Sequence[Turn],
+    glossary: Glossary,
+    names: tuple[str, ...],
+    covers: Callable[[int, str], bool] | None,
+    text_of: Callable[[int], str] | None,
+) -> int | None:
     """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
     turns, the one whose passage holds most of the question's names, else the latest whose
     passage holds the question's own words of the page (most recent first on a tie)."""
@@ -332,7 +340,7 @@ def _returned_to(question, language, earlier, glossary, names, covers, text_of) 
     return next((i for i in answered if covers(earlier[i].answer, words)), None)
 
 
-def _switches(question: str, language: str, names, before: Turn, glossary: Glossary) -> bool:
+def _switches(question: str, language: str, names: tuple[str, ...], before: Turn, glossary: Glossary) -> bool:
     """ "那特朗普哪天到？" after a question about 金正恩: opens with "and / so", short without
     its question words, and names a person or body the turn before did not."""
     new = [n for n in names if glossary.types.get(n) in ("person", "body") and n not in before.names]

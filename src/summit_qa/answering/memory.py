@@ -120,7 +120,7 @@ class ConversationMemory:
         turns: list[Turn] = []
         for i in range(len(questions)):
             key = keys[i]
-            turn = self._turns.get(key)
+            turn = self._turns.get(key)  # again: the request that held the lock may have read it
             if turn is None:
                 if yielding:
                     time.sleep(0)  # let a waiting ordinary question take the interpreter

@@ -304,7 +304,7 @@ REGIONS: dict[str, tuple[Callable[[Reports], str], ...]] = {
     "single": (single,),
     "conversations": (conversation, dialogues),
     "several": (several, by_kind, dates, typed, traditional, operations),
-    # sets written later, by people who never saw the product, each with its held-out part
+    # sets written blind, by people who never ran the product, each with its held-out part
     "fresh": (
         partial(several, name="multi-2"),
         partial(by_kind, name="multi-2"),

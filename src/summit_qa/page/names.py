@@ -73,6 +73,11 @@ class Glossary:
             raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
         return cls(tuple(pairs), types, shown, variants)
 
+    def latin_words(self) -> frozenset[str]:
+        """Every Latin word of the names, lower case ("kim", "hanoi"): words a reader types
+        that are names, not English words or typos."""
+        return _latin_words(self)
+
     def display(self, zh: str, language: str) -> str | None:
         """How a reader of ``language`` writes the name ``zh`` (Vietnamese falls back to the
         English form, the Latin spelling Vietnamese uses for foreign names)."""
@@ -104,3 +109,10 @@ class Glossary:
             if zh in found and self.types.get(zh) in types:
                 text = pattern.sub(sep, text)
         return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=8)
+def _latin_words(glossary: Glossary) -> frozenset[str]:
+    return frozenset(
+        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
+    )

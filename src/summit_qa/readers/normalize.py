@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from summit_qa.page.language import HAN, LATIN, detect_language
+from summit_qa.page.language import HAN, LATIN, detect_language, unmarked
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionary_sources import cedict_tables, vietnamese_syllables
 from summit_qa.readers.english import common_english
-from summit_qa.readers.spelling import fix_english, name_words
+from summit_qa.readers.spelling import fix_english
 
 # How many edits a typed word may be from a glossary spelling to be read as it: one for a
 # word of four to six letters, two from seven; shorter words are left alone.
@@ -78,8 +77,7 @@ def is_traditional(text: str) -> bool:
 
 def bare(text: str) -> str:
     """Lower case without Vietnamese (or other) marks: "Hà Nội" → "ha noi"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unmarked(text.lower())
 
 
 @functools.lru_cache(maxsize=4)
@@ -213,7 +211,7 @@ def unmarked_vietnamese(text: str, glossary: Glossary) -> bool:
     nao"): two words or more that are Sino-Vietnamese syllables and no English word, and
     with the words no dictionary knows, as many as the English words that are no syllable
     (the page's names aside)."""
-    names = name_words(glossary)
+    names = glossary.latin_words()
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in names]
     english, syllables = common_english(), vietnamese_syllables()
     vietnamese = sum(w in syllables and w not in english for w in words)

@@ -59,11 +59,10 @@ class PageNames:
 
     @classmethod
     def of(cls, lexicon: PageLexicon, glossary: Glossary, bylines: tuple[str, ...] = ()) -> PageNames:
-        aliases = {
-            w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
-        }
         found = (lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words)
-        return cls(*found, glossary, frozenset(aliases), tuple(sorted(set(bylines), key=len, reverse=True)))
+        return cls(
+            *found, glossary, glossary.latin_words(), tuple(sorted(set(bylines), key=len, reverse=True))
+        )
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints, as written."""

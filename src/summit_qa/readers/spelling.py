@@ -35,14 +35,6 @@ def _stems() -> frozenset[str]:
     return frozenset(stem(w) for w in common_english())
 
 
-@functools.lru_cache(maxsize=4)
-def name_words(glossary: Glossary) -> frozenset[str]:
-    """Every Latin word of the glossary's names, lower case ("hanoi", "kim")."""
-    return frozenset(
-        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
-    )
-
-
 def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | None:
     """The dictionary word ``word`` (lower case) is a misspelling of, or None."""
     allowed = 1 if len(word) < 7 else 2
@@ -59,7 +51,7 @@ def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | Non
 def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = frozenset()) -> str:
     """``text`` with its misspelt lower-case English words corrected (see the module)."""
     known = common_english()
-    names = name_words(glossary)
+    names = glossary.latin_words()
     syllables = vietnamese_syllables()
 
     def fix(m: re.Match[str]) -> str:
