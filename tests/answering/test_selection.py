@@ -156,3 +156,23 @@ def test_trips_to_a_place_the_page_never_takes_someone_are_refused(page):
     assert _select(page, Shape("list"), "List Pompeo's visits to Hawaii").passages == ()
     trips = _select(page, Shape("count", counted=True), "蓬佩奥访问过几次平壤？")
     assert trips is not None and len(trips.passages) >= 1  # a place his trips do reach
+
+
+def test_a_list_of_a_topic_with_no_kind_of_event_is_cut_by_relevance(page):
+    passages, events, _ = page
+    score = np.full(len(passages), -10.0, np.float32)
+    named = [i for i, e in enumerate(events) if "特朗普" in e.names and "金正恩" in e.names]
+    score[named[:4]] = [1.0, 0.0, -1.0, -4.0]  # three close to the best; a name shared is not enough
+    chosen = _select(page, Shape("list", listy=True), "特朗普和金正恩之间有哪些交流？", score)
+    assert set(chosen.passages) == set(named[:3])
+
+
+def test_a_list_shows_its_dated_events_in_date_order_then_the_undated(page):
+    passages, events, _ = page
+    dated = [i for i, e in enumerate(events) if e.day and "朝鲜" in e.names and "美国" in e.names][:3]
+    undated = next(i for i, e in enumerate(events) if not e.day and "朝鲜" in e.names and "美国" in e.names)
+    score = np.full(len(passages), -10.0, np.float32)
+    score[[undated, *reversed(dated)]] = [1.0, 0.9, 0.8, 0.7]  # the commentary ranks first
+    chosen = _select(page, Shape("list", listy=True), "朝鲜对美国表达过哪些不满？", score)
+    assert chosen.passages == (*sorted(dated, key=lambda i: events[i].day), undated)
+    assert chosen.order == "chronological"

@@ -273,3 +273,17 @@ def test_vietnamese_cues_typed_without_marks():
 )
 def test_events_asked_in_date_order_are_a_list(question, language):
     assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("朝鲜对美国表达过哪些不满？", "zh"),
+        ("List what North Korea complained about to the US", "en"),
+        ("북한이 미국에 불만을 나타낸 일들을 나열해 줘", "ko"),
+        ("北朝鮮が米国に不満を示したことを全部挙げて", "ja"),
+        ("Liệt kê những lần Triều Tiên phản đối Mỹ", "vi"),
+    ],
+)
+def test_a_list_of_what_named_sides_did_is_a_list(question, language):
+    assert shape(question, language, names=["朝鲜", "美国"]).kind == "list"

@@ -183,7 +183,8 @@ def _filtered(
         candidates = [e for e in candidates if set(actions) & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
         candidates = [e for e in candidates if all(travels(passages_text[e.passage], p) for p in people)]
-    cut = FILTERED_RELEVANCE if (people or actions) else RELEVANCE
+    topical = shape.kind == "list" and not actions and shape.span is None  # "哪些不满": by relevance
+    cut = FILTERED_RELEVANCE if (people or actions) and not topical else RELEVANCE
     relevant = _relevant(score, cut)
     return [e.passage for e in candidates if e.passage in relevant]
 
@@ -285,8 +286,10 @@ def select(
         return None  # nothing of that kind in the period: the best single passages
     if len(chosen) == 1 and shape.kind != "count":
         return None  # one passage answers: a single answer, with the runners-up
-    if all(events[i].day for i in chosen):
-        return Selection(shape.kind, _chronological(events, chosen))
+    dated = [i for i in chosen if events[i].day]
+    if len(dated) * 2 >= len(chosen):  # events in date order, then what comments on them
+        undated = [int(i) for i in order if int(i) in set(chosen) - set(dated)]
+        return Selection(shape.kind, _chronological(events, dated) + tuple(undated))
     ranked = [int(i) for i in order if int(i) in set(chosen)]
     return Selection(shape.kind, tuple(ranked), "relevance")
 

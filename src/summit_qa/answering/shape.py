@@ -326,7 +326,7 @@ def read_shape(
         return Shape("range", span, exclusive, listy)
     if _matches(COMPARE, question, language):
         return Shape("compare", span, exclusive, listy)
-    if listy and (actions or span):
+    if listy and (actions or span or names):
         return Shape("list", span, exclusive, True)
     if _matches(LAST, question, language):
         return Shape("ordinal", nth=-1)
