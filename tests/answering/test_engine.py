@@ -213,3 +213,11 @@ def test_a_when_question_that_gives_a_date_is_answered_by_another():
 
     assert answer("特朗普5月10日宣布的新加坡会晤定在哪一天？").passages[0].answer_date == "2018-06-12"
     assert answer("2018年5月10日发生了什么？").passages[0].answer_date == "2018-05-10"
+
+
+@pytest.mark.parametrize(
+    "question", ["두 번째 의제는 뭐였지?", "第二个议题是什么？", "What was the second issue?"]
+)
+def test_a_question_naming_one_of_the_page_s_labels_is_answered_by_it(engine, question):
+    a = engine.answer(question)
+    assert a.kind == "answer" and a.passages[0].text.startswith("议题二")

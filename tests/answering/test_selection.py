@@ -176,3 +176,24 @@ def test_a_list_shows_its_dated_events_in_date_order_then_the_undated(page):
     chosen = _select(page, Shape("list", listy=True), "朝鲜对美国表达过哪些不满？", score)
     assert chosen.passages == (*sorted(dated, key=lambda i: events[i].day), undated)
     assert chosen.order == "chronological"
+
+
+@pytest.mark.parametrize(
+    ("question", "nth", "first_words"),
+    [
+        ("大事记的第一条是什么？", 1, "2018年年初"),
+        ("What's the last item in the chronology?", -1, "2月8日"),
+        ("연표의 두 번째 항목은?", 2, "3月8日"),
+    ],
+)
+def test_the_nth_entry_of_the_timeline_after_its_introduction(page, question, nth, first_words):
+    passages, _, _ = page
+    chosen = _select(page, Shape("ordinal", nth=nth), question)
+    assert chosen.kind == "ordinal" and len(chosen.passages) == 1
+    assert passages[chosen.passages[0]].text.startswith(first_words)
+
+
+def test_an_entry_of_someone_is_their_series_not_the_timeline_s(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("ordinal", nth=1), "大事记里蓬佩奥第一次访朝是哪天")
+    assert chosen is None or "蓬佩奥" in passages[chosen.passages[0]].text

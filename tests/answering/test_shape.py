@@ -22,6 +22,7 @@ def shape(question: str, language: str, names=(), actions=()) -> Shape:
         ("이 신문의 기사 제목은 무엇인가요?", "ko"),
         ("この紙面の見出しを教えて", "ja"),
         ("Trang báo này có những tiêu đề gì?", "vi"),
+        ("Which news agencies does this page cite?", "en"),  # "news agencies" is no news
     ],
 )
 def test_questions_about_the_page_itself(question, language):
@@ -36,6 +37,7 @@ def test_questions_about_the_page_itself(question, language):
         ("이 기사를 요약해 주세요", "ko"),
         ("この記事を要約してください", "ja"),
         ("Tóm tắt bài báo này giúp tôi", "vi"),
+        ("この記事って、要するに何が書いてあるの？", "ja"),
     ],
 )
 def test_overviews(question, language):
@@ -287,3 +289,23 @@ def test_events_asked_in_date_order_are_a_list(question, language):
 )
 def test_a_list_of_what_named_sides_did_is_a_list(question, language):
     assert shape(question, language, names=["朝鲜", "美国"]).kind == "list"
+
+
+def test_the_points_of_a_section_are_its_items():
+    question = "In the analysis, what points are made in the section on the summit's biggest task?"
+    assert shape(question, "en", actions=["meeting"]).kind == "enumeration"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("大事记里最后一条说的是啥", "zh"),
+        ("What's the last item in the chronology?", "en"),
+        ("연표의 마지막 항목은?", "ko"),
+        ("年表の最後の項目は？", "ja"),
+        ("Mục cuối của niên biểu là gì?", "vi"),
+    ],
+)
+def test_the_last_entry_is_the_last_of_a_series(question, language):
+    s = shape(question, language)
+    assert (s.kind, s.nth) == ("ordinal", -1)

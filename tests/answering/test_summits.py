@@ -19,6 +19,8 @@ def _ranked_first(passages, pid):
         ("When did the Hanoi summit open?", None, "2019-02-27"),
         ("美朝首脑第一次会晤在哪天？", 1, "2018-06-12"),
         ("싱가포르 정상회담은 며칠이었나요?", None, "2018-06-12"),
+        ("美朝领导人头一回见面是哪天？", 1, "2018-06-12"),  # the two leaders meeting: a summit
+        ("When did the two leaders meet for the second time?", 2, "2019-02-27"),
     ],
 )
 def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day):

@@ -157,11 +157,13 @@ _ORDINAL = {
 
 # "The last time": the last of a series, whatever its length.
 LAST = {
-    "zh": re.compile(r"最后一[次回趟个]|最近一[次回趟]|最后那[次回趟]"),
-    "en": re.compile(r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting)\b", re.I),
+    "zh": re.compile(r"最后一[次回趟个条件项]|最近一[次回趟]|最后那[次回趟条]"),
+    "en": re.compile(
+        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|item|event)\b", re.I
+    ),
     "ko": re.compile(r"마지막|가장 최근"),
     "ja": re.compile(r"最後|直近"),
-    "vi": re.compile(r"lần cuối|gần đây nhất", re.I),
+    "vi": re.compile(r"lần cuối|gần đây nhất|(?:mục|sự kiện) cuối", re.I),
 }
 
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from summit_qa.answering import smalltalk
+from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose
 from summit_qa.answering.entities import off_page_names
@@ -38,8 +39,8 @@ from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, read_operation
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
-from summit_qa.answering.selection import Selection, asked_actions, select, summit_days
-from summit_qa.answering.shape import Shape, read_shape
+from summit_qa.answering.selection import Selection, select, summit_days
+from summit_qa.answering.shape import TIMELINE, Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
 from summit_qa.answering.summits import summit_passage
 from summit_qa.encoders import open_encoder
@@ -278,7 +279,7 @@ class SummitQA:
             return Selection(shape.kind, ())
         named = bool(self.glossary.names(question, ("person", "body", "place")))
         about_page = shape.kind in ("page", "overview") or (
-            shape.kind in (*sets[:3], "ordinal") and bool(shape.span or named)
+            shape.kind in (*sets[:3], "ordinal") and bool(shape.span or named or TIMELINE.search(question))
         )
         if not (r.answered or about_page):
             return None

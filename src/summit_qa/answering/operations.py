@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, matches
 from summit_qa.answering.followups import Resolution, Turn
-from summit_qa.answering.selection import Selection, asked_actions, travels
+from summit_qa.answering.selection import Selection, travels
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage

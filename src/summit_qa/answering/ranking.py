@@ -223,8 +223,9 @@ class Ranker:
         signals = SignalTable.of(n, columns)
         score = signals.fused(c.weights())
         order = rank_order(score)
-        # A follow-up of an answered turn, or "who is X?" about X on the page, is in scope.
-        forced = resolution is not None and resolution.in_scope
+        # A follow-up of an answered turn, "who is X?" about X on the page, or a question naming
+        # one of the page's labels ("두 번째 의제는 뭐였지?": 议题二) is in scope.
+        forced = (resolution is not None and resolution.in_scope) or self._names_label(question, language)
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )

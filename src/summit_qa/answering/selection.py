@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.shape import SUMMIT_WORDS, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
@@ -31,53 +32,6 @@ FILTERED_RELEVANCE = 6.0
 EITHER = re.compile(r"或|还是|\bor\b|또는|이나|거나|または|もしくは|\bhoặc\b", re.I)
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(patterns), re.I)
-
-
-# What happens, as a question writes it in five languages: the classes of page/events.py.
-ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
-    "visit": _any(
-        r"访|前往|出行|去(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
-        r"\bvisit",
-        r"\btrips?\b",
-        r"\btravel",
-        r"\bwent to\b",
-        r"\bgo(?:ne)? to\b",
-        r"방문|방북|방미|다녀",
-        r"訪問|訪朝|訪米|訪れ|行った",
-        r"thăm|chuyến đi|sang",
-    ),
-    "meeting": _any(
-        r"见面|会见|会面|会晤|峰会|见了|见过|见到",
-        r"\bmeet",
-        r"\bmet\b",
-        r"\bsummits?\b",
-        r"만나|만남|만난|만났|정상회담|회동",
-        r"会っ|会談|首脳会談|面会",
-        r"gặp|thượng đỉnh|cuộc gặp|hội nghị",
-    ),
-    "announcement": _any(
-        r"宣布|声明|公布",
-        r"\bannounce",
-        r"\bstatements?\b",
-        r"발표|성명",
-        r"発表|声明",
-        r"tuyên bố|thông báo|công bố",
-    ),
-    "talks": _any(
-        r"会谈|谈判|磋商", r"\btalks\b", r"\bnegotiat", r"협상|회담", r"交渉|協議", r"đàm phán|hội đàm"
-    ),
-    "letter": _any(r"信|贺词", r"\bletters?\b", r"편지|서한|친서", r"手紙|書簡|親書", r"\bthư\b"),
-    "sanction": _any(r"制裁", r"\bsanction", r"제재", r"trừng phạt|cấm vận"),
-    "exercise": _any(r"演习|军演", r"\bexercises?\b", r"\bdrills?\b", r"훈련|연습", r"演習", r"tập trận"),
-    "remains": _any(r"遗骸|遗体", r"\bremains\b", r"유해", r"遺骨|遺骸", r"hài cốt"),
-    "agreement": _any(
-        r"协议|签署|签了", r"\bagreements?\b", r"\bsigned\b", r"합의|서명", r"合意|署名", r"thỏa thuận|\bký\b"
-    ),
-}
-
-
 @dataclass(frozen=True)
 class Selection:
     """The passages of a several-passage answer, in the order shown."""
@@ -87,10 +41,6 @@ class Selection:
     order: str = "chronological"  # or "page", "relevance"
     heading: str = ""  # the heading or article the set comes from, when one
     counted: bool = False  # the question asks how many
-
-
-def asked_actions(question: str) -> tuple[str, ...]:
-    return tuple(name for name, pattern in ASKED_ACTIONS.items() if pattern.search(question))
 
 
 def leaders(events: Sequence[Event]) -> frozenset[str]:
@@ -274,6 +224,11 @@ def select(
         shape = replace(shape, kind="list")
     if shape.span is not None and not any(_in_span(e, shape) for e in events):
         return Selection(shape.kind, ())  # a period the page has no event in: refused
+    if (
+        shape.kind == "ordinal"
+        and (entry := _nth_entry(shape, question, passages, events, glossary)) is not None
+    ):
+        return entry
     chosen = _filtered(question, shape, events, glossary, score, [p.text for p in passages])
     if shape.kind == "ordinal":
         if _past_the_summits(shape, question, events, glossary):
@@ -345,6 +300,22 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
     series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
     n = shape.nth or 1
     if len(series) < 2 or abs(n) > len(series) or n == 0:
+        return None
+    return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
+
+
+def _nth_entry(shape: Shape, question: str, passages, events, glossary) -> Selection | None:
+    """The n-th entry of the timeline ("大事记的第一条", "the last item in the chronology"), when
+    the question names the timeline and no one: its dated paragraphs after the line that
+    introduces them ("以下是…大事记："), in page order."""
+    if not TIMELINE.search(question) or glossary.names(question, ("person", "body")):
+        return None
+    timeline = _timeline_article(events)
+    inside = [i for i, p in enumerate(passages) if p.article == timeline]
+    intro = next((k for k, i in enumerate(inside) if passages[i].text.rstrip().endswith(("：", ":"))), 0)
+    series = [i for i in inside[intro + 1 :] if passages[i].date]
+    n = shape.nth or 1
+    if not series or abs(n) > len(series):
         return None
     return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
 

@@ -57,7 +57,8 @@ OVERVIEW = {
     ),
     "ko": _any(r"요약|요점|무슨 내용|어떤 내용|주요 내용|개요|줄거리"),
     "ja": _any(
-        r"要約|まとめて(?:ください|下さい|くれ|ほしい|欲しい)|要点|概要|何について書|どんな内容|主な内容"
+        r"要約|まとめて(?:ください|下さい|くれ|ほしい|欲しい)|要点|概要|何について書|どんな内容|主な内容|要するに|"
+        r"何が書いて|ざっくり"
     ),
     "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì)|tổng quan"),
 }
@@ -113,7 +114,7 @@ HAPPENED = {
         r"\bwhat went on\b",
         r"\bevents?\b",
         r"\bwhat did .* do\b",
-        r"\bnews\b",
+        r"\bnews\b(?! agenc)",
         r"\banything (?:on|happen)",
         r"\bdevelopments?\b",
         r"\bwhat was going on\b",
@@ -129,6 +130,7 @@ ENUMERATION = {
     ),
     "en": _any(
         r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges)\b",
+        r"\bwhat (?:points|items) (?:are|does|do|is)\b.*\b(?:section|heading|part)\b",
     ),
     "ko": _any(r"(?:세|두|네) ?가지 (?:의제|쟁점|장애|과제|문제)|3대|(?:의제|쟁점|장애물)(?:는|은|들)"),
     "ja": _any(r"(?:三|3|二|2)つの(?:議題|課題|障害|問題)|三大|(?:議題|障害)は"),

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from summit_qa.answering.selection import _any, asked_actions, leaders, summit_days
+from summit_qa.answering.actions import _any, asked_actions
+from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
 SUMMIT = _any(r"会晤|峰会|首脑会谈|金特会|特金会", r"\bsummits?\b", r"정상회담", r"首脳会談", r"thượng đỉnh")
+# Words for the two countries' leaders: "美朝领导人第一次见面" is their first summit.
+LEADERS = _any(
+    r"领导人|首脑|元首",
+    r"\bleaders\b",
+    r"정상들?(?:이|은|끼리)?\s|지도자",
+    r"首脳|指導者",
+    r"lãnh đạo|nguyên thủ",
+)
 # A question asking for a day, and one asking what someone said or announced (of an event).
 WHEN = _any(
     r"哪天|哪一天|何时|什么时候|几号|几月几[日号]|日期",
@@ -48,7 +57,7 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     places = glossary.names(question, ("place",))
     # which summit: the place it names, or an ordinal of the word summit ("第一次会晤"); a
     # meeting of another kind ("第一次单独会面") or no pick at all is ranked as any question
-    if not places and not (nth is not None and SUMMIT.search(question)):
+    if not places and not (nth is not None and (SUMMIT.search(question) or LEADERS.search(question))):
         return None
     days = set(summits)
     if nth is not None:

@@ -1,0 +1,58 @@
+"""The kinds of event a question asks about (visit, meeting, announcement, talks, letter,
+sanction, exercise, remains, agreement), as readers write them in five languages: the
+classes of page/events.py, read from the question's own words."""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+# What happens, as a question writes it in five languages: the classes of page/events.py.
+ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
+    "visit": _any(
+        r"访|前往|出行|去(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
+        r"\bvisit",
+        r"\btrips?\b",
+        r"\btravel",
+        r"\bwent to\b",
+        r"\bgo(?:ne)? to\b",
+        r"방문|방북|방미|다녀",
+        r"訪問|訪朝|訪米|訪れ|行った",
+        r"thăm|chuyến đi|sang",
+    ),
+    "meeting": _any(
+        r"见面|会见|会面|会晤|峰会|见了|见过|见到",
+        r"\bmeet",
+        r"\bmet\b",
+        r"\bsummits?\b",
+        r"만나|만남|만난|만났|정상회담|회동",
+        r"会っ|会談|首脳会談|面会",
+        r"gặp|thượng đỉnh|cuộc gặp|hội nghị",
+    ),
+    "announcement": _any(
+        r"宣布|声明|公布",
+        r"\bannounce",
+        r"\bstatements?\b",
+        r"발표|성명",
+        r"発表|声明",
+        r"tuyên bố|thông báo|công bố",
+    ),
+    "talks": _any(
+        r"会谈|谈判|磋商", r"\btalks\b", r"\bnegotiat", r"협상|회담", r"交渉|協議", r"đàm phán|hội đàm"
+    ),
+    "letter": _any(r"信|贺词", r"\bletters?\b", r"편지|서한|친서", r"手紙|書簡|親書", r"\bthư\b"),
+    "sanction": _any(r"制裁", r"\bsanction", r"제재", r"trừng phạt|cấm vận"),
+    "exercise": _any(r"演习|军演", r"\bexercises?\b", r"\bdrills?\b", r"훈련|연습", r"演習", r"tập trận"),
+    "remains": _any(r"遗骸|遗体", r"\bremains\b", r"유해", r"遺骨|遺骸", r"hài cốt"),
+    "agreement": _any(
+        r"协议|签署|签了", r"\bagreements?\b", r"\bsigned\b", r"합의|서명", r"合意|署名", r"thỏa thuận|\bký\b"
+    ),
+}
+
+
+def asked_actions(question: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in ASKED_ACTIONS.items() if pattern.search(question))
