@@ -36,8 +36,15 @@ def test_questions_about_the_page_itself(engine):
     assert a.kind == "page" and "2019-02-27" in a.lead
 
 
-def test_a_list_about_someone_the_page_never_names_is_refused(engine):
-    assert engine.answer("List Kim Jong Un's summits with Xi Jinping.").kind == "refused"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List Kim Jong Un's summits with Xi Jinping.",
+        "特朗普跟文在寅去年见了几次面？每次都谈了啥？",  # a name jieba does not cut out
+    ],
+)
+def test_a_list_about_someone_the_page_never_names_is_refused(engine, question):
+    assert engine.answer(question).kind == "refused"
 
 
 def test_single_questions_are_unchanged(engine):

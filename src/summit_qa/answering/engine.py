@@ -272,7 +272,7 @@ class SummitQA:
         if shape.kind == "single":
             return None
         sets = ("list", "count", "range", "compare")
-        off_page = off_page_names(
+        off_page = self.ranker.off_page(question, language) or off_page_names(
             question, language, self._page_text, self.glossary, self._english, self._page_names
         )
         if shape.kind in sets and off_page:

@@ -138,6 +138,11 @@ class Ranker:
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
         return tuple(dict.fromkeys([*glossed, *found]))
 
+    def off_page(self, question: str, language: str) -> tuple[str, ...]:
+        """The names ``question`` writes that the page never prints (the dictionaries' proper
+        nouns and capitalised words no page word glosses)."""
+        return self._names.off_page(question, language)
+
     def covers(self, passage: int, question: str) -> bool:
         """Passage ``passage`` holds the question's own words of the page, in Chinese or, for a
         question in another language, the dictionaries' words for them (none: it may)."""
@@ -262,7 +267,7 @@ class Ranker:
         if answered and unanswerable_type(question, top):
             answered = False
         # Someone the page never names (普京, "Xi Jinping"): not about this page.
-        if answered and self._names.off_page(question, language):
+        if answered and self.off_page(question, language):
             answered = False
         places = self.glossary.names(text, ("place",))
         named = [p for p in passages if places and all(name in p.text for name in places)]
