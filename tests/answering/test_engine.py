@@ -1,5 +1,6 @@
 """answer(): the API with the real embedded model, and fusion logic with a fake one."""
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -221,3 +222,23 @@ def test_a_when_question_that_gives_a_date_is_answered_by_another():
 def test_a_question_naming_one_of_the_page_s_labels_is_answered_by_it(engine, question):
     a = engine.answer(question)
     assert a.kind == "answer" and a.passages[0].text.startswith("议题二")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Trump and Kim sign on 12 June 2018?", "2018년 6월 12일에 두 정상은 무엇에 서명했나요?"],
+)
+def test_a_past_day_is_told_by_its_own_report_not_by_its_announcement(engine, question):
+    a = engine.answer(question)
+    assert a.passages[0].date == "2018-06-12"  # not the 10 May entry announcing the meeting
+
+
+def test_a_day_before_the_page_s_own():
+    from summit_qa.answering.ranking import _before
+    from summit_qa.page.dates import DateQuery
+
+    page = dt.date(2019, 2, 27)
+    assert _before(DateQuery(None, 6, 12, "6月12日"), page)  # last year's June
+    assert _before(DateQuery(2019, 2, 26, ""), page)
+    assert not _before(DateQuery(None, 2, 28, "28日"), page)
+    assert not _before(DateQuery(2018, 6, None, "2018年6月"), page)  # no day

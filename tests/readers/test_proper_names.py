@@ -59,6 +59,7 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("hoi nghi thuong dinh o singapore dien ra ngay nao", "en"),  # unmarked Vietnamese
         ("Trump đến Hà Nội khi nào?", "vi"),
         ("ポンペオ長官は平壌を何回訪れた？", "ja"),
+        ("你帮我看看这篇报道里到底提没提", "zh"),  # 报道 is a page word: no 道里 (a district) inside
     ],
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):

@@ -17,6 +17,7 @@ from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
 from summit_qa.answering.shape import asks_what_happened
+from summit_qa.answering.summits import WHEN
 from summit_qa.page.dates import question_dates
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
@@ -74,6 +75,18 @@ def _day(query, published: dt.date) -> str | None:
         return dt.date(query.year or published.year, query.month, query.day).isoformat()
     except ValueError:
         return None
+
+
+def _before(query, published: dt.date) -> bool:
+    """A day the question names is before the page's own (a month after the page's, written
+    without a year, is last year's: "6月12日" on a page of February 2019 is 2018's)."""
+    if query.month is None or query.day is None:
+        return False
+    year = query.year or (published.year if query.month <= published.month else published.year - 1)
+    try:
+        return dt.date(year, query.month, query.day) < published
+    except ValueError:
+        return False
 
 
 def _all_after(wanted: list, published: dt.date | None) -> bool:
@@ -216,7 +229,11 @@ class Ranker:
         wanted = []
         if c.use_dates and self.published:
             wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
-            on_the_day = any(q.day for q in wanted) and asks_what_happened(text, language)
+            # A past day's own report tells what happened on it ("ngày 12/6/2018 ký văn kiện gì?");
+            # a day still to come is told by the passages that announce it, and a question
+            # asking when, that gives a day, asks of another ("announced the 12 June summit when?").
+            past = any(_before(q, self.published) for q in wanted) and not WHEN.search(text)
+            on_the_day = any(q.day for q in wanted) and (asks_what_happened(text, language) or past)
             columns["dates"] = date_scores(self._passage_dates, wanted, own_first=on_the_day)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
             dated = bool(specific) and date_scores(self._passage_dates, specific).max() >= 1.0

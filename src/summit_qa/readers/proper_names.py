@@ -6,7 +6,8 @@ CC-CEDICT writes a proper noun's pinyin capitalised (普京 [Pu3 jing1] "Vladimi
 Putin"), so its proper nouns find the people, places and bodies a question names:
 
 * in Chinese, traditional characters or Japanese kanji, as headwords (longest
-  first, after the question is turned into the page's simplified forms);
+  first, after the question is turned into the page's simplified forms; a word the
+  page prints is read as itself, so "这篇报道里" holds no 道里);
 * in Latin letters (English, Vietnamese), as a capitalised word of a proper
   noun's gloss ("Putin", "Jinping"), when the word is no common English word,
   no word of the glossary's names, no month or weekday, and no single Vietnamese
@@ -56,12 +57,17 @@ class PageNames:
     glossary: Glossary
     alias_words: frozenset[str]  # every Latin word of the glossary's names, lower case
     bylines: tuple[str, ...] = ()  # names the page prints outside its paragraphs: agencies (中新社)
+    page_words: frozenset[str] = frozenset()  # the page's own words: "报道里" is 报道, not 道里
 
     @classmethod
     def of(cls, lexicon: PageLexicon, glossary: Glossary, bylines: tuple[str, ...] = ()) -> PageNames:
         found = (lexicon.printed_names, lexicon.foreign_names, lexicon.foreign_name_words)
         return cls(
-            *found, glossary, glossary.latin_words(), tuple(sorted(set(bylines), key=len, reverse=True))
+            *found,
+            glossary,
+            glossary.latin_words(),
+            tuple(sorted(set(bylines), key=len, reverse=True)),
+            frozenset(w for w in lexicon.words if len(w) >= 2),
         )
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
@@ -80,7 +86,7 @@ class PageNames:
         while i < len(text):
             for n in range(min(LONGEST, len(text) - i), 1, -1):
                 word = text[i : i + n]
-                if word in self.printed or word in self.foreign:
+                if word in self.printed or word in self.foreign or word in self.page_words:
                     if word in self.foreign and not self.glossary.names(word):
                         found.append(word)
                     i += n
