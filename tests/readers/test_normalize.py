@@ -72,7 +72,10 @@ def test_full_width_letters_are_ascii(glossary):
     assert read_typed("ｐｏｍｐｅｏ １２", glossary).text == "pompeo 12"
 
 
-@pytest.mark.parametrize("text", ["asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "ｊｋｌ；", "qwerty uiop", "zzzz"])
+@pytest.mark.parametrize(
+    "text",
+    ["asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "ｊｋｌ；", "qwerty uiop", "zzzz", "ふじこlp；＠", "すdfgかjkl"],
+)
 def test_keyboard_mashes(glossary, text):
     assert is_gibberish(read_typed(text, glossary).text, glossary)
 
@@ -87,6 +90,8 @@ def test_keyboard_mashes(glossary, text):
         "谅山省",
         "트럼프 언제 옴?",
         "Hannoi",
+        "トランプはいつhanoiに着いた？",
+        "これはtestです",
     ],
 )
 def test_words_and_names_are_not_mashes(glossary, text):

@@ -175,12 +175,32 @@ _OTHER_SCRIPTS = re.compile(f"[{HAN}\u3040-\u30ff\uac00-\ud7af0-9]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_KANA_RUN = re.compile(r"[\u3040-\u30ff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]{2,}")
+
+
+def _kana_mash(text: str) -> bool:
+    """A mash typed through a Japanese input method ("あsdfじゃsdlkfj；；"): Latin runs that are
+    no English word between bits of kana of three letters at most, no kanji, no digits."""
+    if re.search(f"[{HAN}\uac00-\ud7af0-9]", text) or not _KANA_RUN.search(text):
+        return False
+    latin = _LATIN_RUN.findall(text)
+    english = common_english()
+    return (
+        bool(latin)
+        and all(len(run) <= 3 for run in _KANA_RUN.findall(text))
+        and not any(w.lower() in english for w in latin)
+    )
+
+
 def is_gibberish(text: str, glossary: Glossary) -> bool:
-    """A keyboard mash ("asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "jkl;"): bare Korean letters
-    with no syllable, or Latin words none of which is an English word of the dictionaries,
+    """A keyboard mash ("asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "jkl;", "あsdfじゃ"): bare Korean
+    letters with no syllable, Latin runs between bits of kana, or Latin words none of which is an English word of the dictionaries,
     a Vietnamese syllable or a name of the glossary (within one edit).  Anything with
     Chinese, Japanese, Korean syllables or digits is not."""
     if _JAMO_ONLY.match(text) and re.search(r"[\u3131-\u318e]", text):
+        return True
+    if _kana_mash(text):
         return True
     if _OTHER_SCRIPTS.search(text) or re.search(r"[\u00c0-\u024f\u1e00-\u1eff]", text):
         return False  # other scripts, digits, or letters with marks (Vietnamese typed as written)
