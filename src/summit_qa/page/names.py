@@ -18,13 +18,24 @@ class GlossaryError(ValueError):
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
-    """Latin-script aliases match whole words (all-caps ones, like "US", by case);
-    CJK and Hangul ones match anywhere, since particles attach to them ("김정은은")."""
+    """Latin-script aliases match whole Latin words (all-caps ones, like "US", by case), also
+    against Han or Hangul ("Pompeo第二次", "Trump은"); CJK and Hangul ones match anywhere,
+    since particles attach to them ("김정은은")."""
     escaped = re.escape(alias)
     if not has_latin(alias):
         return re.compile(escaped)
     flags = 0 if alias.isupper() else re.I
-    return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
+    return re.compile(f"{_NOT_AFTER}{escaped}{_NOT_BEFORE}", flags)
+
+
+_LATIN_CHAR = r"[0-9A-Za-z_\u00c0-\u024f\u1e00-\u1eff]"
+_NOT_AFTER, _NOT_BEFORE = f"(?<!{_LATIN_CHAR})", f"(?!{_LATIN_CHAR})"
+
+
+def alias_text(pattern: re.Pattern[str]) -> str:
+    """The alias an :func:`alias_pattern` matches, as written."""
+    text = pattern.pattern.removeprefix(_NOT_AFTER).removesuffix(_NOT_BEFORE)
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 # What an entry names: a person, place, body (organisation) or named thing of the page.
@@ -114,5 +125,5 @@ class Glossary:
 @functools.lru_cache(maxsize=8)
 def _latin_words(glossary: Glossary) -> frozenset[str]:
     return frozenset(
-        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)
+        w.lower() for pattern, _ in glossary.aliases for w in re.findall(r"[A-Za-z]{2,}", alias_text(pattern))
     )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from summit_qa.page.language import HAN, LATIN, detect_language, unmarked
-from summit_qa.page.names import Glossary
+from summit_qa.page.names import Glossary, alias_text
 from summit_qa.readers.dictionary_sources import cedict_tables, vietnamese_syllables
 from summit_qa.readers.english import common_english
 from summit_qa.readers.spelling import fix_english
@@ -86,7 +86,7 @@ def _spellings(glossary: Glossary) -> dict[str, str]:
     writes it ("viet nam" → "Việt Nam")."""
     out: dict[str, str] = {}
     for pattern, _ in glossary.aliases:
-        text = pattern.pattern.replace("(?<!\\w)", "").replace("(?!\\w)", "").replace("\\", "")
+        text = alias_text(pattern)
         if re.fullmatch(f"[{LATIN}][{LATIN} '’.-]*", text) and len(text) >= SHORTEST:
             key = bare(text)
             if key not in out or (out[key].isascii() and not text.isascii()):  # the marked form
