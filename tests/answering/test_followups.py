@@ -51,11 +51,17 @@ def test_history_in_every_shape_a_caller_may_send():
         ("2回目の会談は？", "ja", 2),
         ("Còn lần thứ hai?", "vi", 2),
         ("lần đầu tiên", "vi", 1),
+        ("最早一条讲了什么？", "zh", 1),
     ],
 )
 def test_ordinals_in_five_languages(text, language, number):
     found = find_ordinal(text, language)
     assert found and found.number == number
+
+
+@pytest.mark.parametrize("text", ["第二天上午他要见谁", "第三日发生了什么"])
+def test_the_next_day_is_no_ordinal(text):
+    assert find_ordinal(text, "zh") is None
 
 
 @pytest.mark.parametrize(
@@ -246,3 +252,17 @@ def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
     earlier = [_turn("q1", "q1", (), 17), _turn("q2", "q2", (), 18)]
     r = resolve("回到特朗普那次呢？", "zh", earlier, glossary, text_of=texts.get)
     assert "return" not in r.reason and r.context_turn == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("为了啥？", "zh"),
+        ("How come?", "en"),
+        ("뭐 하러 간 거야?", "ko"),
+        ("なんで急に？", "ja"),
+        ("để làm gì?", "vi"),
+    ],
+)
+def test_why_naming_nothing_of_the_page_leans_on_the_turn_before(question, language):
+    assert is_follow_up(question, language, ())

@@ -80,6 +80,10 @@ def test_a_person_s_trips_in_date_order(page):
             ["Where did Pompeo travel in May 2018?", "And the first time he went?", "His third one?"],
             "2018-07-06",
         ),
+        # a step from the event an earlier step reached, in words the cue lists hold
+        (["美国国防部6月18日宣布了什么？", "再往前一件是什么事？"], "2018-06-12"),
+        # the timeline's entries, in a talk about the timeline
+        (["大事记是从什么时候开始记的？", "最后一条呢？"], "2019-02-08"),
     ],
 )
 def test_a_conversation_walks_the_events(engine, turns, expect):
@@ -164,6 +168,9 @@ def test_a_follow_up_naming_a_label_gets_that_paragraph_not_the_turn_before(engi
         (["韩朝关系是什么时候开始缓和的？", "为什么会缓和？"], "之机"),
         (["What did the Treasury announce on 10 December 2018?", "Why?"], None),  # it is not
         (["When does Trump leave Vietnam?", "Why?"], None),
+        # a purpose asked of the event the step before reached, naming nothing of the page
+        (["蓬佩奥第二次访朝是哪天？", "他第三次去是什么时候？", "那次去是为了啥？"], "为落实"),
+        (["2018年初发生了什么？", "なんで急に緩和したの？"], "之机"),
     ],
 )
 def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, turns, gives):
@@ -176,3 +183,15 @@ def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, tur
         assert answer.kind == "refused" and not answer.passages
     else:
         assert answer.kind == "answer" and gives in answer.passages[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Why was the ceremony for the remains held in Hawaii?", True),  # the page gives no reason
+        ("美军为什么暂停8月的联合军演？", False),  # "按照…承诺"
+    ],
+)
+def test_a_new_why_question_is_answered_by_a_reason_or_told_the_page_gives_none(engine, question, refused):
+    assert (engine.answer(question).kind == "refused") is refused

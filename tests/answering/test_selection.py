@@ -197,3 +197,11 @@ def test_an_entry_of_someone_is_their_series_not_the_timeline_s(page):
     passages, _, _ = page
     chosen = _select(page, Shape("ordinal", nth=1), "大事记里蓬佩奥第一次访朝是哪天")
     assert chosen is None or "蓬佩奥" in passages[chosen.passages[0]].text
+
+
+def test_the_period_of_the_timeline_is_its_introduction_first_and_last_entries(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("page", span_of_timeline=True), "这个大事记从哪年开始？")
+    texts = [passages[i].text for i in chosen.passages]
+    assert texts[0].endswith("大事记：")
+    assert texts[1].startswith("2018年年初") and texts[2].startswith("2月8日")

@@ -309,3 +309,32 @@ def test_the_points_of_a_section_are_its_items():
 def test_the_last_entry_is_the_last_of_a_series(question, language):
     s = shape(question, language)
     assert (s.kind, s.nth) == ("ordinal", -1)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("다음 의제는 뭐야?", "ko"), ("下一个议题呢？", "zh"), ("その前の議題は？", "ja")],
+)
+def test_a_step_to_the_item_beside_is_no_enumeration(question, language):
+    assert shape(question, language).kind != "enumeration"
+
+
+def test_one_entry_is_no_overview():
+    s = shape("最早一条讲了什么？", "zh")
+    assert (s.kind, s.nth) == ("ordinal", 1)
+    assert shape("Summarize the story about Trump and Kim's first one-on-one talks.", "en").kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("这个大事记从哪年开始？", "zh"),
+        ("What period does the timeline cover?", "en"),
+        ("연표는 언제부터 언제까지야?", "ko"),
+        ("この大事記はいつからいつまで？", "ja"),
+        ("Dòng thời gian bắt đầu từ khi nào?", "vi"),
+    ],
+)
+def test_the_period_the_timeline_covers_is_a_question_about_the_page(question, language):
+    s = shape(question, language)
+    assert s.kind == "page" and s.span_of_timeline

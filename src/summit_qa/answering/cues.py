@@ -52,20 +52,22 @@ DAY_BEFORE = {
 }
 # "Then what?" / "before that?": the passage next to the answer before, in time.
 NEXT = {
-    "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步"),
+    "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]"),
     "en": _any(
         r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b"
     ),
-    "ko": _any(r"그 다음|그다음|그 후|그후|이후|다음에"),
-    "ja": _any(r"その後|それから|次に|次は"),
-    "vi": _any(r"sau đó|tiếp theo|rồi sao|tiếp đó"),
+    "ko": _any(r"그 다음|그다음|그 후|그후|이후|다음에|다음 (?:일|건|의제|항목)"),
+    "ja": _any(r"その後|それから|次に|次は|次の"),
+    "vi": _any(r"sau đó|tiếp theo|rồi sao|tiếp đó|kế tiếp"),
 }
 BEFORE = {
-    "zh": _any(r"之前|此前|以前|那前|在这之前"),
-    "en": _any(r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b"),
-    "ko": _any(r"그 전|그전|이전에|전에는"),
-    "ja": _any(r"その前|それ以前|以前"),
-    "vi": _any(r"trước đó|trước khi"),
+    "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]"),
+    "en": _any(
+        r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b|\bthe one before\b"
+    ),
+    "ko": _any(r"그 전|그전|이전에|전에는|그 앞"),
+    "ja": _any(r"その前|それ以前|以前|一つ前"),
+    "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
 # A bare question word: who said it, where, when, why, on what condition.  Such a
 # follow-up is often answered by the very passage that answered the turn before.
@@ -97,6 +99,14 @@ RETURN = {
     "ko": _any(r"아까|앞에서 (?:말한|나온|얘기한)|다시 돌아가|돌아가서"),
     "ja": _any(r"さっきの|先ほどの|前の話|に戻(?:る|って|ります|りますが)"),
     "vi": _any(r"quay lại|trở lại|lúc nãy|vừa nãy|ban nãy"),
+}
+# "Why?", and what for: a reason or a purpose.
+WHY = {
+    "zh": _any(r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)"),
+    "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
+    "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서"),
+    "ja": _any(r"なぜ|どうして|理由|なんで|何のため|目的"),
+    "vi": _any(r"tại sao|vì sao|lý do|để làm gì|mục đích"),
 }
 # "What about X?": X stands in for the names of the turn before.
 WHAT_ABOUT = {
@@ -142,7 +152,7 @@ _ZH_NUM = {
 _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3}
 _ORDINAL = {
     "zh": re.compile(
-        r"第(?P<n>[一二两三四五六七八\d])(?P<unit>次|个|回|条|项|轮|届|趟|遍)?|(?P<h>头一|首)(?P<hu>次|个|回|条|项)"
+        r"第(?P<n>[一二两三四五六七八\d])(?![天日])(?P<unit>次|个|回|条|项|轮|届|趟|遍)?|(?P<h>头一|首|最早的?一|最先一)(?P<hu>次|个|回|条|项)"
     ),
     "en": re.compile(
         r"\b(?P<w>first|second|third|fourth|fifth)\b|\b(?P<d>[1-5])(?:st|nd|rd|th)\b"

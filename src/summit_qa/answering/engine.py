@@ -37,7 +37,7 @@ from summit_qa.answering.followups import (
 )
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
-from summit_qa.answering.operations import carry_out, event_topic, read_operation
+from summit_qa.answering.operations import carry_out, event_topic, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
@@ -246,6 +246,9 @@ class SummitQA:
             return Reply("small_talk", voice, cleaned, r, small_talk_reply("chat", voice), resolution)
         short = not r.after_page and not resolution.follow_up and smalltalk.chatty(cleaned, language)
         # A bare name of the page ("谅山省", "pompeo pyongyang") is a keyword query, in scope.
+        best = self.index.passages[int(r.order[0])].text
+        if r.answered and not resolution.follow_up and unexplained(cleaned, language, best):
+            return Reply("refused", voice, cleaned, r, message("not_in_article", voice), resolution)
         if r.answered or (short and smalltalk.names_only(cleaned, self.glossary)):
             return Reply("answer", voice, cleaned, r, "", resolution)
         if short:

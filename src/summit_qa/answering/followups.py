@@ -47,6 +47,7 @@ from summit_qa.answering.cues import (
     SAME_PASSAGE,
     SWITCH,
     WHAT_ABOUT,
+    WHY,
     content_of,
     find_ordinal,
     is_bare,
@@ -148,6 +149,8 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
         return True  # "那特朗普呢？", "What about Pompeo?"
     if people and matches(SWITCH, question, language) and is_short(content_of(question, language)):
         return True  # "那特朗普哪天到？": the same question of someone else (resolve checks who)
+    if not names and matches(WHY, question, language):
+        return True  # "なんで急に雪解けしたの？": why of what was just told, naming nothing of the page
     return is_short(question) and not people and not _DATE.search(question)
 
 

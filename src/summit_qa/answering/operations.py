@@ -19,21 +19,14 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, matches
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, WHY, find_ordinal, matches
 from summit_qa.answering.followups import Resolution, Turn
-from summit_qa.answering.selection import Selection, travels
+from summit_qa.answering.selection import Selection, timeline_entry, travels
+from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
-
-WHY = {
-    "zh": re.compile(r"为什么|为何|为啥|什么原因|原因是"),
-    "en": re.compile(r"\bwhy\b|\bwhat for\b|\breason", re.I),
-    "ko": re.compile(r"왜|이유"),
-    "ja": re.compile(r"なぜ|どうして|理由"),
-    "vi": re.compile(r"tại sao|vì sao|lý do", re.I),
-}
 
 
 @dataclass(frozen=True)
@@ -139,8 +132,10 @@ def read_operation(
         # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
         # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
         asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
-        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
         n = -1 if (last and last.search(question)) else ordinal.number
+        if ENTRY.search(question) and any(TIMELINE.search(q) for q in asked):
+            return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
+        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         return Operation("nth")
@@ -160,6 +155,12 @@ REASON = re.compile(
     r"因为|由于|为了|为落实|以便|旨在|以此|出于|鉴于|原因|理由|目的|按照|根据|应[^，。]{0,30}邀请|"
     r"借[^，。]{0,20}之机|认为|指责|批评|担心|不满|遗憾"
 )
+
+
+def unexplained(question: str, language: str, best: str) -> bool:
+    """A new "why" question whose best passage gives no reason ("why Hawaii for the
+    ceremony?"): the page does not say, and the reply tells so rather than show the event."""
+    return matches(WHY, question, language) and not REASON.search(best)
 
 
 # What happens, in the page's own verbs: the same question about another actor asks for the

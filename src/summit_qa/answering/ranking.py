@@ -228,11 +228,12 @@ class Ranker:
         dated = False
         wanted = []
         if c.use_dates and self.published:
-            wanted = question_dates(text, self.published) + list(resolution.dates if resolution else ())
+            own = question_dates(text, self.published)
+            wanted = own + list(resolution.dates if resolution else ())
             # A past day's own report tells what happened on it ("ngày 12/6/2018 ký văn kiện gì?");
             # a day still to come is told by the passages that announce it, and a question
             # asking when, that gives a day, asks of another ("announced the 12 June summit when?").
-            past = any(_before(q, self.published) for q in wanted) and not WHEN.search(text)
+            past = any(_before(q, self.published) for q in own) and not WHEN.search(text)
             on_the_day = any(q.day for q in wanted) and (asks_what_happened(text, language) or past)
             columns["dates"] = date_scores(self._passage_dates, wanted, own_first=on_the_day)
             specific = [q for q in wanted if q.month is not None or q.day is not None]

@@ -210,6 +210,8 @@ def select(
     rank: Callable[[str], np.ndarray] | None = None,
 ) -> Selection | None:
     """The passages for a several-passage question (None: answer it as a single fact)."""
+    if shape.kind == "page" and shape.span_of_timeline:
+        return Selection("page", _timeline_ends(passages, events), "page")
     if shape.kind == "page":
         return Selection("page", tuple(_leads(passages)), "page")
     if shape.kind == "overview":
@@ -306,18 +308,32 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
 
 def _nth_entry(shape: Shape, question: str, passages, events, glossary) -> Selection | None:
     """The n-th entry of the timeline ("大事记的第一条", "the last item in the chronology"), when
-    the question names the timeline and no one: its dated paragraphs after the line that
-    introduces them ("以下是…大事记："), in page order."""
+    the question names the timeline and no one."""
     if not TIMELINE.search(question) or glossary.names(question, ("person", "body")):
         return None
+    entry = timeline_entry(passages, events, shape.nth or 1)
+    return Selection("ordinal", (entry,)) if entry is not None else None
+
+
+def timeline_entry(passages: Sequence[Passage], events: Sequence[Event], n: int) -> int | None:
+    """The timeline's n-th entry (-1: the last): its dated paragraphs after the line that
+    introduces them ("以下是…大事记："), in page order."""
     timeline = _timeline_article(events)
     inside = [i for i, p in enumerate(passages) if p.article == timeline]
     intro = next((k for k, i in enumerate(inside) if passages[i].text.rstrip().endswith(("：", ":"))), 0)
     series = [i for i in inside[intro + 1 :] if passages[i].date]
-    n = shape.nth or 1
-    if not series or abs(n) > len(series):
+    if not series or n == 0 or abs(n) > len(series):
         return None
-    return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
+    return series[n - 1] if n > 0 else series[n]
+
+
+def _timeline_ends(passages: Sequence[Passage], events: Sequence[Event]) -> tuple[int, ...]:
+    """The line that introduces the timeline's entries, its first entry and its last."""
+    first, last = timeline_entry(passages, events, 1), timeline_entry(passages, events, -1)
+    if first is None or last is None:
+        return ()
+    intro = [i for i in range(first) if passages[i].article == passages[first].article][-1:]
+    return tuple(dict.fromkeys([*intro, first, last]))
 
 
 def _past_the_summits(shape: Shape, question: str, events, glossary) -> bool:

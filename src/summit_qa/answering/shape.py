@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summit_qa.answering.cues import LAST, find_ordinal, matches
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, is_short, matches
 from summit_qa.page.dates import DateQuery, question_dates
 
 
@@ -163,8 +163,18 @@ ARTICLE = _any(
 )
 # Words for the timeline itself ("according to the timeline"): its dated entries.
 TIMELINE = _any(
-    r"大事记|时间线|年表|\btimeline\b|\bchronology\b|연표|일지|niên biểu|dòng thời gian|mốc thời gian"
+    r"大事记|大事記|时间线|年表|\btimeline\b|\bchronology\b|연표|일지|niên biểu|dòng thời gian|mốc thời gian"
 )
+# The period the timeline covers: where it starts, where it ends ("从哪年开始", "いつからいつまで").
+COVERS = _any(
+    r"从(?:什么时候|何时|哪年|哪一年|哪天|哪个月)|到(?:什么时候|何时|哪天)为止|起止|时间跨度|涵盖",
+    r"\b(?:start|begin|end)s?\b|\bcover|\bspan|\bfrom when\b|\bhow far back\b",
+    r"언제부터|언제까지|기간",
+    r"いつから|いつまで|期間",
+    r"từ (?:khi nào|bao giờ|năm nào)|đến (?:khi nào|bao giờ)|bắt đầu|kết thúc|khoảng thời gian",
+)
+# An entry of a list ("最后一条", "the first item"): the timeline's, in a talk about it.
+ENTRY = _any(r"[条則项]|\b(?:entry|item)\b|항목|項目|\bmục\b")
 # Periods: a half year, and the page's own events as anchors.
 _FIRST_HALF = _any(r"上半年|first half|상반기|前半|上半期|nửa đầu")
 _SECOND_HALF = _any(r"下半年|second half|later half|하반기|後半|下半期|nửa cuối|nửa sau")
@@ -195,6 +205,7 @@ class Shape:
     listy: bool = False  # it also writes a list cue ("哪些", "list"): a set when not what it says
     counted: bool = False  # it asks how many: the answer says the number of passages
     nth: int | None = None  # "ordinal": which of a series (1 = the first, -1 = the last)
+    span_of_timeline: bool = False  # "page": the period the timeline covers (its first and last entries)
 
     @property
     def several(self) -> bool:
@@ -307,20 +318,28 @@ def read_shape(
     happened = _matches(HAPPENED, question, language)
     found = period(question, published, summits)
     span, exclusive = found if found else (None, False)
-    enumerates = _matches(ENUMERATION, question, language) and find_ordinal(question, language) is None
+    # "第二个议题", "다음 의제는?": one item, by its number or by a step from the one before
+    steps = is_short(question) and (matches(NEXT, question, language) or matches(BEFORE, question, language))
+    enumerates = (
+        _matches(ENUMERATION, question, language) and find_ordinal(question, language) is None and not steps
+    )
     counts = _matches(COUNT, question, language) or (
         _matches(SOME_COUNT, question, language) and bool(actions or span) and not enumerates
     )
     if counts and (names or actions or span):
         return Shape("count", span, exclusive, counted=True)
     counted = _matches(SOME_COUNT, question, language) or _matches(COUNT, question, language)
+    if TIMELINE.search(question) and COVERS.search(question) and not names:
+        return Shape("page", span_of_timeline=True)
     if _matches(PAGE, question, language) and not happened:
         return Shape("page", counted=counted)
     about_page = bool(ARTICLE.search(question)) or not (names or span)
-    if _matches(OVERVIEW, question, language) and about_page:
-        return Shape("overview")
     ordinal = find_ordinal(question, language)
-    if _matches(ENUMERATION, question, language) and ordinal is None:
+    # "最早一条讲了什么": one item, not an overview
+    one_of = (ordinal is not None or _matches(LAST, question, language)) and bool(ENTRY.search(question))
+    if _matches(OVERVIEW, question, language) and about_page and not one_of:
+        return Shape("overview")
+    if enumerates:
         return Shape("enumeration", counted=counted)
     one_day = span is not None and span[0] == span[1] and span[0] is not None and len(span[0]) == 10
     listy = _matches(LIST, question, language)
