@@ -29,3 +29,42 @@ def test_a_latin_name_is_not_a_piece_of_another_word(alias, text):
 @pytest.mark.parametrize("alias", ["Pompeo", "Kim Jong Un", "Hà Nội", "U.S.", "Sarah Sanders"])
 def test_the_alias_a_pattern_matches_is_read_back(alias):
     assert alias_text(alias_pattern(alias)) == alias
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    from summit_qa.page.names import Glossary
+    from summit_qa.page.passages import load_passages
+    from summit_qa.settings import packaged_data_dir
+
+    page = "".join(p.text for p in load_passages())
+    return Glossary.load(packaged_data_dir() / "glossary.json").with_family_names(page)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("And Kim?", ("金正恩",)),  # the Kim the page names most
+        ("who got there first, kim or trump", ("特朗普", "金正恩")),
+        ("When did Kim Yong Chol fly to New York?", ("金英哲", "纽约")),  # a given name: that Kim
+        ("Kimchi", ()),
+    ],
+)
+def test_a_korean_family_name_alone_is_the_page_s_most_named_bearer(glossary, text, names):
+    assert set(glossary.names(text)) == set(names)
+
+
+def test_a_family_name_two_people_share_about_as_often_is_left_alone(tmp_path):
+    import json
+
+    from summit_qa.page.names import Glossary
+
+    entries = [
+        {"zh": "金甲", "type": "person", "en": ["Kim Gap"], "ko": ["김갑"]},
+        {"zh": "金乙", "type": "person", "en": ["Kim Eul"], "ko": ["김을"]},
+    ]
+    path = tmp_path / "glossary.json"
+    path.write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    glossary = Glossary.load(path)
+    assert glossary.with_family_names("金甲金乙金甲金乙金甲").names("And Kim?") == ()
+    assert glossary.with_family_names("金甲金乙金甲金甲").names("And Kim?") == ("金甲",)

@@ -136,7 +136,8 @@ class SummitQA:
                 f"warning: no calibrated ranking settings for model {encoder.info.model_id!r}: its refusal "
                 "floors are e5-small's and may refuse too much or too little; run `summit-qa calibrate`"
             )
-        glossary = Glossary.load(s.data_dir / "glossary.json")
+        page_text = "".join(p.text for p in index.passages)
+        glossary = Glossary.load(s.data_dir / "glossary.json").with_family_names(page_text)
         return cls(encoder, index, glossary, config or RankingConfig().calibrated(index.manifest.ranking))
 
     def with_config(self, config: RankingConfig) -> SummitQA:

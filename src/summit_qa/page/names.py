@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from summit_qa.page.language import has_latin
@@ -83,6 +83,28 @@ class Glossary:
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise GlossaryError(f"{path}: not a glossary ({exc.__class__.__name__}: {exc})") from exc
         return cls(tuple(pairs), types, shown, variants)
+
+    def with_family_names(self, page_text: str) -> Glossary:
+        """The glossary where a Korean family name read alone ("Kim", "kim") is the person of that
+        name the page names most, when it names them at least twice as often as any other:
+        news English calls 金正恩 "Kim".  Korean names only (family name first, a ``ko`` form);
+        "Kim" before a given name of the glossary ("Kim Yong Chol") is that person's."""
+        bearers: dict[str, set[str]] = {}
+        given: dict[str, set[str]] = {}
+        for pattern, zh in self.aliases:
+            words = re.split(r"[ -]", alias_text(pattern))
+            if self.types.get(zh) == "person" and (zh, "ko") in self.shown and len(words) >= 2:
+                bearers.setdefault(words[0], set()).add(zh)
+                given.setdefault(words[0], set()).add(words[1])
+        added = []
+        for family, people in bearers.items():
+            counts = sorted(((page_text.count(zh), zh) for zh in people), reverse=True)
+            runner_up = counts[1][0] if len(counts) > 1 else 0
+            if has_latin(family) and counts[0][0] >= 2 * max(1, runner_up):
+                names = "|".join(re.escape(g) for g in sorted(given[family]))
+                pattern = rf"{_NOT_AFTER}{re.escape(family)}(?![ -](?:{names})){_NOT_BEFORE}"
+                added.append((re.compile(pattern, re.I), counts[0][1]))
+        return replace(self, aliases=(*self.aliases, *added)) if added else self
 
     def latin_words(self) -> frozenset[str]:
         """Every Latin word of the names, lower case ("kim", "hanoi"): words a reader types
