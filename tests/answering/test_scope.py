@@ -118,6 +118,11 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("特朗普推特有多少粉丝？", "audience"),
         ("中期选举谁赢了？", "winner"),
         ("How long has Sanders been press secretary?", "tenure"),
+        ("特朗普在河内下榻哪家酒店？", "lodging"),
+        ("Where will Kim be staying in Hanoi?", "lodging"),
+        ("김정은은 어느 호텔에 묵어요?", "lodging"),
+        ("朝鲜有多少枚核弹头？", "arsenal"),
+        ("How many nuclear weapons does North Korea have?", "arsenal"),
     ],
 )
 def test_a_fact_the_page_never_states_is_refused(passages, question, kind):

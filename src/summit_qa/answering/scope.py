@@ -236,6 +236,18 @@ ANSWER_TYPES = (
         r"任职|加入|就职|工作了|担任.{0,8}(?:以来|多年)",
     ),
     _type(
+        "lodging",
+        r"酒店|饭店|宾馆|住(?:在)?哪|住的是|下榻|\bhotels?\b|\bwhere (?:does|did|will|is) [\w' .-]+ stay(?:ing)?\b|"
+        r"호텔|숙소|묵는|묵었|ホテル|宿泊|泊ま|khách sạn|nghỉ ở đâu|ở khách sạn",
+        r"酒店|饭店|宾馆|下榻|入住|住在",
+    ),
+    _type(
+        "arsenal",
+        r"核弹头|多少(?:枚|颗)核|核武器(?:有)?多少|\bwarheads?\b|\bhow many (?:nuclear )?(?:weapons|bombs|nukes)\b|"
+        r"핵탄두|핵무기(?:를|가)? 몇|核弾頭|核兵器を何|đầu đạn|bao nhiêu vũ khí hạt nhân",
+        r"弹头|核武器数量|枚核",
+    ),
+    _type(
         "winner",
         r"谁赢|谁胜|赢了|获胜|胜选|输了|\bwho won\b|\bwinner\b|\bwon the\b|누가 이겼|승리|이겼|勝った|勝者|勝利|"
         r"ai (?:đã )?thắng|chiến thắng|thắng cử",
