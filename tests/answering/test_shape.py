@@ -338,3 +338,25 @@ def test_one_entry_is_no_overview():
 def test_the_period_the_timeline_covers_is_a_question_about_the_page(question, language):
     s = shape(question, language)
     assert s.kind == "page" and s.span_of_timeline
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("蓬佩奥访朝的经过", "zh"),
+        ("Walk me through Pompeo's visits", "en"),
+        ("폼페이오 방문 과정을 정리해 줘", "ko"),
+        ("ポンペオ氏の訪朝の経緯を教えて", "ja"),
+        ("Quá trình các chuyến thăm của Pompeo", "vi"),
+    ],
+)
+def test_the_course_of_events_is_a_list(question, language):
+    assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"
+
+
+@pytest.mark.parametrize(
+    "question", ["What happened in the run-up to the Hanoi summit?", "河内会晤前夕发生了什么？"]
+)
+def test_the_run_up_to_a_summit_is_the_period_before_it(question):
+    s = shape(question, "zh" if "河内" in question else "en", names=["河内"])
+    assert s.kind == "range" and s.span == (None, "2019-02-27") and s.exclusive

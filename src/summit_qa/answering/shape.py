@@ -82,7 +82,8 @@ SOME_COUNT = {
 }
 LIST = {
     "zh": _any(
-        r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一|梳理|盘点|按时间(?:顺序)?"
+        r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一|梳理|盘点|按时间(?:顺序)?|"
+        r"一步步|来龙去脉|经过|过程"
     ),
     "en": _any(
         r"\blist\b",
@@ -93,14 +94,18 @@ LIST = {
         r"\bname the\b",
         r"\bin (?:chronological|date) order\b",
         r"\bchronolog",
+        r"\bwalk me through\b|\bstep by step\b|\bsequence of\b|\b(?:every|each) time\b",
+        r"\bhow did (?:[\w'-]+ ){1,6}(?:unfold|develop|come about|come together)\b",
+        r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:departments|agencies|officials|countries|steps|issues|letters|statements|"
+        r"announcements)\b",
     ),
     "ko": _any(
-        r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들|있었던 일들|날짜별|순서대로"
+        r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들|있었던 일들|날짜별|순서대로|정리해|과정"
     ),
-    "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ|時系列|日付順"),
+    "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ|時系列|日付順|経緯|流れ"),
     "vi": _any(
         r"những gì|những sự kiện|liệt kê|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)|"
-        r"theo thứ tự thời gian"
+        r"theo thứ tự thời gian|quá trình"
     ),
 }
 # "What happened" without a date is a question about one event; with a period, a range.
@@ -183,7 +188,10 @@ _BETWEEN_SUMMITS = _any(
     r"두 (?:차례 )?(?:정상)?회담 사이|2つの(?:首脳)?会談の間|giữa hai (?:hội nghị|cuộc gặp)",
 )
 _AFTER = _any(r"之后|以后|后(?:来)?发生|\bafter\b|\bsince\b|이후|후에|以降|の後|sau (?:khi|hội nghị|cuộc)")
-_BEFORE = _any(r"之前|以前|\bbefore\b|\bprior to\b|이전|전에|以前|の前|trước (?:khi|hội nghị|cuộc)")
+_BEFORE = _any(
+    r"之前|以前|前夕|\bbefore\b|\bprior to\b|\bleading up to\b|\b(?:run|lead)-up to\b|\bahead of\b|이전|전에|앞두고|"
+    r"以前|の前|に先立|trước (?:khi|hội nghị|cuộc)"
+)
 _SPAN = _any(r"到(?!底)|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
 # Words that name the page's summits, left out when the question's actions are read.
 SUMMIT_WORDS = _any(
