@@ -77,6 +77,18 @@ def test_an_overview_of_the_page_is_every_article_s_opening(page):
     assert articles == list(dict.fromkeys(p.article for p in passages))
 
 
+def test_an_article_s_outline_is_its_opening_paragraphs_then_its_headings(page):
+    passages, _, _ = page
+    analysis = next(p.article for p in passages if p.section)
+    title = next(p.title for p in passages if p.article == analysis)
+    chosen = _select(page, Shape("overview"), f"《{title}》讲了什么")
+    shown = [passages[i] for i in chosen.passages]
+    inside = [p for p in passages if p.article == analysis]
+    opening = [p for p in inside[: next(k for k, p in enumerate(inside) if p.section)]]
+    assert len(opening) >= 2 and shown[: len(opening)] == opening  # every paragraph before the first heading
+    assert [p for p in shown if p.label] == [p for p in inside if p.label]
+
+
 def test_an_overview_of_a_named_heading_is_its_passages(page):
     passages, _, _ = page
     chosen = _select(page, Shape("overview"), "三大障碍讲了什么")

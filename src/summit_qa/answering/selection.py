@@ -148,13 +148,14 @@ def _leads(passages: Sequence[Passage]) -> list[int]:
 
 
 def _outline(passages: Sequence[Passage], article: str) -> list[int]:
-    """An article's lead, then the first passage under each of its sections and each
-    labelled item (its outline, in page order)."""
+    """An article's opening paragraphs (those before its first heading), then the first
+    passage under each of its sections and each labelled item (its outline, in page order)."""
     out, sections = [], set()
     for i, p in enumerate(passages):
         if p.article != article:
             continue
-        if not out or p.label or (p.section and p.section not in sections and not p.heading):
+        opening = not sections and p.section is None
+        if opening or p.label or (p.section and p.section not in sections and not p.heading):
             out.append(i)
         if p.section:
             sections.add(p.section)
