@@ -82,6 +82,8 @@ def test_a_person_s_trips_in_date_order(page):
         ),
         # a step from the event an earlier step reached, in words the cue lists hold
         (["美国国防部6月18日宣布了什么？", "再往前一件是什么事？"], "2018-06-12"),
+        # the meetings of two people, in date order
+        (["金英哲和蓬佩奥第一次见面是在哪？", "第二次呢？"], "2019-01-18"),
         # the timeline's entries, in a talk about the timeline
         (["大事记是从什么时候开始记的？", "最后一条呢？"], "2019-02-08"),
     ],

@@ -217,3 +217,11 @@ def test_the_period_of_the_timeline_is_its_introduction_first_and_last_entries(p
     texts = [passages[i].text for i in chosen.passages]
     assert texts[0].endswith("大事记：")
     assert texts[1].startswith("2018年年初") and texts[2].startswith("2月8日")
+
+
+def test_the_nth_meeting_of_two_people_is_of_the_meetings_naming_both(page):
+    passages, _, _ = page
+    first = _select(page, Shape("ordinal", nth=1), "金英哲和蓬佩奥第一次见面是在哪？")
+    second = _select(page, Shape("ordinal", nth=2), "When did Kim Yong Chol and Pompeo meet a second time?")
+    assert "纽约" in passages[first.passages[0]].text
+    assert "华盛顿" in passages[second.passages[0]].text

@@ -21,7 +21,7 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.cues import BEFORE, LAST, NEXT, WHY, find_ordinal, matches
 from summit_qa.answering.followups import Resolution, Turn
-from summit_qa.answering.selection import Selection, timeline_entry, travels
+from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
@@ -91,9 +91,12 @@ def series(
     events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary
 ) -> list[int]:
     """The events of the person and the kind of action a question names, in date order
-    (a person's trips: the trips they take)."""
+    (a person's trips: the trips they take); or the meetings of the two people it names
+    ("those two sat down a second time": both named, at a meeting or talks)."""
     people = glossary.names(question, ("person",))
     actions = set(asked_actions(question))
+    if len(people) == 2 and actions & {"meeting", "talks"}:
+        return meetings_of(events, people, actions)
     if len(people) != 1 or not actions:
         return []
     chosen = [

@@ -295,16 +295,32 @@ def _overview(question, terms, passages, glossary, order) -> Selection:
 
 def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
     """The n-th trip of one person ("蓬佩奥第三次访朝", "Pompeo's last visit"): that
-    person's visits in date order.  Only trips: other events a person is named in
-    (meetings announced, talked of) do not make a series the page counts."""
+    person's visits in date order; or the n-th meeting of two people ("金英哲和蓬佩奥第一次
+    见面"): the meetings naming both.  Only trips and meetings: other events a person is
+    named in (meetings announced, talked of) do not make a series the page counts."""
     people = glossary.names(question, ("person",))
-    if len(people) != 1 or "visit" not in asked_actions(question):
+    asked = set(asked_actions(question))
+    if len(people) == 2 and asked & {"meeting", "talks"}:
+        series = meetings_of(events, people, asked)
+    elif len(people) == 1 and "visit" in asked:
+        series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
+    else:
         return None
-    series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
     n = shape.nth or 1
     if len(series) < 2 or abs(n) > len(series) or n == 0:
         return None
     return Selection("ordinal", (series[n - 1] if n > 0 else series[n],))
+
+
+def meetings_of(events: Sequence[Event], people: Sequence[str], asked: set[str]) -> list[int]:
+    """The dated meetings or talks naming every one of ``people``, in date order; none for the
+    page's two leaders, whose meetings are mostly announced ones (summits.py reads theirs)."""
+    if set(people) == leaders(events):
+        return []
+    met = [
+        i for i, e in enumerate(events) if e.day and set(people) <= set(e.names) and asked & set(e.actions)
+    ]
+    return list(_chronological(events, met))
 
 
 def _nth_entry(shape: Shape, question: str, passages, events, glossary) -> Selection | None:
