@@ -225,3 +225,12 @@ def test_the_nth_meeting_of_two_people_is_of_the_meetings_naming_both(page):
     second = _select(page, Shape("ordinal", nth=2), "When did Kim Yong Chol and Pompeo meet a second time?")
     assert "纽约" in passages[first.passages[0]].text
     assert "华盛顿" in passages[second.passages[0]].text
+
+
+def test_what_happened_in_a_period_is_everything_in_it_whatever_marks_its_start(page):
+    _, events, _ = page
+    shape = Shape("range", ("2018-06-12", "2018-12-31"), True)
+    question = "What happened after the summit was announced in June, up to the end of 2018?"
+    chosen = _select(page, shape, question)
+    inside = {i for i, e in enumerate(events) if e.day and "2018-06-12" < e.day < "2018-12-31"}
+    assert set(chosen.passages) == inside  # not only the announcements among them

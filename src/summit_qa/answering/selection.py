@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.shape import SUMMIT_WORDS, TIMELINE, Shape
+from summit_qa.answering.shape import HAPPENED, SUMMIT_WORDS, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -118,8 +118,12 @@ def _filtered(
     """The passages a list, count or range question asks for: its period, then the people
     and actions it names, then relevance."""
     people = glossary.names(question, ("person", "body"))
-    # A period anchored on a summit ("after the Singapore summit") names no action by it.
+    # A period anchored on a summit ("after the Singapore summit") names no action by it, and
+    # what happened in a period is everything in it ("What went on between Feb 8 (when Hanoi was
+    # announced) and…": the announcement only marks where the period starts).
     actions = asked_actions(SUMMIT_WORDS.sub(" ", question) if shape.exclusive else question)
+    if shape.kind == "range" and any(cue.search(question) for cue in HAPPENED.values()):
+        actions = ()
     candidates = [e for e in events if shape.span is None or _in_span(e, shape)]
     if TIMELINE.search(question):  # "according to the timeline": its entries only
         timeline = _timeline_article(events)
