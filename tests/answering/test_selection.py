@@ -234,3 +234,11 @@ def test_what_happened_in_a_period_is_everything_in_it_whatever_marks_its_start(
     chosen = _select(page, shape, question)
     inside = {i for i, e in enumerate(events) if e.day and "2018-06-12" < e.day < "2018-12-31"}
     assert set(chosen.passages) == inside  # not only the announcements among them
+
+
+def test_several_of_one_series_are_each_shown_in_date_order(page):
+    passages, _, _ = page
+    shape = Shape("ordinal", nth=2, nths=(2, 1))
+    chosen = _select(page, shape, "Where did Kim Yong Chol and Pompeo meet the second time, and the first?")
+    assert chosen.kind == "list"
+    assert ["纽约" in passages[i].text for i in chosen.passages] == [True, False]

@@ -360,3 +360,16 @@ def test_the_course_of_events_is_a_list(question, language):
 def test_the_run_up_to_a_summit_is_the_period_before_it(question):
     s = shape(question, "zh" if "河内" in question else "en", names=["河内"])
     assert s.kind == "range" and s.span == (None, "2019-02-27") and s.exclusive
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "nths"),
+    [
+        ("蓬佩奥第一次和第三次访朝分别是哪天？", "zh", (1, 3)),
+        ("Where did Pompeo go the first time, and where the second?", "en", (1, 2)),
+        ("폼페이오의 첫 번째와 두 번째 방문은 언제야?", "ko", (1, 2)),
+    ],
+)
+def test_several_of_one_series(question, language, nths):
+    s = shape(question, language, names=["蓬佩奥"], actions=["visit"])
+    assert (s.kind, s.nths) == ("ordinal", nths)

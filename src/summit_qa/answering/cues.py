@@ -186,10 +186,17 @@ class Ordinal:
 
 def find_ordinal(text: str, language: str) -> Ordinal | None:
     """The first ordinal ``text`` writes ("第二次", "the third", "두 번째", "2回目", "lần thứ hai")."""
+    found = find_ordinals(text, language)
+    return found[0] if found else None
+
+
+def find_ordinals(text: str, language: str) -> list[Ordinal]:
+    """Every ordinal ``text`` writes, in order ("the first time, and where the second?")."""
     pattern = _ORDINAL.get(language)
-    m = pattern.search(text) if pattern else None
-    if not m:
-        return None
+    return [_ordinal(m) for m in pattern.finditer(text)] if pattern else []
+
+
+def _ordinal(m: re.Match[str]) -> Ordinal:
     g = {k: v for k, v in m.groupdict().items() if v}
     number = 1
     if "n" in g:

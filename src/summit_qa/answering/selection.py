@@ -310,6 +310,9 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
         series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
     else:
         return None
+    picks = [series[n - 1] for n in shape.nths if 0 < n <= len(series)]
+    if len(picks) >= 2:  # "the first time, and the second": each, in date order
+        return Selection("list", _chronological(events, picks))
     n = shape.nth or 1
     if len(series) < 2 or abs(n) > len(series) or n == 0:
         return None

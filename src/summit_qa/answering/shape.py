@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, is_short, matches
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, find_ordinals, is_short, matches
 from summit_qa.page.dates import DateQuery, question_dates
 
 
@@ -213,6 +213,7 @@ class Shape:
     listy: bool = False  # it also writes a list cue ("哪些", "list"): a set when not what it says
     counted: bool = False  # it asks how many: the answer says the number of passages
     nth: int | None = None  # "ordinal": which of a series (1 = the first, -1 = the last)
+    nths: tuple[int, ...] = ()  # "ordinal": several of one series ("the first time, and the second")
     span_of_timeline: bool = False  # "page": the period the timeline covers (its first and last entries)
 
     @property
@@ -353,6 +354,9 @@ def read_shape(
     listy = _matches(LIST, question, language)
     if span is not None and not one_day and (happened or listy):
         return Shape("range", span, exclusive, listy)
+    numbers = tuple(dict.fromkeys(o.number for o in find_ordinals(question, language)))
+    if len(numbers) >= 2:  # "第一次和第二次分别在哪": those of one series
+        return Shape("ordinal", nth=numbers[0], nths=numbers)
     if _matches(COMPARE, question, language):
         return Shape("compare", span, exclusive, listy)
     if listy and (actions or span or names):
