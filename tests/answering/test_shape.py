@@ -373,3 +373,13 @@ def test_the_run_up_to_a_summit_is_the_period_before_it(question):
 def test_several_of_one_series(question, language, nths):
     s = shape(question, language, names=["蓬佩奥"], actions=["visit"])
     assert (s.kind, s.nths) == ("ordinal", nths)
+
+
+def test_a_news_agency_of_one_event_is_one_fact_and_of_the_page_a_page_question():
+    assert shape("Which news agency reported Kim's arrival at the station?", "en").kind == "single"
+    assert shape("Which news agencies does this page cite?", "en").kind == "page"
+
+
+def test_a_weak_list_cue_about_a_topic_alone_is_one_fact():
+    assert shape("What are the plans for Trump on the 27th?", "en", names=["特朗普"]).kind == "single"
+    assert shape("List what Trump said about Kim", "en", names=["特朗普", "金正恩"]).kind == "list"

@@ -47,6 +47,7 @@ def glossary():
         ("And Kim?", ("金正恩",)),  # the Kim the page names most
         ("who got there first, kim or trump", ("特朗普", "金正恩")),
         ("When did Kim Yong Chol fly to New York?", ("金英哲", "纽约")),  # a given name: that Kim
+        ("What did Kim Min-seok expect?", ()),  # a given name the glossary does not know: not 金正恩
         ("Kimchi", ()),
     ],
 )

@@ -29,7 +29,7 @@ PAGE = {
     ),
     "en": _any(
         r"\b(?:this|the) (?:page|newspaper|paper|issue)\b.*\b(?:date|dated|articles?|stories|reports?|headlines?|agenc)",
-        r"\b(?:date|articles?|stories|headlines?)\b.*\b(?:this|the) (?:page|newspaper|paper)\b",
+        r"\b(?:date|articles?|stories|headlines?|agenc(?:y|ies))\b.*\b(?:this|the) (?:page|newspaper|paper)\b",
         r"\bheadlines?\b",
         r"\bwhich (?:news )?agenc",
         r"\bhow many (?:articles|stories|reports)\b",
@@ -108,6 +108,9 @@ LIST = {
         r"theo thứ tự thời gian|quá trình"
     ),
 }
+# List cues that single questions write as often ("What are the plans for the 27th?"): a set
+# only with a kind of event or a period, not of a topic alone.
+_WEAK_LIST = _any(r"\bwhat are the\b", r"\bname the\b")
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
     "zh": _any(
@@ -119,7 +122,7 @@ HAPPENED = {
         r"\bwhat went on\b",
         r"\bevents?\b",
         r"\bwhat did .* do\b",
-        r"\bnews\b(?! agenc)",
+        r"\bnews\b",
         r"\banything (?:on|happen)",
         r"\bdevelopments?\b",
         r"\bwhat was going on\b",
@@ -160,6 +163,10 @@ COMPARE = {
     "ja": _any(r"それぞれ|どちらが先|違い|比べ|比較|異なる"),
     "vi": _any(r"lần lượt|mỗi|ai trước|cái nào trước|khác nhau|so sánh|khác biệt"),
 }
+# The page itself named ("this page", "本版"): a question about it even when it says "news".
+ABOUT_THE_PAGE = _any(
+    r"\b(?:this|the) (?:page|newspaper|paper)\b|(?:这|本|此)(?:版|张报纸)|이 (?:신문|지면)|この(?:紙面|新聞)|trang (?:báo )?này"
+)
 # Words that point at the page or one of its articles ("这篇文章", "the analysis").
 ARTICLE = _any(
     r"文章|报道|稿|这版|本版|版面|大事记|分析|(?:这|本|该|那)篇|\b(?:article|page|piece|story|analysis|timeline|report)\b",
@@ -340,7 +347,7 @@ def read_shape(
     counted = _matches(SOME_COUNT, question, language) or _matches(COUNT, question, language)
     if TIMELINE.search(question) and COVERS.search(question) and not names:
         return Shape("page", span_of_timeline=True)
-    if _matches(PAGE, question, language) and not happened:
+    if _matches(PAGE, question, language) and not (happened and not ABOUT_THE_PAGE.search(question)):
         return Shape("page", counted=counted)
     about_page = bool(ARTICLE.search(question)) or not (names or span)
     ordinal = find_ordinal(question, language)
@@ -359,7 +366,7 @@ def read_shape(
         return Shape("ordinal", nth=numbers[0], nths=numbers)
     if _matches(COMPARE, question, language):
         return Shape("compare", span, exclusive, listy)
-    if listy and (actions or span or names):
+    if listy and (actions or span or (names and not _WEAK_LIST.search(question))):
         return Shape("list", span, exclusive, True)
     if _matches(LAST, question, language):
         return Shape("ordinal", nth=-1)

@@ -54,6 +54,12 @@ SETS = (
     "typed-2-heldout",
     "dialogues-ops-2",
     "dialogues-ops-2-heldout",
+    "multi-3",
+    "multi-3-heldout",
+    "typed-3",
+    "typed-3-heldout",
+    "dialogues-ops-3",
+    "dialogues-ops-3-heldout",
 )
 # The field counting the questions a figure is measured over, where it is not ``questions``.
 COUNTED_BY = {"refused": "out_of_scope", "smalltalk": "smalltalk_items", "header_date": "header_items"}
@@ -310,6 +316,10 @@ REGIONS: dict[str, tuple[Callable[[Reports], str], ...]] = {
         partial(by_kind, name="multi-2"),
         partial(typed, name="typed-2"),
         partial(operations, name="dialogues-ops-2"),
+        partial(several, name="multi-3"),
+        partial(by_kind, name="multi-3"),
+        partial(typed, name="typed-3"),
+        partial(operations, name="dialogues-ops-3"),
     ),
 }
 

@@ -88,7 +88,7 @@ class Glossary:
         """The glossary where a Korean family name read alone ("Kim", "kim") is the person of that
         name the page names most, when it names them at least twice as often as any other:
         news English calls 金正恩 "Kim".  Korean names only (family name first, a ``ko`` form);
-        "Kim" before a given name of the glossary ("Kim Yong Chol") is that person's."""
+        "Kim" before a given name ("Kim Yong Chol", "Kim Joon-hyung") is someone else's."""
         bearers: dict[str, set[str]] = {}
         given: dict[str, set[str]] = {}
         for pattern, zh in self.aliases:
@@ -102,7 +102,8 @@ class Glossary:
             runner_up = counts[1][0] if len(counts) > 1 else 0
             if has_latin(family) and counts[0][0] >= 2 * max(1, runner_up):
                 names = "|".join(re.escape(g) for g in sorted(given[family]))
-                pattern = rf"{_NOT_AFTER}{re.escape(family)}(?![ -](?:{names})){_NOT_BEFORE}"
+                # not before a given name: one of the glossary's, or any capitalised word
+                pattern = rf"{_NOT_AFTER}{re.escape(family)}(?![ -](?:{names})|(?-i:[ -][A-Z])){_NOT_BEFORE}"
                 added.append((re.compile(pattern, re.I), counts[0][1]))
         return replace(self, aliases=(*self.aliases, *added)) if added else self
 
