@@ -64,6 +64,15 @@ def test_a_person_s_trips_in_date_order(page):
     assert series(events, passages, "去朝鲜", glossary) == []  # no one named: no series
 
 
+def _converse(engine, turns):
+    """Ask ``turns`` in order, each with the ones before it; the last answer."""
+    history = []
+    for question in turns:
+        answer = engine.answer(question, history=history)
+        history.append(question)
+    return answer
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "turns, expect",
@@ -89,10 +98,7 @@ def test_a_person_s_trips_in_date_order(page):
     ],
 )
 def test_a_conversation_walks_the_events(engine, turns, expect):
-    history = []
-    for question in turns:
-        answer = engine.answer(question, history=history)
-        history.append(question)
+    answer = _converse(engine, turns)
     assert answer.operation is not None and answer.passages[0].date == expect
 
 
@@ -155,10 +161,7 @@ def test_the_nth_trip_of_a_person_of_the_page_is_in_scope_in_any_language(engine
     ],
 )
 def test_a_follow_up_naming_a_label_gets_that_paragraph_not_the_turn_before(engine, turns):
-    history = []
-    for question in turns:
-        answer = engine.answer(question, history=history)
-        history.append(question)
+    answer = _converse(engine, turns)
     assert answer.passages[0].text.startswith("议题三")
 
 
@@ -176,10 +179,7 @@ def test_a_follow_up_naming_a_label_gets_that_paragraph_not_the_turn_before(engi
     ],
 )
 def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, turns, gives):
-    history = []
-    for question in turns:
-        answer = engine.answer(question, history=history)
-        history.append(question)
+    answer = _converse(engine, turns)
     assert answer.operation == "why"
     if gives is None:
         assert answer.kind == "refused" and not answer.passages

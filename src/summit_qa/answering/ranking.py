@@ -247,8 +247,8 @@ class Ranker:
         score = signals.fused(c.weights())
         order = rank_order(score)
         # A follow-up of an answered turn, "who is X?" about X on the page, or a question naming
-        # one of the page's labels ("두 번째 의제는 뭐였지?": 议题二) is in scope.
-        forced = (resolution is not None and resolution.in_scope) or self._names_label(question, language)
+        # one of the page's labels ("두 번째 의제는 뭐였지?": 议题二, the label signal) is in scope.
+        forced = (resolution is not None and resolution.in_scope) or bool(columns["label"].any())
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )

@@ -195,8 +195,9 @@ def _kana_mash(text: str) -> bool:
 
 def is_gibberish(text: str, glossary: Glossary) -> bool:
     """A keyboard mash ("asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "jkl;", "あsdfじゃ"): bare Korean
-    letters with no syllable, Latin runs between bits of kana, or Latin words none of which is an English word of the dictionaries,
-    a Vietnamese syllable or a name of the glossary (within one edit).  Anything with
+    letters with no syllable, Latin runs between bits of kana, or Latin words none of which is
+    an English word of the dictionaries, a Vietnamese syllable or a name of the glossary (within
+    one edit).  Anything with
     Chinese, Japanese, Korean syllables or digits is not."""
     if _JAMO_ONLY.match(text) and re.search(r"[\u3131-\u318e]", text):
         return True
