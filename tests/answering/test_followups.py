@@ -113,6 +113,26 @@ def test_a_follow_up_without_a_subject_takes_the_names_before(glossary):
     assert "金正恩" in r.query
 
 
+def test_a_pointing_follow_up_after_a_step_is_asked_of_the_event_stepped_to(glossary):
+    """After "然后呢？" moved to another event, "那次…" / "which … was that" is about that
+    event (its topic), not only the names of the turn before."""
+    stepped = Turn(
+        "然后呢？",
+        "蓬佩奥 然后呢？",
+        ("蓬佩奥",),
+        10,
+        "2018-06-18",
+        "zh",
+        "6月18日，美国国防部宣布暂停军演。",
+    )
+    for question, language in [("那次他是什么身份？", "zh"), ("which drill was that", "en")]:
+        r = resolve(question, language, [stepped], glossary)
+        assert r.query.startswith("蓬佩奥 6月18日，美国国防部宣布暂停军演。") and r.topic == stepped.topic
+    # a turn whose topic is its own question keeps the names alone
+    plain = [_turn("蓬佩奥哪天去的朝鲜？", "蓬佩奥哪天去的朝鲜？", ("蓬佩奥", "朝鲜"), 5)]
+    assert resolve("那次他是什么身份？", "zh", plain, glossary).query == "蓬佩奥 朝鲜 那次他是什么身份？"
+
+
 def test_a_bare_question_word_takes_the_whole_question_before(glossary):
     before = [_turn("When was the first summit?", "When was the first summit?", (), 9, "2018-06-12", "en")]
     r = resolve("Where?", "en", before, glossary)

@@ -4,6 +4,7 @@ page's own events with a made-up ranking (no model), then end to end with the re
 import numpy as np
 import pytest
 
+from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.entities import _abbreviates, off_page_names
 from summit_qa.answering.selection import _named_article, select, summit_days, travels
 from summit_qa.answering.shape import Shape
@@ -101,6 +102,44 @@ def test_a_comparison_gives_one_passage_for_each_side(page):
     chosen = _select(page, Shape("compare"), "金正恩和特朗普分别是哪天到的？", scores)
     named = [set(events[i].names) for i in chosen.passages]
     assert len(named) == 2 and any("金正恩" in n for n in named) and any("特朗普" in n for n in named)
+
+
+def test_a_comparison_of_arrivals_shows_each_side_s_arrival(page):
+    """Each side's passage for the question asked of that side, one telling the arriving the
+    question asks about first (not the visit's announcement the ranking prefers)."""
+    passages, events, glossary = page
+    announced = np.array([1.0 if "访问" in p.text else 0.0 for p in passages], np.float32)
+    asked = []
+
+    def rank(text):
+        asked.append(text)
+        return announced
+
+    order = np.argsort(-announced, kind="stable")
+    question = "Who got to Vietnam first, Trump or Kim Jong Un?"
+    texts = [p.text for p in passages]
+    chosen = one_for_each_side(question, glossary, events, order, texts, rank)
+    assert len(chosen) == 2 and all("抵达" in passages[i].text for i in chosen)
+    assert {n for i in chosen for n in events[i].names} >= {"金正恩", "特朗普"}
+    assert all(("Trump" in t) != ("Kim" in t) for t in asked)  # each asked of one side
+
+
+def test_an_overview_of_a_labelled_item_is_the_item_and_what_it_holds(page):
+    passages, events, glossary = page
+    item = next(i for i, p in enumerate(passages) if p.label == 1)
+    score = np.zeros(len(passages), np.float32)
+    chosen = select(
+        Shape("overview"),
+        "议题一讲了什么",
+        passages,
+        events,
+        glossary,
+        score,
+        np.argsort(score),
+        labelled=item,
+    )
+    assert chosen.passages[0] == item and len(chosen.passages) >= 2
+    assert all(passages[i].heading == passages[item].text for i in chosen.passages[1:])
 
 
 def test_names_the_page_never_mentions(page):

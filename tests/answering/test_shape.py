@@ -38,6 +38,9 @@ def test_questions_about_the_page_itself(question, language):
         ("この記事を要約してください", "ja"),
         ("Tóm tắt bài báo này giúp tôi", "vi"),
         ("この記事って、要するに何が書いてあるの？", "ja"),
+        ("第二部分讲了哪几点？", "zh"),  # the points a section makes
+        ("那一节写了哪些内容", "zh"),
+        ("その部分にはどんなことが書いてありますか？", "ja"),
     ],
 )
 def test_overviews(question, language):
@@ -344,6 +347,8 @@ def test_the_period_the_timeline_covers_is_a_question_about_the_page(question, l
     ("question", "language"),
     [
         ("蓬佩奥访朝的经过", "zh"),
+        ("蓬佩奥访朝前前后后是怎么回事", "zh"),
+        ("蓬佩奥访朝的始末", "zh"),
         ("Walk me through Pompeo's visits", "en"),
         ("폼페이오 방문 과정을 정리해 줘", "ko"),
         ("ポンペオ氏の訪朝の経緯を教えて", "ja"),

@@ -86,11 +86,13 @@ SAME_PASSAGE = {
 }
 # A response or reaction with no object: to what the turn before was about.
 RESPONSE = {
-    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看"),
-    "en": _any(r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?)\b\??$"),
-    "ko": _any(r"반응|대응|답변|응답"),
-    "ja": _any(r"反応|応じ|返答|回答"),
-    "vi": _any(r"phản ứng|đáp lại|trả lời"),
+    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看|态度|立场"),
+    "en": _any(
+        r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?|stance|attitude)\b\??$"
+    ),
+    "ko": _any(r"반응|대응|답변|응답|태도|입장"),
+    "ja": _any(r"反応|応じ|返答|回答|態度|立場"),
+    "vi": _any(r"phản ứng|đáp lại|trả lời|thái độ|lập trường"),
 }
 # A return to an earlier topic of the conversation ("回到新加坡那次", "back to the sanctions").
 RETURN = {

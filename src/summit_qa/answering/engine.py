@@ -289,7 +289,9 @@ class SummitQA:
             return None
         page = (self.index.passages, self.events, self.glossary)
         scores = lambda text: self.rank(text, language=language).score  # noqa: E731
-        return select(shape, question, *page, r.score, r.order, r.terms, rank=scores)
+        named = np.flatnonzero(r.signals["label"])
+        labelled = int(named[0]) if len(named) == 1 else None
+        return select(shape, question, *page, r.score, r.order, r.terms, rank=scores, labelled=labelled)
 
     def _chat_in_meaning(
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None

@@ -223,6 +223,9 @@ def _with_context(
         if not names:
             add += [n for n in before.names if n not in add]
         query = " ".join([*add, question])
+        if not names and anaphoric and before.topic != before.query:
+            query = " ".join([*add, before.topic, question])
+            topic = before.topic
         carried = tuple(dict.fromkeys([*names, *add]))
         if add:
             reasons.append("names carried")

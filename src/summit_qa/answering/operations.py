@@ -19,7 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, WHY, find_ordinal, matches
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, RESPONSE, WHY, find_ordinal, matches
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
@@ -142,6 +142,9 @@ def read_operation(
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         return Operation("nth")
+    response = responds(question, language, before, glossary, passages)
+    if response is not None:
+        return Operation("actor", response)
     if "what-about" in resolution.reason:
         return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
     if matches(WHY, question, language):
@@ -181,11 +184,36 @@ def tells_of(text: str, names: Sequence[str], glossary: Glossary) -> bool:
     """A clause of ``text`` opens with one of ``names`` (after a date or "同日"): the
     passage tells that side's part itself ("…金正恩发表新年贺词…。同日，特朗普在推特上
     发文说…" answers "那特朗普呢？"; "朝鲜外务省回应说…" answers "And North Korea?")."""
+    sides = [f"{n[0]}方" for n in names if glossary.types.get(n) == "place"]  # 朝鲜 → "朝方…"
     for clause in _CLAUSE.split(text):
         head = _LEAD.sub("", clause.strip())[:8]
         if any(head.startswith(n) for n in names if n in glossary.names(head)):
             return True
+        if any(head.startswith(side) for side in sides):
+            return True
     return False
+
+
+def is_actor(name: str, glossary: Glossary, page: str) -> bool:
+    """A person or body, or a country the page writes as a side acting ("朝方", "美国国防部"):
+    "How did North Korea react?" asks of an actor, "And Hanoi?" of a place."""
+    kind = glossary.types.get(name)
+    if kind in ("person", "body"):
+        return True
+    bodies = [n for n, t in glossary.types.items() if t == "body"]
+    return kind == "place" and (f"{name[0]}方" in page or any(name + b in page for b in bodies))
+
+
+def responds(
+    question: str, language: str, before: Turn, glossary: Glossary, passages: Sequence[Passage]
+) -> int | None:
+    """ "How did North Korea react?" after an event whose passage tells the other side's
+    response itself ("…朝鲜外务省回应说…"): that passage."""
+    if not matches(RESPONSE, question, language) or before.answer is None:
+        return None
+    page = "".join(p.text for p in passages)
+    new = [n for n in glossary.names(question) if n not in before.names and is_actor(n, glossary, page)]
+    return before.answer if new and tells_of(passages[before.answer].text, new, glossary) else None
 
 
 def _actor(
@@ -197,9 +225,8 @@ def _actor(
     others = [n for n in resolution.names if n not in before.names]
     if others and tells_of(passages[before.answer].text, others, glossary):
         return before.answer
-    new = [
-        n for n in resolution.names if n not in before.names and glossary.types.get(n) in ("person", "body")
-    ]
+    page = "".join(p.text for p in passages)
+    new = [n for n in resolution.names if n not in before.names and is_actor(n, glossary, page)]
     if not new:
         return None
     old = [n for n in before.names if glossary.types.get(n) in ("person", "body") and n not in new]

@@ -18,6 +18,7 @@ from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
 from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
+from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import question_dates
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
@@ -149,7 +150,7 @@ class Ranker:
         glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
-        return tuple(dict.fromkeys([*glossed, *found]))
+        return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text)]))
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints (the dictionaries' proper

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.shape import HAPPENED, SUMMIT_WORDS, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
@@ -195,14 +196,6 @@ def _destinations(question: str, glossary: Glossary) -> tuple[str, ...]:
     return glossary.names(question, ("place",))
 
 
-def _sides(question: str, glossary: Glossary) -> list[str]:
-    people = list(glossary.names(question, ("person",)))
-    if len(people) >= 2:
-        return people
-    places = list(glossary.names(question, ("place",)))
-    return places if len(places) >= 2 else []
-
-
 def select(
     shape: Shape,
     question: str,
@@ -213,19 +206,26 @@ def select(
     order: np.ndarray,
     terms: Sequence[str] = (),
     rank: Callable[[str], np.ndarray] | None = None,
+    labelled: int | None = None,
 ) -> Selection | None:
-    """The passages for a several-passage question (None: answer it as a single fact)."""
+    """The passages for a several-passage question (None: answer it as a single fact).
+    ``labelled``: the labelled item the question names ("议题一"), if one."""
     if shape.kind == "page" and shape.span_of_timeline:
         return Selection("page", _timeline_ends(passages, events), "page")
     if shape.kind == "page":
         return Selection("page", tuple(_leads(passages)), "page")
+    if shape.kind == "overview" and labelled is not None:  # "议题一讲了什么": the item and what it holds
+        item = passages[labelled]
+        under = [i for i, p in enumerate(passages) if p.heading and p.heading == item.text]
+        return Selection("overview", (labelled, *under), "page", item.text)
     if shape.kind == "overview":
         return _overview(question, terms, passages, glossary, order)
     if shape.kind == "enumeration":
         items, heading = _heading_items(question, terms, passages, int(order[0]))
         return Selection("enumeration", tuple(items), "page", heading) if len(items) > 1 else None
     if shape.kind == "compare":
-        compared = _compare(question, glossary, events, order, rank)
+        sides = one_for_each_side(question, glossary, events, order, [p.text for p in passages], rank)
+        compared = Selection("compare", _chronological(events, sides)) if sides else None
         if compared is not None or not shape.listy:
             return compared
         shape = replace(shape, kind="list")
@@ -371,21 +371,3 @@ def _past_the_summits(shape: Shape, question: str, events, glossary) -> bool:
     summits = summit_days(events)
     people = set(glossary.names(question, ("person",)))
     return bool(summits) and people <= leaders(events) and shape.nth > len(summits)
-
-
-def _compare(question, glossary, events, order, rank) -> Selection | None:
-    """One passage for each side the question names (two people, or two places): the best
-    ranked passage that names that side and not the other, else one that names it."""
-    sides = _sides(question, glossary)
-    if len(sides) < 2:
-        return None
-    chosen: list[int] = []
-    for side in sides:
-        others = [s for s in sides if s != side]
-        naming = [int(i) for i in order if side in events[int(i)].names and int(i) not in chosen]
-        alone = [i for i in naming if not any(o in events[i].names for o in others)]
-        if naming:
-            chosen.append((alone or naming)[0])
-    if len(chosen) < 2:
-        return None
-    return Selection("compare", _chronological(events, chosen))

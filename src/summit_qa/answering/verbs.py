@@ -1,0 +1,49 @@
+"""The page's verbs of arriving and leaving, read from the words readers use for them.
+
+News prose writes 抵达 and 离开/启程; a reader writes "哪天到的", "got to", "着いた",
+"도착", "đến Hà Nội", "走的", "set off", "出発".  Neither BM25 nor the glossary links
+those, and the dense model ranks "金正恩将对越南进行正式友好访问" above "金正恩26日抵达越南" for
+"金正恩哪天到的越南？".  The page's verb, added to the question's lexical terms, lets the
+passage that tells the arrival (or the departure) win.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+# A reader's words for arriving / leaving in five languages → the page's verbs for them.
+# Chinese 到 only where it means arriving: after a when / who-first word or before 了/的 + a
+# place-like run ("到的越南"), not in 提到, 得到, 到底.
+PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("抵达",),
+        _any(
+            r"抵达|到达|来到|飞抵|降落|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
+            r"(?<![提得受达遇看找想听说做办感收拿碰等])到(?:了|的)(?:越南|河内|同登|谅山|内排|新加坡|平壤)",
+            r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
+            r"도착|착륙",
+            r"着い|到着|着く|着き|着いた",
+            r"hạ cánh|\b(?:đến|tới) (?:Việt Nam|Hà Nội|Ha Noi|ga|sân bay|Đồng Đăng|Lạng Sơn|nơi)",
+        ),
+    ),
+    (
+        ("离开", "启程"),
+        _any(
+            r"离开|启程|动身|出发|(?:哪天|哪一天|几号|几点|什么时候|何时|啥时候)走|走的|走了",
+            r"\bleav(?:e|es|ing)\b|\bleft\b|\bdepart\w*|\bset (?:off|out)\b|\bsets off\b",
+            r"떠나|떠난|떠났|출발",
+            r"出発|発った|発つ|離れ|去っ|出国",
+            r"\brời\b|khởi hành|lên đường",
+        ),
+    ),
+)
+
+
+def page_verbs(question: str) -> tuple[str, ...]:
+    """The page's verbs for the arriving or leaving ``question`` asks about (may be none)."""
+    return tuple(verb for verbs, pattern in PAGE_VERBS if pattern.search(question) for verb in verbs)

@@ -1,0 +1,68 @@
+"""A reader's words for arriving and leaving, read as the page's verbs for them."""
+
+import pytest
+
+from summit_qa.answering.verbs import page_verbs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "他几号到的河内？",
+        "代表团什么时候到",
+        "谁先到的新加坡",
+        "飞机哪天降落",
+        "When does the delegation arrive?",
+        "What time did the plane land?",
+        "When did she get to Singapore?",
+        "대표단은 언제 도착해요?",
+        "代表団はいつ着いたの？",
+        "Đoàn đến Hà Nội lúc nào?",
+    ],
+)
+def test_arriving_in_five_languages_is_the_page_s_arrival(question):
+    assert page_verbs(question) == ("抵达",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "他哪天走的？",
+        "代表团什么时候出发",
+        "When does the delegation leave?",
+        "What time did they set off?",
+        "대표단은 언제 떠났어요?",
+        "代表団はいつ出発した？",
+        "Đoàn rời Hà Nội khi nào?",
+    ],
+)
+def test_leaving_in_five_languages_is_the_page_s_departure(question):
+    assert page_verbs(question) == ("离开", "启程")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "报道里提到了什么？",
+        "他得到了什么？",
+        "到底谈了什么？",
+        "What did they agree on?",
+        "Tin này liên quan đến ai?",
+    ],
+)
+def test_other_uses_of_the_same_characters_are_no_arrival(question):
+    assert page_verbs(question) == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金正恩哪天到的越南？",
+        "金正恩はベトナムに何日に着いた？",
+        "Kim Jong Un đến Việt Nam ngày nào?",
+        "特朗普几点到河内？",
+    ],
+)
+def test_an_arrival_in_a_reader_s_words_is_answered_by_the_arrival(engine, question):
+    assert "抵达" in engine.answer(question).passages[0].text
