@@ -11,6 +11,7 @@ from summit_qa.answering.actions import asked_actions
         ("蓬佩奥几次访问朝鲜？", ("visit",)),
         ("How many times did Pompeo travel to Pyongyang?", ("visit",)),
         ("두 정상은 몇 번 만났어?", ("meeting",)),
+        ("When did they sit down together again?", ("meeting",)),
         ("米国はいつ制裁を発表した？", ("announcement", "sanction")),
         ("Hài cốt binh sĩ Mỹ được trao trả khi nào?", ("remains",)),
         ("金正恩是谁？", ()),

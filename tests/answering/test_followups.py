@@ -278,6 +278,7 @@ def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
     ("question", "language"),
     [
         ("为了啥？", "zh"),
+        ("干嘛不坐飞机？", "zh"),
         ("How come?", "en"),
         ("뭐 하러 간 거야?", "ko"),
         ("なんで急に？", "ja"),

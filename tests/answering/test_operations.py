@@ -1,9 +1,21 @@
 """Follow-ups as operations on the page's events, and suggestions the page answers."""
 
+import numpy as np
 import pytest
 
+from summit_qa.answering.cues import BEFORE, NEXT, NEXT_TIME, TIME_BEFORE, matches
 from summit_qa.answering.followups import Turn
-from summit_qa.answering.operations import event_topic, is_actor, responds, series, step_in_time, tells_of
+from summit_qa.answering.operations import (
+    event_topic,
+    is_actor,
+    labelled_item,
+    names_label,
+    numbered,
+    responds,
+    series,
+    step_in_time,
+    tells_of,
+)
 
 
 def _at(passages, pid):
@@ -91,6 +103,44 @@ def test_the_other_side_s_response_told_in_the_passage_shown_is_that_passage(pag
     assert responds("朝鲜哪天宣布的？", "zh", before, glossary, passages) is None  # no response asked
 
 
+def test_numbered_items_are_walked_by_their_numbers(page):
+    """ "그 앞 의제는?" after the second item is the first; "마지막 건?" the highest number; a
+    passage under an item is read as that item."""
+    passages, _, _ = page
+    second = next(i for i, p in enumerate(passages) if p.label == 2)
+    under = next(i for i, p in enumerate(passages) if p.heading == passages[second].text)
+    assert labelled_item(passages, second) == labelled_item(passages, under) == second
+    assert passages[numbered(passages, second, 1)].label == 1
+    assert numbered(passages, second, 9) is None
+    assert labelled_item(passages, next(i for i, p in enumerate(passages) if p.article == "timeline")) is None
+
+
+def test_a_label_the_follow_up_writes_itself_pins_its_item():
+    found = np.array([0.0, 1.0])
+    assert names_label("第三个呢？", "zh", found, False) and names_label("议题二呢？", "zh", found, True)
+    assert not names_label("마지막 건?", "ko", found, False)  # only the carried question wrote one
+    assert not names_label("第三个呢？", "zh", np.zeros(2), False)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "table"),
+    [
+        ("下一次呢？", "zh", NEXT_TIME),
+        ("上一次是哪天", "zh", TIME_BEFORE),
+        ("And the time after that?", "en", NEXT_TIME),
+        ("다음 번은?", "ko", NEXT_TIME),
+        ("前回は？", "ja", TIME_BEFORE),
+        ("Lần sau thì sao?", "vi", NEXT_TIME),
+    ],
+)
+def test_the_next_occurrence_is_a_cue_of_its_own(question, language, table):
+    assert matches(table, question, language)
+    assert not matches(NEXT_TIME, "然后呢？" if language == "zh" else "What happened next?", language)
+    assert not matches(NEXT_TIME, "最后一次呢？", "zh") and not matches(TIME_BEFORE, "最前一次", "zh")
+    if language != "en":  # "the time after that" also steps in time when no series holds it
+        assert not matches(NEXT, question, language) and not matches(BEFORE, question, language)
+
+
 def test_after_a_step_the_topic_is_the_new_event():
     assert event_topic("8月1日，美军在夏威夷举行仪式。随后……") == "8月1日，美军在夏威夷举行仪式。"
 
@@ -134,11 +184,44 @@ def _converse(engine, turns):
         (["金英哲和蓬佩奥第一次见面是在哪？", "第二次呢？"], "2019-01-18"),
         # the timeline's entries, in a talk about the timeline
         (["大事记是从什么时候开始记的？", "最后一条呢？"], "2019-02-08"),
+        # the next occurrence of a series, not the next event on the page
+        (["金英哲和蓬佩奥哪天在纽约见的面？", "下一次呢？"], "2019-01-18"),
+        (
+            [
+                "When did Kim Yong Chol meet Pompeo in New York?",
+                "When was the last time he sat down with him?",
+            ],
+            "2019-01-18",
+        ),
     ],
 )
 def test_a_conversation_walks_the_events(engine, turns, expect):
     answer = _converse(engine, turns)
     assert answer.operation is not None and answer.passages[0].date == expect
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, label",
+    [
+        (["What is the first issue at the Hanoi summit?", "And the second?", "The last one?"], 3),
+        (["议题三是什么？", "前一个呢？"], 2),
+    ],
+)
+def test_numbered_items_are_walked_in_a_conversation(engine, turns, label):
+    assert _converse(engine, turns).passages[0].label == label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["6月18日美国国防部宣布了什么？", "为什么选新加坡？"],
+        ["Which drills did the Pentagon suspend in June 2018?", "Why in Singapore?"],
+    ],
+)
+def test_why_of_something_the_reason_given_does_not_name_is_not_in_the_article(engine, turns):
+    assert _converse(engine, turns).kind == "refused"
 
 
 @pytest.mark.model

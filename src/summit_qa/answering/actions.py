@@ -25,9 +25,10 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"thăm|chuyến đi|sang",
     ),
     "meeting": _any(
-        r"见面|会见|会面|会晤|峰会|见了|见过|见到",
+        r"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面",
         r"\bmeet",
         r"\bmet\b",
+        r"\bs[ai]t down (?:together|with)\b|\b(?:sit|sat) down\b",
         r"\bsummits?\b",
         r"만나|만남|만난|만났|정상회담|회동",
         r"会っ|会談|首脳会談|面会",

@@ -52,7 +52,7 @@ DAY_BEFORE = {
 }
 # "Then what?" / "before that?": the passage next to the answer before, in time.
 NEXT = {
-    "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]"),
+    "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]|(?<!最)后一[件个条项]"),
     "en": _any(
         r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b"
     ),
@@ -61,13 +61,30 @@ NEXT = {
     "vi": _any(r"sau đó|tiếp theo|rồi sao|tiếp đó|kế tiếp"),
 }
 BEFORE = {
-    "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]"),
+    "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]|前一[件个条项]"),
     "en": _any(
-        r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b|\bthe one before\b"
+        r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b|\bthe one before\b|"
+        r"\b(?:right|just|shortly|immediately) before\b"
     ),
     "ko": _any(r"그 전|그전|이전에|전에는|그 앞"),
     "ja": _any(r"その前|それ以前|以前|一つ前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
+}
+# "The time after that" / "上一次": the next or previous occurrence of a series (a person's
+# trips, two people's meetings), not the next event on the page.
+NEXT_TIME = {
+    "zh": _any(r"(?<!最)[下后]一[次回趟]|下次|再下一次"),
+    "en": _any(r"\bthe (?:next|following) time\b|\bthe time after\b|\bagain\b"),
+    "ko": _any(r"다음 ?번"),
+    "ja": _any(r"次の回|次回"),
+    "vi": _any(r"lần (?:sau|tiếp theo|kế tiếp)"),
+}
+TIME_BEFORE = {
+    "zh": _any(r"(?<!最)[上前]一[次回趟]|上次"),
+    "en": _any(r"\bthe (?:previous|last) time before\b|\bthe time before\b"),
+    "ko": _any(r"지난 ?번|이전 ?번|그 ?전 ?번"),
+    "ja": _any(r"前の回|前回"),
+    "vi": _any(r"lần trước"),
 }
 # A bare question word: who said it, where, when, why, on what condition.  Such a
 # follow-up is often answered by the very passage that answered the turn before.
@@ -104,7 +121,9 @@ RETURN = {
 }
 # "Why?", and what for: a reason or a purpose.
 WHY = {
-    "zh": _any(r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)"),
+    "zh": _any(
+        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|干[嘛吗](?:不|要|非)|怎么不"
+    ),
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
     "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서"),
     "ja": _any(r"なぜ|どうして|理由|なんで|何のため|目的"),
@@ -171,7 +190,8 @@ _ORDINAL = {
 LAST = {
     "zh": re.compile(r"最后一[次回趟个条件项]|最近一[次回趟]|最后那[次回趟条]"),
     "en": re.compile(
-        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|item|event)\b", re.I
+        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|item|event|one|issue|point)\b",
+        re.I,
     ),
     "ko": re.compile(r"마지막|가장 최근"),
     "ja": re.compile(r"最後|直近"),

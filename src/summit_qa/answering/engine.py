@@ -3,9 +3,8 @@
 :class:`SummitQA` opens the encoder, the index and the glossary and reads a
 question with the conversation before it; each part has its own module:
 
-* ranking.py: every passage's fused signals (retrieval/fusion.py names them)
-  and whether the page answers the question (scope.py: refusal floors, the
-  outcome rule);
+* ranking.py: every passage's fused signals (retrieval/fusion.py names them) and
+  whether the page answers the question (scope.py: refusal floors, the outcome rule);
 * memory.py: earlier turns as they were read, bounded and shared by threads;
 * followups.py, identity.py, smalltalk.py: follow-ups read with the turns
   before them, "who is X?", greetings and other non-questions;
@@ -37,7 +36,7 @@ from summit_qa.answering.followups import (
 )
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
-from summit_qa.answering.operations import carry_out, event_topic, read_operation, unexplained
+from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
@@ -215,7 +214,8 @@ class SummitQA:
         op = read_operation(
             cleaned, language, resolution, earlier, self.events, self.index.passages, self.glossary, r.order
         )
-        reply, pinned = carry_out(op, reply, labelled=bool(r.signals["label"].any()))
+        written = self.ranker.names_label(cleaned, language)
+        reply, pinned = carry_out(op, reply, names_label(cleaned, language, r.signals["label"], written))
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:

@@ -19,7 +19,17 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, RESPONSE, WHY, find_ordinal, matches
+from summit_qa.answering.cues import (
+    BEFORE,
+    LAST,
+    NEXT,
+    NEXT_TIME,
+    RESPONSE,
+    TIME_BEFORE,
+    WHY,
+    find_ordinal,
+    matches,
+)
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
@@ -51,6 +61,34 @@ def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply
     pin = op.pin is not None and reply.kind == "answer" and not labelled
     pinned = Selection("ordinal", (op.pin,)) if pin else None
     return replace(reply, operation=op.name, selection=pinned or reply.selection), pin
+
+
+def labelled_item(passages: Sequence[Passage], at: int) -> int | None:
+    """The numbered item ("议题二：…") passage ``at`` is, or sits under; None outside any."""
+    here = passages[at]
+    if here.label:
+        return at
+    return next((i for i, p in enumerate(passages) if p.label and p.text == here.heading), None)
+
+
+def numbered(passages: Sequence[Passage], item: int, number: int) -> int | None:
+    """The item of the same list as ``item`` (same word, same article) numbered ``number``."""
+    like = passages[item]
+    return next(
+        (
+            i
+            for i, p in enumerate(passages)
+            if p.label == number and p.article == like.article and p.label_word == like.label_word
+        ),
+        None,
+    )
+
+
+def names_label(question: str, language: str, label: np.ndarray, written: bool) -> bool:
+    """The ranking found a labelled item ("议题二") the follow-up asks for itself, by an
+    ordinal ("第三个呢？") or by label (``written``: "议题二呢？"), not one only its carried
+    question wrote ("두 번째는?" → "마지막 건?")."""
+    return bool(label.any()) and (written or find_ordinal(question, language) is not None)
 
 
 def event_topic(text: str) -> str:
@@ -126,18 +164,32 @@ def read_operation(
     if before.answer is None:
         return None
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
-    if step:
-        return Operation("next" if step > 0 else "previous", step_in_time(events, before.answer, step))
+    # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
+    # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
+    # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
+    asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
+    item = labelled_item(passages, before.answer)
     last = LAST.get(language)
+    once = (
+        1 if matches(NEXT_TIME, question, language) else -1 if matches(TIME_BEFORE, question, language) else 0
+    )
+    if once:  # "the time after that", "上一次呢？": the series' next (previous) one
+        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
+        k = run.index(before.answer) + once if before.answer in run else -1
+        if 0 <= k < len(run):
+            return Operation("next" if once > 0 else "previous", run[k])
+    if step:
+        name = "next" if step > 0 else "previous"
+        if item is not None:  # "그 앞 의제는?": the item numbered one before
+            return Operation(name, numbered(passages, item, passages[item].label + step))
+        return Operation(name, step_in_time(events, before.answer, step))
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
-        # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
-        # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
-        # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
-        asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
         n = -1 if (last and last.search(question)) else ordinal.number
         if ENTRY.search(question) and any(TIMELINE.search(q) for q in asked):
             return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
+        if item is not None and n == -1 and not asked_actions(question):  # "마지막 건?": the highest number
+            return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
         run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
@@ -148,9 +200,13 @@ def read_operation(
     if "what-about" in resolution.reason:
         return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
     if matches(WHY, question, language):
-        # the event's own passage, else the best ranked one, where it gives a reason
+        # the event's own passage, else the best ranked one, where it gives a reason, and names
+        # what the question names of its own ("why Hanoi?" is not told by the drills' reason)
+        own = [n for n in glossary.names(question) if n not in before.names]
         reasons = [
-            i for i in dict.fromkeys((before.answer, int(order[0]))) if REASON.search(passages[i].text)
+            i
+            for i in dict.fromkeys((before.answer, int(order[0])))
+            if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
     return Operation("attribute")

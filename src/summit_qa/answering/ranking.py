@@ -193,7 +193,7 @@ class Ranker:
         """
         c = self.config
         language = language or detect_language(question)
-        if resolution and self._names_label(question, language):
+        if resolution and self.names_label(question, language):
             resolution = query = None  # "第三个议题呢？" names its paragraph: nothing to carry
         text = resolution.query if resolution else question
         passages = self.index.passages
@@ -302,7 +302,7 @@ class Ranker:
         after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
         return answered and not after_page, after_page
 
-    def _names_label(self, question: str, language: str) -> bool:
+    def names_label(self, question: str, language: str) -> bool:
         """The question itself names one of the page's labels, by word and number."""
         ordinal = find_ordinal(question, language)
         number = ordinal.number if ordinal else self._label_number(question, language)

@@ -1,4 +1,4 @@
-"""The page's verbs of arriving and leaving, read from the words readers use for them.
+"""The page's verbs of arriving, leaving and riding, read from the words readers use for them.
 
 News prose writes 抵达 and 离开/启程; a reader writes "哪天到的", "got to", "着いた",
 "도착", "đến Hà Nội", "走的", "set off", "出発".  Neither BM25 nor the glossary links
@@ -41,9 +41,20 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"\brời\b|khởi hành|lên đường",
         ),
     ),
+    (
+        ("乘坐",),
+        _any(
+            r"怎么(?:去|来|走|到)|坐(?:的)?什么|乘(?:的)?什么|坐啥|交通工具|坐(?:火车|飞机|专列)|乘坐",
+            r"how did (?:[\w'-]+ ){1,3}(?:travel|get|go|come)\b|\bby (?:what|which|train|plane|air|car)\b|"
+            r"\bmeans of transport|\btravel(?:l?ed)? by\b",
+            r"어떻게 (?:갔|왔|가|와|이동)|뭐 타고|무엇을 타고|뭘 타고",
+            r"何で(?:行|来)|どうやって(?:行|来)|何に乗|乗って",
+            r"bằng gì|bằng phương tiện|đi bằng|bằng tàu|bằng máy bay",
+        ),
+    ),
 )
 
 
 def page_verbs(question: str) -> tuple[str, ...]:
-    """The page's verbs for the arriving or leaving ``question`` asks about (may be none)."""
+    """The page's verbs for the arriving, leaving or riding ``question`` asks about (may be none)."""
     return tuple(verb for verbs, pattern in PAGE_VERBS if pattern.search(question) for verb in verbs)
