@@ -202,6 +202,20 @@ def test_outcomes_of_events_after_the_page_are_refused_with_the_date(engine, que
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What did Trump say about North Korea during 2016?", False),
+        ("2008年韩朝关系怎么样？", False),
+        ("2015년에 폼페이오는 무엇을 했나요?", False),
+        ("What did Pompeo do during 2018?", True),  # a year the page has dates in
+    ],
+)
+def test_a_year_the_page_has_no_date_in_is_not_in_the_article(engine, question, answered):
+    assert engine.answer(question).answered is answered
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("question", ["新加坡峰会是哪一天？", "singapore summit what day"])
 def test_the_day_of_a_summit_is_its_own_report(engine, question):
     a = engine.answer(question)

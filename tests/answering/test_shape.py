@@ -100,6 +100,20 @@ def test_the_page_s_events_as_anchors():
     assert period("金正恩哪天抵达越南？", PAGE_DATE, SUMMITS) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("新加坡会晤之后谈判停了多久？", "zh"),
+        ("How long did the talks stall after the first summit?", "en"),
+        ("첫 정상회담 이후 협상은 얼마나 오래 멈췄어?", "ko"),
+        ("最初の首脳会談の後、交渉はどのくらい止まった？", "ja"),
+        ("Sau hội nghị đầu tiên, đàm phán đình trệ bao lâu?", "vi"),
+    ],
+)
+def test_how_long_something_lasted_is_one_fact(question, language):
+    assert shape(question, language, names=["新加坡"]).kind == "single"
+
+
 def test_one_day_is_a_single_question():
     assert shape("What happened on 2018/6/12?", "en").kind == "single"
 

@@ -76,6 +76,7 @@ def test_chinese_number(token, value):
         ("What happened on August 1, 2018?", DateQuery(2018, 8, 1)),
         ("What did Trump announce on 8 February 2019?", DateQuery(2019, 2, 8)),
         ("What happened in June 2018?", DateQuery(2018, 6, None)),
+        ("What went on during 2017?", DateQuery(2017, None, None)),
         ("2018년 12월 10일에 무슨 일이 있었나요?", DateQuery(2018, 12, 10)),
         ("7월 15일 판문점 회담", DateQuery(None, 7, 15)),
         ("2018年8月1日に何がありましたか", DateQuery(2018, 8, 1)),

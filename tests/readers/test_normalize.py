@@ -74,7 +74,17 @@ def test_full_width_letters_are_ascii(glossary):
 
 @pytest.mark.parametrize(
     "text",
-    ["asdkjh qweoiu zxcmnb", "ㅁㄴㅇㄹ", "ｊｋｌ；", "qwerty uiop", "zzzz", "ふじこlp；＠", "すdfgかjkl"],
+    [
+        "asdkjh qweoiu zxcmnb",
+        "ㅁㄴㅇㄹ",
+        "ｊｋｌ；",
+        "qwerty uiop",
+        "zzzz",
+        "ふじこlp；＠",
+        "すdfgかjkl",
+        "ơươ ưqư ưưkk",  # Vietnamese letters, no syllable spelt
+        "đđđ qqưe",
+    ],
 )
 def test_keyboard_mashes(glossary, text):
     assert is_gibberish(read_typed(text, glossary).text, glossary)
@@ -92,6 +102,10 @@ def test_keyboard_mashes(glossary, text):
         "Hannoi",
         "トランプはいつhanoiに着いた？",
         "これはtestです",
+        "Trước đó?",
+        "Còn ông Trump?",
+        "Khuỷu tay",
+        "Nguyễn Phú Trọng là ai?",
     ],
 )
 def test_words_and_names_are_not_mashes(glossary, text):

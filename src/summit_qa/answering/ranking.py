@@ -300,7 +300,10 @@ class Ranker:
         # A date after the page's own (March 2019 on a page of 27 February) is after the page.
         mentioned = any(q.matches(d) for q in wanted for own in self._passage_dates for d in own if d)
         after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
-        return answered and not after_page, after_page
+        # A year the page has no date in ("during 2017" on a page of 2018–19 events): not on it.
+        years = {d[:4] for own in self._passage_dates for d in own if d}
+        unheard = bool(wanted) and all(q.year is not None and str(q.year) not in years for q in wanted)
+        return answered and not after_page and not unheard, after_page
 
     def names_label(self, question: str, language: str) -> bool:
         """The question itself names one of the page's labels, by word and number."""

@@ -63,6 +63,10 @@ OVERVIEW = {
     ),
     "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì)|tổng quan"),
 }
+# How long something lasted: one fact, even when it names a period ("after the summit").
+DURATION = re.compile(
+    r"多久|多长时间|\bhow long\b|얼마나 오래|얼마 동안|どのくらい|どれくらい|何日間|bao lâu", re.I
+)
 # Counting events ("how many times") and counting anything ("how many"): the second is a
 # count of passages only when the question also names a kind of event or a period.
 COUNT = {
@@ -360,6 +364,8 @@ def read_shape(
         return Shape("enumeration", counted=counted)
     one_day = span is not None and span[0] == span[1] and span[0] is not None and len(span[0]) == 10
     listy = _matches(LIST, question, language)
+    if DURATION.search(question) and not listy:  # "新加坡会晤之后谈判停了多久？": one fact
+        return Shape()
     if span is not None and not one_day and (happened or listy):
         return Shape("range", span, exclusive, listy)
     numbers = tuple(dict.fromkeys(o.number for o in find_ordinals(question, language)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -203,9 +204,12 @@ def is_gibberish(text: str, glossary: Glossary) -> bool:
         return True
     if _kana_mash(text):
         return True
-    if _OTHER_SCRIPTS.search(text) or re.search(r"[\u00c0-\u024f\u1e00-\u1eff]", text):
-        return False  # other scripts, digits, or letters with marks (Vietnamese typed as written)
+    if _OTHER_SCRIPTS.search(text):
+        return False  # other scripts or digits
+    marked = bool(re.search(r"[\u00c0-\u024f\u1e00-\u1eff]", text))
     words = [w.lower() for w in _WORD.findall(text)]
+    if marked:  # Vietnamese typed as written: a mash when no word is a syllable ("ưqưeqưe ơươ")
+        return bool(words) and not any(vietnamese_syllable(w) or w in common_english() for w in words)
     if not words:
         return False
     english, vietnamese = common_english(), vietnamese_syllables()
@@ -217,6 +221,22 @@ def is_gibberish(text: str, glossary: Glossary) -> bool:
         if len(word) >= SHORTEST and any(Levenshtein.distance(word, n) <= 1 for n in name_words):
             return False
     return True
+
+
+# A written Vietnamese syllable, tone marks aside: an initial, a vowel group, a final.
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"(?:iêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|"
+    r"oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|[aăâeêioôơuưy])"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """``word`` is spelt as a Vietnamese syllable can be ("trước", "đó", "nào"; not "ưqưeqưe")."""
+    bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONES))
+    return bool(_VI_SYLLABLE.fullmatch(bare))
 
 
 @dataclass(frozen=True)
