@@ -6,7 +6,8 @@ import pytest
 
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.entities import _abbreviates, off_page_names
-from summit_qa.answering.selection import _named_article, select, summit_days, travels
+from summit_qa.answering.overview import named_article
+from summit_qa.answering.selection import select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
 
@@ -142,6 +143,34 @@ def test_an_overview_of_a_labelled_item_is_the_item_and_what_it_holds(page):
     assert all(passages[i].heading == passages[item].text for i in chosen.passages[1:])
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这版引用了哪些通讯社？",
+        "Which news agencies does this page cite?",
+        "이 지면은 어느 통신사를 인용했어?",
+    ],
+)
+def test_the_agencies_a_page_cites_are_the_passages_citing_them(page, question):
+    passages, _, _ = page
+    chosen = _select(page, Shape("page"), question)
+    agencies = {a for i in chosen.passages for a in ("朝中社", "越通社", "路透社") if a in passages[i].text}
+    assert agencies == {"朝中社", "越通社", "路透社"} and list(chosen.passages) == sorted(chosen.passages)
+    assert all("据" in passages[i].text for i in chosen.passages)  # cited as a source where it is
+    assert _select(page, Shape("page"), "这张报纸是哪天的？").passages != chosen.passages
+    bylines = _select(
+        page, Shape("page"), "这版几篇稿子？分别是哪家通讯社发的"
+    ).passages  # not cited: published
+    assert len({passages[i].article for i in bylines}) == len(bylines) > 1
+
+
+def test_the_first_and_the_last_entry_of_the_timeline(page):
+    passages, _, _ = page
+    chosen = _select(page, Shape("ordinal", nth=1, nths=(1, -1)), "大事记最早一条和最后一条讲了什么")
+    first, last = (passages[i] for i in chosen.passages)
+    assert first.article == last.article == "timeline" and first.date < last.date
+
+
 def test_names_the_page_never_mentions(page):
     passages, _, glossary = page
     text = "\n".join(p.text for p in passages)
@@ -191,7 +220,9 @@ def test_an_article_is_named_by_the_headline_it_shares_most_with(page):
     passages, _, _ = page
     for article in {p.article for p in passages}:
         title = next(p.title for p in passages if p.article == article)
-        assert _named_article(f"「{title}」这篇讲了什么", passages) == article
+        assert named_article(f"「{title}」这篇讲了什么", passages) == article
+        korean = next(p.translated("title", "ko") for p in passages if p.article == article)
+        assert named_article(f"{korean} 기사 내용이 뭐야?", passages) == article  # Hangul pairs
 
 
 def test_short_forms_and_abbreviated_months_are_on_the_page(page):

@@ -114,6 +114,15 @@ def test_how_long_something_lasted_is_one_fact(question, language):
     assert shape(question, language, names=["新加坡"]).kind == "single"
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("蓬佩奥第一次和最后一次访朝分别是哪天？", "zh"), ("What are the first and the last entries?", "en")],
+)
+def test_the_first_and_the_last_are_two_of_one_series(question, language):
+    s = shape(question, language)
+    assert s.kind == "ordinal" and s.nths == (1, -1)
+
+
 def test_one_day_is_a_single_question():
     assert shape("What happened on 2018/6/12?", "en").kind == "single"
 

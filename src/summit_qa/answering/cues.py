@@ -190,7 +190,7 @@ _ORDINAL = {
 LAST = {
     "zh": re.compile(r"最后一[次回趟个条件项]|最近一[次回趟]|最后那[次回趟条]"),
     "en": re.compile(
-        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|item|event|one|issue|point)\b",
+        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|entries|item|event|one|issue|point)s?\b",
         re.I,
     ),
     "ko": re.compile(r"마지막|가장 최근"),

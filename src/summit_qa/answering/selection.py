@@ -19,6 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
+from summit_qa.answering.overview import citing, leads, overview
 from summit_qa.answering.shape import HAPPENED, SUMMIT_WORDS, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
@@ -144,31 +145,6 @@ def _filtered(
     return [e.passage for e in candidates if e.passage in relevant]
 
 
-def _leads(passages: Sequence[Passage]) -> list[int]:
-    """The first passage of each article, in page order."""
-    seen: dict[str, int] = {}
-    for i, p in enumerate(passages):
-        seen.setdefault(p.article, i)
-    return list(seen.values())
-
-
-def _outline(passages: Sequence[Passage], article: str) -> list[int]:
-    """An article's opening paragraphs (those before its first heading), then the first
-    passage under each of its sections and each labelled item (its outline, in page order)."""
-    out, sections = [], set()
-    for i, p in enumerate(passages):
-        if p.article != article:
-            continue
-        opening = not sections and p.section is None
-        if opening or p.label or (p.section and p.section not in sections and not p.heading):
-            out.append(i)
-        if p.section:
-            sections.add(p.section)
-    if len(out) == 1:  # no headings: the whole article
-        out = [i for i, p in enumerate(passages) if p.article == article]
-    return out
-
-
 def _heading_items(
     question: str, terms: Sequence[str], passages: Sequence[Passage], best: int
 ) -> tuple[list[int], str]:
@@ -213,13 +189,14 @@ def select(
     if shape.kind == "page" and shape.span_of_timeline:
         return Selection("page", _timeline_ends(passages, events), "page")
     if shape.kind == "page":
-        return Selection("page", tuple(_leads(passages)), "page")
+        return Selection("page", citing(question, passages, glossary) or tuple(leads(passages)), "page")
     if shape.kind == "overview" and labelled is not None:  # "议题一讲了什么": the item and what it holds
         item = passages[labelled]
         under = [i for i, p in enumerate(passages) if p.heading and p.heading == item.text]
         return Selection("overview", (labelled, *under), "page", item.text)
     if shape.kind == "overview":
-        return _overview(question, terms, passages, glossary, order)
+        chosen, heading = overview(question, terms, passages, glossary, order)
+        return Selection("overview", chosen, "page", heading)
     if shape.kind == "enumeration":
         items, heading = _heading_items(question, terms, passages, int(order[0]))
         return Selection("enumeration", tuple(items), "page", heading) if len(items) > 1 else None
@@ -256,47 +233,6 @@ def select(
     return Selection(shape.kind, tuple(ranked), "relevance")
 
 
-# Words too common to name an article by.
-_COMMON = frozenset(
-    "about which where there their these those summarize summary article overview tell".split()
-)
-_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
-
-
-def _named_article(question: str, passages: Sequence[Passage]) -> str | None:
-    """The article whose headline (in any of its languages) shares the most words with the
-    question (Latin words of five letters or more, pairs of Chinese characters in a row): a
-    quoted headline names its own article, not the first one sharing "美朝"."""
-    words = {w.lower() for w in re.findall(r"[a-zà-ỹ]{5,}", question, re.I)} - _COMMON
-    words |= {run[i : i + 2] for run in _HAN.findall(question) for i in range(len(run) - 1)}
-    shared: dict[str, int] = {}
-    for p in passages:
-        if p.article in shared:
-            continue
-        titles = [p.title.lower(), *(text.lower() for _, text in p.title_translations)]
-        shared[p.article] = max(sum(w in title for w in words if len(w) >= 2) for title in titles)
-    best = max(shared, key=lambda a: shared[a], default=None)
-    return best if best is not None and shared[best] > 0 else None
-
-
-def _overview(question, terms, passages, glossary, order) -> Selection:
-    """A section's passages when the question names a heading; an article's outline when it
-    names the article (or, naming a person or place of the page, the article that answers
-    best); else the opening passage of every article."""
-    text = question + "".join(terms)
-    for section in dict.fromkeys(p.section for p in passages if p.section):
-        if section in text:
-            inside = tuple(i for i, p in enumerate(passages) if p.section == section)
-            return Selection("overview", inside, "page", section)
-    article = _named_article(glossary.strip_names(question), passages)
-    if article is None and glossary.names(question):
-        article = passages[int(order[0])].article
-    if article is None:
-        return Selection("overview", tuple(_leads(passages)), "page")
-    title = next(p.title for p in passages if p.article == article)
-    return Selection("overview", tuple(_outline(passages, article)), "page", title)
-
-
 def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
     """The n-th trip of one person ("蓬佩奥第三次访朝", "Pompeo's last visit"): that
     person's visits in date order; or the n-th meeting of two people ("金英哲和蓬佩奥第一次
@@ -310,7 +246,7 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
         series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
     else:
         return None
-    picks = [series[n - 1] for n in shape.nths if 0 < n <= len(series)]
+    picks = [series[n - 1] if n > 0 else series[n] for n in shape.nths if 0 < abs(n) <= len(series)]
     if len(picks) >= 2:  # "the first time, and the second": each, in date order
         return Selection("list", _chronological(events, picks))
     n = shape.nth or 1
@@ -335,6 +271,9 @@ def _nth_entry(shape: Shape, question: str, passages, events, glossary) -> Selec
     the question names the timeline and no one."""
     if not TIMELINE.search(question) or glossary.names(question, ("person", "body")):
         return None
+    entries = [e for n in shape.nths if (e := timeline_entry(passages, events, n)) is not None]
+    if len(set(entries)) >= 2:  # "最早一条和最后一条": each, in page order
+        return Selection("list", tuple(sorted(set(entries))))
     entry = timeline_entry(passages, events, shape.nth or 1)
     return Selection("ordinal", (entry,)) if entry is not None else None
 

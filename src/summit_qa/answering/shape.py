@@ -369,6 +369,7 @@ def read_shape(
     if span is not None and not one_day and (happened or listy):
         return Shape("range", span, exclusive, listy)
     numbers = tuple(dict.fromkeys(o.number for o in find_ordinals(question, language)))
+    numbers += (-1,) if numbers and _matches(LAST, question, language) else ()  # "…和最后一次"
     if len(numbers) >= 2:  # "第一次和第二次分别在哪": those of one series
         return Shape("ordinal", nth=numbers[0], nths=numbers)
     if _matches(COMPARE, question, language):

@@ -1,0 +1,98 @@
+"""What the page and its articles hold, for questions about them: every article's lead,
+an article's outline, a heading's passages, the agencies the page cites."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summit_qa.page.names import Glossary
+from summit_qa.page.passages import Passage
+
+_AGENCY = re.compile(r"通讯社|通訊社|\bagenc|\bwire service|통신사|通信社|thông tấn", re.I)
+# Citing, not publishing: "哪家通讯社发的" is the articles' bylines, shown with every passage.
+_CITES = re.compile(
+    r"引用|援引|引述|说法|\bcit(?:e|es|ed|ing)\b|\bquot|\baccording to\b|인용|trích dẫn", re.I
+)
+
+
+def citing(question: str, passages: Sequence[Passage], glossary: Glossary) -> tuple[int, ...]:
+    """For "which agencies does the page cite?": for each news agency (a body whose Chinese
+    name ends in 社, "朝中社"), the first passage citing it as a source ("据朝中社报道"), else
+    the first naming it; in page order."""
+    if not (_AGENCY.search(question) and _CITES.search(question)):
+        return ()
+    agencies = [n for n, t in glossary.types.items() if t == "body" and n.endswith("社")]
+    chosen = set()
+    for agency in agencies:
+        naming = [i for i, p in enumerate(passages) if agency in p.text]
+        cited = [i for i in naming if re.search(f"据{agency}", passages[i].text)]
+        chosen.update((cited or naming)[:1])
+    return tuple(sorted(chosen))
+
+
+def leads(passages: Sequence[Passage]) -> list[int]:
+    """The first passage of each article, in page order."""
+    seen: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        seen.setdefault(p.article, i)
+    return list(seen.values())
+
+
+def _outline(passages: Sequence[Passage], article: str) -> list[int]:
+    """An article's opening paragraphs (those before its first heading), then the first
+    passage under each of its sections and each labelled item (its outline, in page order)."""
+    out, sections = [], set()
+    for i, p in enumerate(passages):
+        if p.article != article:
+            continue
+        opening = not sections and p.section is None
+        if opening or p.label or (p.section and p.section not in sections and not p.heading):
+            out.append(i)
+        if p.section:
+            sections.add(p.section)
+    if len(out) == 1:  # no headings: the whole article
+        out = [i for i, p in enumerate(passages) if p.article == article]
+    return out
+
+
+# Words too common to name an article by.
+_COMMON = frozenset(
+    "about which where there their these those summarize summary article overview tell".split()
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}|[\uac00-\ud7a3]{2,}")  # Han or Hangul runs
+
+
+def named_article(question: str, passages: Sequence[Passage]) -> str | None:
+    """The article whose headline (in any of its languages) shares the most words with the
+    question (Latin words of five letters or more, pairs of Chinese characters or Hangul
+    syllables in a row): a quoted headline names its own article, not the first one sharing
+    "美朝"."""
+    words = {w.lower() for w in re.findall(r"[a-zà-ỹ]{5,}", question, re.I)} - _COMMON
+    words |= {run[i : i + 2] for run in _HAN.findall(question) for i in range(len(run) - 1)}
+    shared: dict[str, int] = {}
+    for p in passages:
+        if p.article in shared:
+            continue
+        titles = [p.title.lower(), *(text.lower() for _, text in p.title_translations)]
+        shared[p.article] = max(sum(w in title for w in words if len(w) >= 2) for title in titles)
+    best = max(shared, key=lambda a: shared[a], default=None)
+    return best if best is not None and shared[best] > 0 else None
+
+
+def overview(question, terms, passages, glossary, order) -> tuple[tuple[int, ...], str]:
+    """A section's passages when the question names a heading; an article's outline when it
+    names the article (or, naming a person or place of the page, the article that answers
+    best); else the opening passage of every article."""
+    text = question + "".join(terms)
+    for section in dict.fromkeys(p.section for p in passages if p.section):
+        if section in text:
+            inside = tuple(i for i, p in enumerate(passages) if p.section == section)
+            return inside, section
+    article = named_article(glossary.strip_names(question), passages)
+    if article is None and glossary.names(question):
+        article = passages[int(order[0])].article
+    if article is None:
+        return tuple(leads(passages)), ""
+    title = next(p.title for p in passages if p.article == article)
+    return tuple(_outline(passages, article)), title
