@@ -66,3 +66,11 @@ def test_other_uses_of_the_same_characters_are_no_arrival(question):
 )
 def test_an_arrival_in_a_reader_s_words_is_answered_by_the_arrival(engine, question):
     assert "抵达" in engine.answer(question).passages[0].text
+
+
+@pytest.mark.model
+def test_the_verb_signal_marks_the_passages_with_the_page_s_verb(engine):
+    r = engine.rank("When did he set off?", language="en")
+    marked = {p.id for p, v in zip(engine.index.passages, r.signals["verb"], strict=True) if v}
+    assert marked == {p.id for p in engine.index.passages if "离开" in p.text or "启程" in p.text}
+    assert not engine.rank("What did they agree on?", language="en").signals["verb"].any()

@@ -17,7 +17,18 @@ from summit_qa.page.dates import DateQuery
 from summit_qa.page.language import CJK
 
 # The fused signals, in column order.  A disabled signal is a column of zeros.
-SIGNALS = ("dense", "translated", "late", "late_sentence", "lexical", "dates", "phrase", "label", "context")
+SIGNALS = (
+    "dense",
+    "translated",
+    "late",
+    "late_sentence",
+    "lexical",
+    "dates",
+    "phrase",
+    "label",
+    "context",
+    "verb",
+)
 
 
 def weight_vector(weights: Mapping[str, float]) -> np.ndarray:
