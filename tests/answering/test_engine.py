@@ -247,6 +247,17 @@ def test_a_past_day_is_told_by_its_own_report_not_by_its_announcement(engine, qu
     assert a.passages[0].date == "2018-06-12"  # not the 10 May entry announcing the meeting
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    ["What time did Trump land at Noi Bai on 26 February 2019?", "特朗普2019年2月26日几点到的内排机场？"],
+)
+def test_the_time_of_one_event_on_a_day_is_asked_of_that_event(engine, question):
+    """Not "what happened that day": the passage telling Trump's landing (dated the day it
+    was announced), not the day's own report of Kim's arrival."""
+    assert "内排" in engine.answer(question).passages[0].text
+
+
 def test_a_day_before_the_page_s_own():
     from summit_qa.answering.ranking import _before
     from summit_qa.page.dates import DateQuery

@@ -8,6 +8,7 @@ glossary's terms and the question's dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,6 +77,10 @@ def _day(query, published: dt.date) -> str | None:
         return dt.date(query.year or published.year, query.month, query.day).isoformat()
     except ValueError:
         return None
+
+
+# "What time …": like "when", it asks of one event on the day it names, not what happened then.
+TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc nào", re.I)
 
 
 def _before(query, published: dt.date) -> bool:
@@ -236,7 +241,8 @@ class Ranker:
             # A past day's own report tells what happened on it ("ngày 12/6/2018 ký văn kiện gì?");
             # a day still to come is told by the passages that announce it, and a question
             # asking when, that gives a day, asks of another ("announced the 12 June summit when?").
-            past = any(_before(q, self.published) for q in own) and not WHEN.search(text)
+            asks_when = WHEN.search(text) or TIME_OF_DAY.search(text)
+            past = any(_before(q, self.published) for q in own) and not asks_when
             on_the_day = any(q.day for q in wanted) and (asks_what_happened(text, language) or past)
             columns["dates"] = date_scores(self._passage_dates, wanted, own_first=on_the_day)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
