@@ -171,6 +171,13 @@ def test_the_first_and_the_last_entry_of_the_timeline(page):
     assert first.article == last.article == "timeline" and first.date < last.date
 
 
+def test_a_visit_to_a_country_written_short_is_to_that_country(page):
+    """访华 is a visit to China, 访朝 to North Korea: someone's trips to a country the page
+    never takes them to are an empty set."""
+    assert _select(page, Shape("count", counted=True), "金正恩访华几次？").passages == ()
+    assert _select(page, Shape("count", counted=True), "蓬佩奥访朝几次？").passages
+
+
 def test_names_the_page_never_mentions(page):
     passages, _, glossary = page
     text = "\n".join(p.text for p in passages)
@@ -179,6 +186,9 @@ def test_names_the_page_never_mentions(page):
     ]
     assert "文在寅" in off_page_names("文在寅和金正恩见过几次？", "zh", text, glossary, ())
     assert off_page_names("プーチン氏と金正恩氏の会談は？", "ja", text, glossary, ()) == ["プーチン"]
+    assert off_page_names("트럼프와 아베 총리의 회담", "ko", text, glossary, ()) == ["아베"]  # by title
+    assert off_page_names("트럼프 대통령은 언제 왔어?", "ko", text, glossary, ()) == []
+    assert off_page_names("베트남 국가 주석은 누구를 만났어?", "ko", text, glossary, ()) == []  # an office
     assert off_page_names("How often did Pompeo visit Pyongyang?", "en", text, glossary, ()) == []
     assert off_page_names("What did the White House Press Secretary say?", "en", text, glossary, ()) == []
     assert off_page_names("蓬佩奥去过几次平壤？", "zh", text, glossary, ()) == []

@@ -165,11 +165,26 @@ def _heading_items(
     return (items or inside), section
 
 
+# A visit written with the country's one-character form ("访华", "赴美"): where to.
+_VISITS_ABBREVIATED = re.compile(r"(?:访|赴)(?P<c>[华中朝美韩越日俄])")
+_COUNTRY = {
+    "华": "中国",
+    "中": "中国",
+    "朝": "朝鲜",
+    "美": "美国",
+    "韩": "韩国",
+    "越": "越南",
+    "日": "日本",
+    "俄": "俄罗斯",
+}
+
+
 def _destinations(question: str, glossary: Glossary) -> tuple[str, ...]:
-    """The places a question about someone's trips names ("几次访问中国": 中国)."""
+    """The places a question about someone's trips names ("几次访问中国", "访华几次": 中国)."""
     if not (glossary.names(question, ("person", "body")) and asked_actions(question) == ("visit",)):
         return ()
-    return glossary.names(question, ("place",))
+    short = [_COUNTRY[m["c"]] for m in _VISITS_ABBREVIATED.finditer(question)]
+    return tuple(dict.fromkeys([*glossary.names(question, ("place",)), *short]))
 
 
 def select(
