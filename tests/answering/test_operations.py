@@ -14,6 +14,7 @@ from summit_qa.answering.operations import (
     responds,
     series,
     step_in_time,
+    step_of_kind,
     tells_of,
 )
 
@@ -63,6 +64,16 @@ def test_a_clause_that_opens_with_the_other_side_tells_its_part(page):
     assert not tells_of(text, ["特朗普"], glossary)  # not named at all
     assert not tells_of("金英哲与蓬佩奥在纽约会谈。", ["蓬佩奥"], glossary)  # named, not a side of its own
     assert tells_of("美国宣布制裁。朝鲜外务省回应说这是挑衅。", ["朝鲜"], glossary)
+
+
+def test_the_next_event_of_a_kind_skips_the_others(page):
+    """ "又搞联合演习了吗？" after the drills were suspended: the next exercise, not the next entry."""
+    passages, events, _ = page
+    suspended = next(i for i, p in enumerate(passages) if "暂停" in p.text and "军演" in p.text)
+    resumed = step_of_kind(events, suspended, 1, ("exercise",))
+    assert "重启" in passages[resumed].text
+    assert step_in_time(events, suspended, 1) != resumed  # the next entry is another event
+    assert step_of_kind(events, suspended, 1, ()) is None
 
 
 def test_a_country_s_side_tells_its_part():
@@ -184,6 +195,8 @@ def _converse(engine, turns):
         (["金英哲和蓬佩奥第一次见面是在哪？", "第二次呢？"], "2019-01-18"),
         # the timeline's entries, in a talk about the timeline
         (["大事记是从什么时候开始记的？", "最后一条呢？"], "2019-02-08"),
+        # "again": the next event of the kind the follow-up names
+        (["美国国防部哪天宣布暂停军演？", "后来又搞联合演习了吗？"], "2018-11-05"),
         # the next occurrence of a series, not the next event on the page
         (["金英哲和蓬佩奥哪天在纽约见的面？", "下一次呢？"], "2019-01-18"),
         (

@@ -70,6 +70,14 @@ BEFORE = {
     "ja": _any(r"その前|それ以前|以前|一つ前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
+# "Again" / "resumed": the same kind of event once more ("美韩后来又搞联合演习了吗？").
+AGAIN = {
+    "zh": _any(r"又|再次|再度|重新|恢复|重启"),
+    "en": _any(r"\bagain\b|\bresum\w*|\bonce more\b"),
+    "ko": _any(r"다시|또|재개"),
+    "ja": _any(r"また|再び|再開|もう一度"),
+    "vi": _any(r"\blại\b|một lần nữa|nối lại"),
+}
 # "The time after that" / "上一次": the next or previous occurrence of a series (a person's
 # trips, two people's meetings), not the next event on the page.
 NEXT_TIME = {

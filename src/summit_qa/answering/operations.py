@@ -20,6 +20,7 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.cues import (
+    AGAIN,
     BEFORE,
     LAST,
     NEXT,
@@ -125,6 +126,17 @@ def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
     return chosen.passage
 
 
+def step_of_kind(events: Sequence[Event], at: int, step: int, kinds: Sequence[str]) -> int | None:
+    """The nearest event after (before) passage ``at``'s day of one of the ``kinds`` a follow-up
+    names ("美韩后来又搞联合演习了吗？" after the drills were suspended: when they resumed)."""
+    day = events[at].day
+    if not kinds or day is None:
+        return None
+    dated = [e for e in _day_order(events) if set(kinds) & set(e.actions) and e.passage != at]
+    later = [e for e in dated if (e.day > day if step > 0 else e.day < day)]
+    return (later[0] if step > 0 else later[-1]).passage if later else None
+
+
 def series(
     events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary
 ) -> list[int]:
@@ -182,7 +194,9 @@ def read_operation(
         name = "next" if step > 0 else "previous"
         if item is not None:  # "그 앞 의제는?": the item numbered one before
             return Operation(name, numbered(passages, item, passages[item].label + step))
-        return Operation(name, step_in_time(events, before.answer, step))
+        again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
+        kind = step_of_kind(events, before.answer, step, asked_actions(question)) if again else None
+        return Operation(name, kind if kind is not None else step_in_time(events, before.answer, step))
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
         n = -1 if (last and last.search(question)) else ordinal.number
