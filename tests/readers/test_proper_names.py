@@ -40,6 +40,8 @@ def test_the_dictionary_tells_proper_nouns_from_common_words():
         ("Did Trump ever meet Angela Merkel?", "en", "Merkel"),
         ("kim xi jinping beijing", "en", "jinping"),
         ("Trump có gặp Putin không?", "vi", "Putin"),
+        ("아베 총리는 뭐라고 했어?", "ko", "아베"),  # a Korean name by its title
+        ("문재인 대통령은 언제 평양에 갔어?", "ko", "문재인"),
     ],
 )
 def test_a_name_the_page_never_prints(names, question, language, name):
@@ -60,6 +62,9 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("Trump đến Hà Nội khi nào?", "vi"),
         ("ポンペオ長官は平壌を何回訪れた？", "ja"),
         ("你帮我看看这篇报道里到底提没提", "zh"),  # 报道 is a page word: no 道里 (a district) inside
+        ("트럼프 대통령은 언제 도착하나요?", "ko"),
+        ("베트남 국가 주석은 누구를 만났어?", "ko"),  # an office, not a name
+        ("김영철 부위원장은 누구를 만났어?", "ko"),
     ],
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):

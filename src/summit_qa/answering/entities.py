@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionary_sources import cedict_tables
 from summit_qa.readers.english import common_english, stem
+from summit_qa.readers.proper_names import korean_titled
 
 _PROPER = ("nr", "ns", "nt", "nrfg", "nrt")
 _CAPITALISED = re.compile(r"(?<![\w'’\-–])[A-Z][a-z]+(?:-[A-Za-z]+)*")
@@ -93,19 +94,5 @@ def off_page_names(
     for m in _KATAKANA.finditer(question):
         if _outside(m.span(), covered):
             found.append(m.group(0))
-    for m in _KOREAN_TITLED.finditer(question):  # "아베 총리", "문재인 대통령": a name by its title
-        name = m.group("name")
-        if _outside(m.span("name"), covered) and not glossary.names(name) and name not in _OFFICE_WORDS:
-            found.append(name)
+    found += [n for n, span in korean_titled(question, glossary) if _outside(span, covered)]
     return found
-
-
-# Words that make an office, not a person ("국가 주석", "국방 장관").
-_OFFICE_WORDS = frozenset(
-    "국가 국무 국방 외교 재무 재정 행정 통일 법무 상무 정부 내각 최고 대외 당 부 전 현 공동 특별 대변인".split()
-)
-# A Korean name (2–4 syllables, as a word of its own) before the title it holds.
-_KOREAN_TITLED = re.compile(
-    r"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,4})\s*"
-    r"(?:총리|주석|대통령|국무장관|장관|부위원장|위원장|여사|특사|외무상|국왕|수상|총서기)(?![\uac00-\ud7a3]{2})"
-)

@@ -79,6 +79,7 @@ class PageNames:
             text = text.replace(byline, "|")
         found = self._han(text)
         found += self._latin(question, language)
+        found += [name for name, _ in korean_titled(question, self.glossary)]
         return tuple(dict.fromkeys(found))
 
     def _han(self, text: str) -> list[str]:
@@ -110,3 +111,25 @@ class PageNames:
                 continue
             found.append(word)
         return found
+
+
+# Words that make an office, not a person ("국가 주석", "국방 장관").
+_OFFICE_WORDS = frozenset(
+    "국가 국무 국방 외교 재무 재정 행정 통일 법무 상무 정부 내각 최고 대외 당 부 전 현 공동 특별 대변인".split()
+)
+# A Korean name (2–4 syllables, as a word of its own) before the title it holds.
+_KOREAN_TITLED = re.compile(
+    r"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,4})\s*"
+    r"(?:총리|주석|대통령|국무장관|장관|부위원장|위원장|여사|특사|외무상|국왕|수상|총서기)(?![\uac00-\ud7a3]{2})"
+)
+
+
+def korean_titled(question: str, glossary) -> list[tuple[str, tuple[int, int]]]:
+    """Korean names before the title they hold ("아베 총리", "문재인 대통령"; not an office,
+    "국가 주석") that the glossary does not know, with where they stand."""
+    found = []
+    for m in _KOREAN_TITLED.finditer(question):
+        name = m.group("name")
+        if not glossary.names(name) and name not in _OFFICE_WORDS:
+            found.append((name, m.span("name")))
+    return found
