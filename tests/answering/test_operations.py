@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from summit_qa.answering.cues import BEFORE, NEXT, NEXT_TIME, TIME_BEFORE, matches
+from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Turn
 from summit_qa.answering.operations import (
     event_topic,
-    is_actor,
     labelled_item,
     names_label,
     numbered,

@@ -33,6 +33,18 @@ def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day
 
 @pytest.mark.parametrize(
     "question",
+    ["When was the US–North Korea summit in Singapore?", "Mỹ - Triều gặp thượng đỉnh ở Singapore ngày nào?"],
+)
+def test_the_sides_meeting_are_not_where_the_summit_was_held(page, question):
+    """美国 and 朝鲜 are the sides the page writes acting ("朝方", "美国国防部"), not the venue."""
+    passages, events, glossary = page
+    text = "".join(p.text for p in passages)
+    chosen = summit_passage(question, None, events, glossary, _ranked_first(passages, "timeline-8"), text)
+    assert chosen is not None and events[chosen].day == "2018-06-12"
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "特朗普哪天宣布了新加坡会晤的日期？",
         "蓬佩奥哪天见了金正恩？",

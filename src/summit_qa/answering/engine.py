@@ -270,7 +270,7 @@ class SummitQA:
         if (resolution.follow_up or resolution.in_scope) and not own_words:
             return None
         if shape.kind in ("single", "ordinal") and r.answered:  # "新加坡会晤是哪天？": that day's report
-            summit = summit_passage(question, shape.nth, self.events, self.glossary, r.order)
+            summit = summit_passage(question, shape.nth, self.events, self.glossary, r.order, self._page_text)
             if summit is not None:
                 return Selection("ordinal", (summit,))
         if shape.kind == "single":

@@ -96,3 +96,13 @@ def off_page_names(
             found.append(m.group(0))
     found += [n for n, span in korean_titled(question, glossary) if _outside(span, covered)]
     return found
+
+
+def is_actor(name: str, glossary: Glossary, page: str) -> bool:
+    """A person or body, or a country the page writes as a side acting ("朝方", "美国国防部"):
+    "How did North Korea react?" asks of an actor, "And Hanoi?" of a place."""
+    kind = glossary.types.get(name)
+    if kind in ("person", "body"):
+        return True
+    bodies = [n for n, t in glossary.types.items() if t == "body"]
+    return kind == "place" and (f"{name[0]}方" in page or any(name + b in page for b in bodies))

@@ -31,6 +31,7 @@ from summit_qa.answering.cues import (
     find_ordinal,
     matches,
 )
+from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
@@ -262,16 +263,6 @@ def tells_of(text: str, names: Sequence[str], glossary: Glossary) -> bool:
         if any(head.startswith(side) for side in sides):
             return True
     return False
-
-
-def is_actor(name: str, glossary: Glossary, page: str) -> bool:
-    """A person or body, or a country the page writes as a side acting ("朝方", "美国国防部"):
-    "How did North Korea react?" asks of an actor, "And Hanoi?" of a place."""
-    kind = glossary.types.get(name)
-    if kind in ("person", "body"):
-        return True
-    bodies = [n for n, t in glossary.types.items() if t == "body"]
-    return kind == "place" and (f"{name[0]}方" in page or any(name + b in page for b in bodies))
 
 
 def responds(

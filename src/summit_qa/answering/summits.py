@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from summit_qa.answering.actions import _any, asked_actions
+from summit_qa.answering.entities import is_actor
 from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
@@ -35,7 +36,9 @@ SAYS = _any(
 )
 
 
-def summit_passage(question: str, nth: int | None, events, glossary, order: np.ndarray) -> int | None:
+def summit_passage(
+    question: str, nth: int | None, events, glossary, order: np.ndarray, page: str = ""
+) -> int | None:
     """The passage reporting the summit a question asks the day of ("新加坡会晤是哪天？", "When
     was the first Trump–Kim summit?"): the best ranked passage dated on a summit's day (the
     n-th summit's, for an ordinal) naming the places the question names, not an
@@ -54,7 +57,8 @@ def summit_passage(question: str, nth: int | None, events, glossary, order: np.n
     summits = summit_days(events)
     if not summits or not set(glossary.names(question, ("person",))) <= leaders(events):
         return None
-    places = glossary.names(question, ("place",))
+    # the place a summit is held, not the sides meeting there ("Mỹ - Triều ở Singapore": Singapore)
+    places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
     # which summit: the place it names, or an ordinal of the word summit ("第一次会晤"); a
     # meeting of another kind ("第一次单独会面") or no pick at all is ranked as any question
     if not places and not (nth is not None and (SUMMIT.search(question) or LEADERS.search(question))):
