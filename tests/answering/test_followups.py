@@ -128,6 +128,8 @@ def test_a_pointing_follow_up_after_a_step_is_asked_of_the_event_stepped_to(glos
     for question, language in [("那次他是什么身份？", "zh"), ("which drill was that", "en")]:
         r = resolve(question, language, [stepped], glossary)
         assert r.query.startswith("蓬佩奥 6月18日，美国国防部宣布暂停军演。") and r.topic == stepped.topic
+    # an ordinal asks of a series: it keeps the names
+    assert resolve("他第三次呢？", "zh", [stepped], glossary).query.startswith("蓬佩奥 ")
     # a turn whose topic is its own question keeps the names alone
     plain = [_turn("蓬佩奥哪天去的朝鲜？", "蓬佩奥哪天去的朝鲜？", ("蓬佩奥", "朝鲜"), 5)]
     assert resolve("那次他是什么身份？", "zh", plain, glossary).query == "蓬佩奥 朝鲜 那次他是什么身份？"

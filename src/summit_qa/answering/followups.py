@@ -223,7 +223,9 @@ def _with_context(
         if not names:
             add += [n for n in before.names if n not in add]
         query = " ".join([*add, question])
-        if not names and anaphoric and before.topic != before.query:
+        # a pointing question after a step asks of the event stepped to ("那次他是什么身份？"); an
+        # ordinal asks of a series and keeps the names ("他第三次呢？")
+        if not names and anaphoric and before.topic != before.query and ordinal is None:
             query = " ".join([*add, before.topic, question])
             topic = before.topic
         carried = tuple(dict.fromkeys([*names, *add]))

@@ -216,8 +216,8 @@ def read_operation(
         return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
     if matches(WHY, question, language):
         # the event's own passage, else the best ranked one, where it gives a reason, and names
-        # what the question names of its own ("why Hanoi?" is not told by the drills' reason)
-        own = [n for n in glossary.names(question) if n not in before.names]
+        # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
+        own = [n for n in glossary.names(question, ("place",)) if n not in before.names]
         reasons = [
             i
             for i in dict.fromkeys((before.answer, int(order[0])))
