@@ -60,6 +60,12 @@ SETS = (
     "typed-3-heldout",
     "dialogues-ops-3",
     "dialogues-ops-3-heldout",
+    "multi-4",
+    "multi-4-heldout",
+    "typed-4",
+    "typed-4-heldout",
+    "dialogues-ops-4",
+    "dialogues-ops-4-heldout",
 )
 # The field counting the questions a figure is measured over, where it is not ``questions``.
 COUNTED_BY = {"refused": "out_of_scope", "smalltalk": "smalltalk_items", "header_date": "header_items"}
@@ -320,6 +326,10 @@ REGIONS: dict[str, tuple[Callable[[Reports], str], ...]] = {
         partial(by_kind, name="multi-3"),
         partial(typed, name="typed-3"),
         partial(operations, name="dialogues-ops-3"),
+        partial(several, name="multi-4"),
+        partial(by_kind, name="multi-4"),
+        partial(typed, name="typed-4"),
+        partial(operations, name="dialogues-ops-4"),
     ),
 }
 
