@@ -21,6 +21,8 @@ def _ranked_first(passages, pid):
         ("싱가포르 정상회담은 며칠이었나요?", None, "2018-06-12"),
         ("美朝领导人头一回见面是哪天？", 1, "2018-06-12"),  # the two leaders meeting: a summit
         ("When did the two leaders meet for the second time?", 2, "2019-02-27"),
+        ("特朗普和金正恩第一次见面在哪里？", 1, "2018-06-12"),  # the two leaders by name; where
+        ("Where did Trump and Kim Jong Un meet for the first time?", 1, "2018-06-12"),
     ],
 )
 def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day):
@@ -52,11 +54,12 @@ def test_the_sides_meeting_are_not_where_the_summit_was_held(page, question):
         "Who announced the Singapore summit date?",
         "特朗普哪天同意与金正恩见面？",  # picks no summit: another event
         "特朗普和金正恩首次单独会面是几号？",  # a meeting of another kind
+        "特朗普和金正恩第一次一对一会谈在哪里？",  # the same, by name and asking where
         "김정은과의 첫 일대일 회담은 언제인가요?",  # talks, not the summit
         "트럼프가 싱가포르 정상회담을 연다고 말한 날은 언제예요?",  # when he said it
     ],
 )
 def test_other_questions_about_a_summit_are_ranked_as_any(page, question):
     passages, events, glossary = page
-    nth = 1 if "首次" in question or "첫" in question else None
+    nth = 1 if "首次" in question or "第一次" in question or "첫" in question else None
     assert summit_passage(question, nth, events, glossary, _ranked_first(passages, "timeline-8")) is None

@@ -27,6 +27,12 @@ WHEN = _any(
     r"いつ|何日|日付",
     r"khi nào|bao giờ|ngày nào|ngày mấy",
 )
+# A meeting of another kind than a summit: the one-on-one talks.
+ANOTHER_KIND = _any(
+    r"单独|一对一", r"one-on-one|\bprivate\b|\bface to face\b", r"단독", r"一対一|単独", r"riêng"
+)
+# A question asking where (the summit's own report names its place too).
+WHERE = _any(r"哪里|哪儿|在哪", r"\bwhere\b", r"어디", r"どこ", r"ở đâu|nơi nào")
 SAYS = _any(
     r"说|表示|称|宣布|公布|透露|报道",
     r"\bsa(?:y|id|ys)\b|\bannounc|\breport",
@@ -48,7 +54,7 @@ def summit_passage(
     summit ("会晤", "summit", "정상회담"; not of talks, "初めての一対一会談")."""
     asked = set(asked_actions(question))
     if (
-        not WHEN.search(question)
+        not (WHEN.search(question) or WHERE.search(question))
         or SAYS.search(question)
         or "meeting" not in asked
         or asked - {"talks"} != {"meeting"}
@@ -61,7 +67,9 @@ def summit_passage(
     places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
     # which summit: the place it names, or an ordinal of the word summit ("第一次会晤"); a
     # meeting of another kind ("第一次单独会面") or no pick at all is ranked as any question
-    if not places and not (nth is not None and (SUMMIT.search(question) or LEADERS.search(question))):
+    # "特朗普和金正恩第一次见面": the two leaders by name; not a meeting of another kind ("单独会面")
+    both = set(glossary.names(question, ("person",))) == leaders(events) and not ANOTHER_KIND.search(question)
+    if not places and not (nth is not None and (SUMMIT.search(question) or LEADERS.search(question) or both)):
         return None
     days = set(summits)
     if nth is not None:
