@@ -170,6 +170,7 @@ def test_what_about_x_puts_x_in_place_of_the_names_before(glossary):
     zh = [_turn("金正恩哪天抵达越南？", "金正恩哪天抵达越南？", ("金正恩", "越南"), 40)]
     r = resolve("那特朗普呢？", "zh", zh, glossary)
     assert "特朗普" in r.query and "金正恩" not in r.query
+    assert r.in_scope  # the same question of someone the page names: answered as the one before
 
 
 def test_the_answer_before_and_its_neighbours_get_bonuses(glossary):

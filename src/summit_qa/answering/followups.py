@@ -303,7 +303,7 @@ def resolve(
     extra = _that_day(question, language, before, reasons)
     # It stays on the answered turn's topic (the floors do not apply) when it points back
     # or names nothing; one that names something of its own is judged as usual.
-    inherits = refers_back(question, language) or not names
+    inherits = refers_back(question, language) or not names or "what-about" in reasons  # "杨希雨呢？"
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
