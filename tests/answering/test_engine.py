@@ -202,6 +202,13 @@ def test_outcomes_of_events_after_the_page_are_refused_with_the_date(engine, que
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("question", ["分析里说的第二个障碍是什么？", "文章说的头一个障碍指什么？"])
+def test_the_nth_item_under_a_heading_named_by_its_word_is_in_scope(engine, question):
+    a = engine.answer(question)
+    assert a.answered and a.passages[0].section == "三大障碍"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("question", "answered"),
     [

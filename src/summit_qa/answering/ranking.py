@@ -126,6 +126,7 @@ class Ranker:
         self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
+        self._sections = {p.section for p in index.passages if p.section and len(p.section) > 2}
         # A label's word in other words ("第三个问题" for the paragraph labelled 议题三).
         self._label_words = {
             w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
@@ -257,7 +258,7 @@ class Ranker:
         order = rank_order(score)
         # A follow-up of an answered turn, "who is X?" about X on the page, or a question naming
         # one of the page's labels ("두 번째 의제는 뭐였지?": 议题二, the label signal) is in scope.
-        forced = (resolution is not None and resolution.in_scope) or bool(columns["label"].any())
+        forced = (resolution is not None and resolution.in_scope) or self._names_part(text, language, columns)
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )
@@ -319,6 +320,13 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         words = question + "".join(self.terms(question, language))
         return bool(number) and label_scores(self._labels, number, words, self._label_words).any()
+
+    def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray]) -> bool:
+        """A label of the page (the label signal), or the n-th item under one of its headings
+        named by the heading's last word ("分析里说的第一个障碍": 三大障碍)."""
+        if columns["label"].any():
+            return True
+        return find_ordinal(text, language) is not None and any(s[-2:] in text for s in self._sections)
 
     def _label_number(self, text: str, language: str) -> int | None:
         """The number of a label the question writes as the page prints its labels, a
