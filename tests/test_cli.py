@@ -101,13 +101,20 @@ def test_weight_search_finds_a_better_fusion_and_scores_it_like_rank():
 
 @pytest.mark.model
 def test_fusion_ceiling_starts_from_what_the_eval_measures(engine):
-    """On a small subset: the ceiling's shipped figure is the eval's date@1."""
+    """On a small subset: the ceiling's shipped figure is the eval's date@1, on questions whose
+    first passage the ranking picks (not a rule, such as a summit's own report for "where")."""
     from summit_qa.evaluation.evaluate import evaluate
     from summit_qa.evaluation.sets import load_pairs, set_path
     from summit_qa.evaluation.tuning import fusion_ceiling
+    from summit_qa.page.language import clean_question
 
-    fit = [p for p in load_pairs(set_path("qa")) if p.dates][:15]
-    check = [p for p in load_pairs(set_path("heldout")) if p.dates][:10]
+    def ranked(pair):
+        shown = engine.answer(pair.question).passages
+        first = engine.index.passages[int(engine.rank(clean_question(pair.question)).order[0])]
+        return not shown or shown[0].id == first.id
+
+    fit = [p for p in load_pairs(set_path("qa")) if p.dates and ranked(p)][:15]
+    check = [p for p in load_pairs(set_path("heldout")) if p.dates and ranked(p)][:10]
     c = fusion_ceiling(engine, fit, check, trials=5)
     for pairs, shipped in ((fit, c.shipped_fit), (check, c.shipped_check)):
         measured = evaluate(engine, pairs, {"hybrid": engine.config})["hybrid"]["all"].date1
