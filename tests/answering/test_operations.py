@@ -12,6 +12,7 @@ from summit_qa.answering.operations import (
     names_label,
     numbered,
     responds,
+    roles_of,
     series,
     step_in_time,
     step_of_kind,
@@ -85,6 +86,16 @@ def test_a_country_s_side_tells_its_part():
     text = "双方公布会谈结果。朝方对美方的态度感到遗憾，美方则称取得了进展。"
     assert tells_of(text, ["朝鲜"], glossary) and tells_of(text, ["美国"], glossary)
     assert not tells_of(text, ["河内"], glossary)
+
+
+def test_a_person_s_role_as_the_page_writes_it_tells_that_person_s_part(page):
+    """ "朝鲜最高领导人金正恩" on the page: a clause opening "朝鲜领导人…" is Kim's part."""
+    passages, _, glossary = page
+    text = "".join(p.text for p in passages)
+    assert [r.pattern for r in roles_of("金正恩", text, glossary)] == ["朝鲜.{0,3}领导人"]
+    said = "特朗普在国内受到批评。朝鲜领导人也面临压力。"
+    assert tells_of(said, ["金正恩"], glossary, text) and not tells_of(said, ["金正恩"], glossary)
+    assert not tells_of("美国总统表示欢迎。", ["金正恩"], glossary, text)
 
 
 def test_a_country_that_acts_on_the_page_is_an_actor_a_city_is_not(page):

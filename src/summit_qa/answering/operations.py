@@ -251,18 +251,34 @@ _LEAD = re.compile(
 )
 
 
-def tells_of(text: str, names: Sequence[str], glossary: Glossary) -> bool:
-    """A clause of ``text`` opens with one of ``names`` (after a date or "同日"): the
+def tells_of(text: str, names: Sequence[str], glossary: Glossary, page: str = "") -> bool:
+    """A clause of ``text`` opens with one of ``names`` (after a date or "同日"), or with the
+    role the ``page`` gives that person ("朝鲜最高领导人金正恩": "朝鲜领导人也面临…"): the
     passage tells that side's part itself ("…金正恩发表新年贺词…。同日，特朗普在推特上
     发文说…" answers "那特朗普呢？"; "朝鲜外务省回应说…" answers "And North Korea?")."""
     sides = [f"{n[0]}方" for n in names if glossary.types.get(n) == "place"]  # 朝鲜 → "朝方…"
+    roles = [r for n in names for r in roles_of(n, page, glossary)] if page else []
     for clause in _CLAUSE.split(text):
         head = _LEAD.sub("", clause.strip())[:8]
         if any(head.startswith(n) for n in names if n in glossary.names(head)):
             return True
-        if any(head.startswith(side) for side in sides):
+        if any(head.startswith(side) for side in sides) or any(r.match(head) for r in roles):
             return True
     return False
+
+
+_TITLE = "领导人|总统|国务卿|委员长|局长|主席|总理|发言人"
+
+
+def roles_of(person: str, page: str, glossary: Glossary) -> list[re.Pattern[str]]:
+    """The roles the page writes before ``person``'s name, as a country and a title
+    ("朝鲜最高领导人金正恩" → 朝鲜…领导人), so "朝鲜领导人" stands for him."""
+    if glossary.types.get(person) != "person":
+        return []
+    places = "|".join(re.escape(n) for n, t in glossary.types.items() if t == "place")
+    role = re.compile(f"({places})[\u4e00-\u9fff]{{0,2}}?({_TITLE}){re.escape(person)}")
+    found = {f"{m.group(1)}.{{0,3}}{m.group(2)}" for m in role.finditer(page)}
+    return [re.compile(r) for r in sorted(found)]
 
 
 def responds(
@@ -274,7 +290,8 @@ def responds(
         return None
     page = "".join(p.text for p in passages)
     new = [n for n in glossary.names(question) if n not in before.names and is_actor(n, glossary, page)]
-    return before.answer if new and tells_of(passages[before.answer].text, new, glossary) else None
+    told = new and tells_of(passages[before.answer].text, new, glossary, page)
+    return before.answer if told else None
 
 
 def _actor(
@@ -284,9 +301,9 @@ def _actor(
     else the best ranked passage that names the new actor (not the one shown before), one
     with a verb of the passage before first, then one that does not name the earlier actor."""
     others = [n for n in resolution.names if n not in before.names]
-    if others and tells_of(passages[before.answer].text, others, glossary):
-        return before.answer
     page = "".join(p.text for p in passages)
+    if others and tells_of(passages[before.answer].text, others, glossary, page):
+        return before.answer
     new = [n for n in resolution.names if n not in before.names and is_actor(n, glossary, page)]
     if not new:
         return None
