@@ -18,10 +18,11 @@ from summit_qa.answering.verbs import page_verbs
         "대표단은 언제 도착해요?",
         "代表団はいつ着いたの？",
         "Đoàn đến Hà Nội lúc nào?",
+        "他到了河内以后呢",  # reaching a place of the page
     ],
 )
-def test_arriving_in_five_languages_is_the_page_s_arrival(question):
-    assert page_verbs(question) == ("抵达",)
+def test_arriving_in_five_languages_is_the_page_s_arrival(page, question):
+    assert page_verbs(question, page[2]) == ("抵达",)
 
 
 @pytest.mark.parametrize(
@@ -36,8 +37,8 @@ def test_arriving_in_five_languages_is_the_page_s_arrival(question):
         "Đoàn rời Hà Nội khi nào?",
     ],
 )
-def test_leaving_in_five_languages_is_the_page_s_departure(question):
-    assert page_verbs(question) == ("离开", "启程")
+def test_leaving_in_five_languages_is_the_page_s_departure(page, question):
+    assert page_verbs(question, page[2]) == ("离开", "启程")
 
 
 @pytest.mark.parametrize(
@@ -48,10 +49,12 @@ def test_leaving_in_five_languages_is_the_page_s_departure(question):
         "到底谈了什么？",
         "What did they agree on?",
         "Tin này liên quan đến ai?",
+        "报道里提到了河内吗",  # 提到: mentioned, even before a place
+        "Tin nào liên quan đến Hà Nội?",  # liên quan đến: about
     ],
 )
-def test_other_uses_of_the_same_characters_are_no_arrival(question):
-    assert page_verbs(question) == ()
+def test_other_uses_of_the_same_characters_are_no_arrival(page, question):
+    assert page_verbs(question, page[2]) == ()
 
 
 @pytest.mark.model

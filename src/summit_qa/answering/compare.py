@@ -37,7 +37,7 @@ def one_for_each_side(
     named = sides(question, glossary)
     if len(named) < 2:
         return []
-    verbs = page_verbs(question)
+    verbs = page_verbs(question, glossary)
     chosen: list[int] = []
     for side in named:
         others = [s for s in named if s != side]

@@ -101,8 +101,13 @@ def off_page_names(
 def is_actor(name: str, glossary: Glossary, page: str) -> bool:
     """A person or body, or a country the page writes as a side acting ("朝方", "美国国防部"):
     "How did North Korea react?" asks of an actor, "And Hanoi?" of a place."""
-    kind = glossary.types.get(name)
-    if kind in ("person", "body"):
-        return True
+    return glossary.types.get(name) in ("person", "body") or name in acting_countries(glossary, page)
+
+
+@functools.lru_cache(maxsize=8)
+def acting_countries(glossary: Glossary, page: str) -> frozenset[str]:
+    """The places ``page`` writes as a side (their first character and 方, "朝方") or as the
+    owner of a body ("美国国防部"); read once per page."""
     bodies = [n for n, t in glossary.types.items() if t == "body"]
-    return kind == "place" and (f"{name[0]}方" in page or any(name + b in page for b in bodies))
+    places = [n for n, t in glossary.types.items() if t == "place"]
+    return frozenset(n for n in places if f"{n[0]}方" in page or any(n + b in page for b in bodies))

@@ -11,6 +11,7 @@ rules and the ranking, and named here for the answer and the eval.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -209,11 +210,12 @@ def read_operation(
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         return Operation("nth")
-    response = responds(question, language, before, glossary, passages)
+    page = "".join(p.text for p in passages)
+    response = responds(question, language, before, glossary, passages, page)
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
-        return Operation("actor", _actor(resolution, before, events, glossary, order, passages))
+        return Operation("actor", _actor(resolution, before, events, glossary, order, passages, page))
     if matches(WHY, question, language):
         # the event's own passage, else the best ranked one, where it gives a reason, and names
         # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
@@ -270,7 +272,8 @@ def tells_of(text: str, names: Sequence[str], glossary: Glossary, page: str = ""
 _TITLE = "领导人|总统|国务卿|委员长|局长|主席|总理|发言人"
 
 
-def roles_of(person: str, page: str, glossary: Glossary) -> list[re.Pattern[str]]:
+@functools.lru_cache(maxsize=64)
+def roles_of(person: str, page: str, glossary: Glossary) -> tuple[re.Pattern[str], ...]:
     """The roles the page writes before ``person``'s name, as a country and a title
     ("朝鲜最高领导人金正恩" → 朝鲜…领导人), so "朝鲜领导人" stands for him."""
     if glossary.types.get(person) != "person":
@@ -278,30 +281,34 @@ def roles_of(person: str, page: str, glossary: Glossary) -> list[re.Pattern[str]
     places = "|".join(re.escape(n) for n, t in glossary.types.items() if t == "place")
     role = re.compile(f"({places})[\u4e00-\u9fff]{{0,2}}?({_TITLE}){re.escape(person)}")
     found = {f"{m.group(1)}.{{0,3}}{m.group(2)}" for m in role.finditer(page)}
-    return [re.compile(r) for r in sorted(found)]
+    return tuple(re.compile(r) for r in sorted(found))
 
 
 def responds(
-    question: str, language: str, before: Turn, glossary: Glossary, passages: Sequence[Passage]
+    question: str,
+    language: str,
+    before: Turn,
+    glossary: Glossary,
+    passages: Sequence[Passage],
+    page: str = "",
 ) -> int | None:
     """ "How did North Korea react?" after an event whose passage tells the other side's
-    response itself ("…朝鲜外务省回应说…"): that passage."""
+    response itself ("…朝鲜外务省回应说…"): that passage.  ``page``: the passages' text."""
     if not matches(RESPONSE, question, language) or before.answer is None:
         return None
-    page = "".join(p.text for p in passages)
+    page = page or "".join(p.text for p in passages)
     new = [n for n in glossary.names(question) if n not in before.names and is_actor(n, glossary, page)]
     told = new and tells_of(passages[before.answer].text, new, glossary, page)
     return before.answer if told else None
 
 
 def _actor(
-    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages
+    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages, page
 ) -> int | None:
     """The passage before when a clause of it tells of the new actor (see :func:`tells_of`),
     else the best ranked passage that names the new actor (not the one shown before), one
     with a verb of the passage before first, then one that does not name the earlier actor."""
     others = [n for n in resolution.names if n not in before.names]
-    page = "".join(p.text for p in passages)
     if others and tells_of(passages[before.answer].text, others, glossary, page):
         return before.answer
     new = [n for n in resolution.names if n not in before.names and is_actor(n, glossary, page)]

@@ -156,7 +156,7 @@ class Ranker:
         glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
-        return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text)]))
+        return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text, self.glossary)]))
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints (the dictionaries' proper
@@ -229,7 +229,7 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
-        verbs = page_verbs(text)
+        verbs = page_verbs(text, self.glossary)
         columns["verb"] = np.array([any(v in p.text for v in verbs) for p in passages], np.float32)
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.

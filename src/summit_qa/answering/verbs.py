@@ -11,24 +11,25 @@ from __future__ import annotations
 
 import re
 
+from summit_qa.page.names import Glossary, alias_text
+
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
 # A reader's words for arriving / leaving in five languages → the page's verbs for them.
-# Chinese 到 only where it means arriving: after a when / who-first word or before 了/的 + a
-# place-like run ("到的越南"), not in 提到, 得到, 到底.
+# Chinese 到 only where it means arriving: after a when / who-first word, or before 了/的 and a
+# place of the page (``_REACHED``: "到的越南"); not in 提到, 得到, 到底.
 PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("抵达",),
         _any(
             r"抵达|到达|来到|飞抵|降落|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
-            r"(?<![提得受达遇看找想听说做办感收拿碰等])到(?:了|的)(?:越南|河内|同登|谅山|内排|新加坡|平壤)",
             r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
             r"도착|착륙",
             r"着い|到着|着く|着き|着いた",
-            r"hạ cánh|\b(?:đến|tới) (?:Việt Nam|Hà Nội|Ha Noi|ga|sân bay|Đồng Đăng|Lạng Sơn|nơi)",
+            r"hạ cánh|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
         ),
     ),
     (
@@ -55,6 +56,26 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
-def page_verbs(question: str) -> tuple[str, ...]:
-    """The page's verbs for the arriving, leaving or riding ``question`` asks about (may be none)."""
-    return tuple(verb for verbs, pattern in PAGE_VERBS if pattern.search(question) for verb in verbs)
+# "到的越南", "đến Hà Nội": reaching a place, when a place of the glossary follows.
+_REACHED = re.compile(
+    r"(?<![提得受达遇看找想听说做办感收拿碰等])到[了的](?P<zh>.{1,6})|(?<!quan )\b(?:đến|tới) (?P<vi>.{1,14})"
+)
+
+
+def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ...]:
+    """The page's verbs for the arriving, leaving or riding ``question`` asks about (may be
+    none); with the ``glossary``, also reaching one of its places."""
+    found = [verb for verbs, pattern in PAGE_VERBS if pattern.search(question) for verb in verbs]
+    if glossary is not None and "抵达" not in found:
+        for m in _REACHED.finditer(question):
+            after = m["zh"] or m["vi"]
+            if any(after.lower().startswith(a) for a in _place_forms(glossary, after)):
+                found.insert(0, "抵达")
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def _place_forms(glossary: Glossary, text: str) -> list[str]:
+    """The spellings, as written in ``text``, of the glossary's places it names."""
+    places = set(glossary.names(text, ("place",)))
+    return [alias_text(p).lower() for p, zh in glossary.aliases if zh in places]

@@ -31,6 +31,8 @@ Reports = dict[str, Column]  # a set's shipped column by its name; "<set> withou
 
 WITHOUT = "without history"
 DIALOGUES = ("dialogues", "dialogues-2", "dialogues-heldout")
+# The rounds of sets written blind: multi-N, typed-N and dialogues-ops-N, each with its held-out part.
+BLIND_ROUNDS = (2, 3, 4)
 SETS = (
     "qa",
     "heldout",
@@ -48,24 +50,12 @@ SETS = (
     "traditional-heldout",
     "dialogues-ops",
     "dialogues-ops-heldout",
-    "multi-2",
-    "multi-2-heldout",
-    "typed-2",
-    "typed-2-heldout",
-    "dialogues-ops-2",
-    "dialogues-ops-2-heldout",
-    "multi-3",
-    "multi-3-heldout",
-    "typed-3",
-    "typed-3-heldout",
-    "dialogues-ops-3",
-    "dialogues-ops-3-heldout",
-    "multi-4",
-    "multi-4-heldout",
-    "typed-4",
-    "typed-4-heldout",
-    "dialogues-ops-4",
-    "dialogues-ops-4-heldout",
+    *(
+        f"{kind}-{n}{part}"
+        for n in BLIND_ROUNDS
+        for kind in ("multi", "typed", "dialogues-ops")
+        for part in ("", "-heldout")
+    ),
 )
 # The field counting the questions a figure is measured over, where it is not ``questions``.
 COUNTED_BY = {"refused": "out_of_scope", "smalltalk": "smalltalk_items", "header_date": "header_items"}
@@ -317,19 +307,15 @@ REGIONS: dict[str, tuple[Callable[[Reports], str], ...]] = {
     "conversations": (conversation, dialogues),
     "several": (several, by_kind, dates, typed, traditional, operations),
     # sets written blind, by people who never ran the product, each with its held-out part
-    "fresh": (
-        partial(several, name="multi-2"),
-        partial(by_kind, name="multi-2"),
-        partial(typed, name="typed-2"),
-        partial(operations, name="dialogues-ops-2"),
-        partial(several, name="multi-3"),
-        partial(by_kind, name="multi-3"),
-        partial(typed, name="typed-3"),
-        partial(operations, name="dialogues-ops-3"),
-        partial(several, name="multi-4"),
-        partial(by_kind, name="multi-4"),
-        partial(typed, name="typed-4"),
-        partial(operations, name="dialogues-ops-4"),
+    "fresh": tuple(
+        part
+        for n in BLIND_ROUNDS
+        for part in (
+            partial(several, name=f"multi-{n}"),
+            partial(by_kind, name=f"multi-{n}"),
+            partial(typed, name=f"typed-{n}"),
+            partial(operations, name=f"dialogues-ops-{n}"),
+        )
     ),
 }
 
