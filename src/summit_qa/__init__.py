@@ -7,7 +7,8 @@
 """
 
 from summit_qa.answering.answer import Answer, ScoredPassage
-from summit_qa.answering.engine import SummitQA, answer
+from summit_qa.answering.default import answer
+from summit_qa.answering.engine import SummitQA
 from summit_qa.page.passages import Passage, load_passages
 
 __all__ = ["Answer", "Passage", "ScoredPassage", "SummitQA", "answer", "load_passages"]

@@ -55,6 +55,13 @@ def scored(
     )
 
 
+def told_day(index: SearchIndex, r: Ranking, words: str, passage: int) -> str | None:
+    """The day ``passage`` gives for ``words`` (an event told, not asked about)."""
+    wanted = set(index.lexical.query_terms(words + " " + " ".join(r.terms)))
+    statement = bool(ASKS_ABOUT_A_STATEMENT.search(words))
+    return scored(index, r, passage, wanted, statement=statement).answer_date
+
+
 def lead(selection: Selection, shown: list[ScoredPassage], language: str, published: str, span=None) -> str:
     """The line before a several-passage answer, in the reader's language: what follows and
     how many passages of the page it is (a count of the page, never a claim beyond it)."""

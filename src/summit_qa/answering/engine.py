@@ -14,7 +14,6 @@ question with the conversation before it; each part has its own module:
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,8 +21,9 @@ import numpy as np
 
 from summit_qa.answering import smalltalk
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
-from summit_qa.answering.compose import compose
+from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import (
     ConversationPolicy,
@@ -190,6 +190,8 @@ class SummitQA:
             cleaned, query = reading.text, None
         names = self.glossary.names(cleaned)
         shape = read_shape(cleaned, language, self.published, self.summits, names, asked_actions(cleaned))
+        day = lambda words: self._day_told(words, language)  # noqa: E731
+        shape = bounded_by_events(cleaned, language, shape, self.published, self.summits, self.glossary, day)
         talk = smalltalk.classify(cleaned)
         if talk and shape.kind not in ("page", "overview"):
             return _plain("small_talk", cleaned, voice, small_talk_reply(talk, voice), language)
@@ -291,7 +293,16 @@ class SummitQA:
         scores = lambda text: self.rank(text, language=language).score  # noqa: E731
         named = np.flatnonzero(r.signals["label"])
         labelled = int(named[0]) if len(named) == 1 else None
+        question = question if shape.topic is None else shape.topic  # a period's bounds are not its topic
         return select(shape, question, *page, r.score, r.order, r.terms, rank=scores, labelled=labelled)
+
+    def _day_told(self, words: str, language: str) -> str | None:
+        """The day of the event the page tells for ``words`` (a period's bound), if it answers."""
+        reply = self._read(words, [], None, language)[0]
+        if reply.kind not in ("answer", "ordinal") or reply.ranking is None:
+            return None
+        first = reply.selection.passages[0] if reply.selection else int(reply.ranking.order[0])
+        return told_day(self.index, reply.ranking, words, first)
 
     def _chat_in_meaning(
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None
@@ -366,27 +377,6 @@ class SummitQA:
         return np.array([float(vectors[0] @ v) for v in vectors[1:]])
 
 
-_default: SummitQA | None = None
-_default_lock = threading.Lock()
-
-
-def default_engine(say: Callable[[str], None] = print) -> SummitQA:
-    """The process-wide engine on the environment's settings, opened once."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = SummitQA.open(say=say)
-        return _default
-
-
-def answer(question: str, top_k: int = 3, history: object = None) -> Answer:
-    """Answer a question about the page with its best passages, verbatim and dated.
-
-    ``history``: the earlier turns of a conversation, oldest first (see :meth:`SummitQA.answer`).
-    """
-    return default_engine().answer(question, top_k=top_k, history=history)
-
-
 __all__ = [
     "KINDS",
     "SIGNALS",
@@ -395,6 +385,5 @@ __all__ = [
     "RankingConfig",
     "ScoredPassage",
     "SummitQA",
-    "answer",
     "clean_question",
 ]

@@ -119,7 +119,7 @@ _WEAK_LIST = _any(r"\bwhat are the\b", r"\bname the\b")
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
     "zh": _any(
-        r"发生了?什么|发生了?啥|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态|"
+        r"发生(?:了|过)?些?(?:什么|啥|哪些)|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态|"
         r"动向|动态|动静"
     ),
     "en": _any(
@@ -134,7 +134,7 @@ HAPPENED = {
     ),
     "ko": _any(r"무슨 일|어떤 일|일어난 일|사건|뭔 일|뭐 했|동향|움직임|진전"),
     "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった|動き|動向|進展"),
-    "vi": _any(r"chuyện gì|điều gì|sự kiện|đã xảy ra|làm gì|có gì|diễn biến|động thái"),
+    "vi": _any(r"chuyện gì|điều gì|sự kiện|xảy ra|những gì|làm gì|có gì|diễn biến|động thái"),
 }
 ENUMERATION = {
     "zh": _any(
@@ -227,6 +227,7 @@ class Shape:
     nth: int | None = None  # "ordinal": which of a series (1 = the first, -1 = the last)
     nths: tuple[int, ...] = ()  # "ordinal": several of one series ("the first time, and the second")
     span_of_timeline: bool = False  # "page": the period the timeline covers (its first and last entries)
+    topic: str | None = None  # what a set is about, when not the whole question (a period's bounds left out)
 
     @property
     def several(self) -> bool:
