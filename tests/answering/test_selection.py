@@ -322,3 +322,11 @@ def test_several_of_one_series_are_each_shown_in_date_order(page):
     chosen = _select(page, shape, "Where did Kim Yong Chol and Pompeo meet the second time, and the first?")
     assert chosen.kind == "list"
     assert ["纽约" in passages[i].text for i in chosen.passages] == [True, False]
+
+
+def test_a_phrase_cut_across_a_word_is_no_name(page):
+    passages, _, glossary = page
+    text = "\n".join(p.text for p in passages)
+    # "这段时间" cut as 这 / 段时间 reads a surname 段; a name after 这 is still one
+    assert off_page_names("会晤以后到7月底这段时间，双方做了什么？", "zh", text, glossary, ()) == []
+    assert off_page_names("这段时间段祺瑞在做什么？", "zh", text, glossary, ()) == ["段祺瑞"]

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from summit_qa.answering.shape import Shape, period, read_shape
+from summit_qa.answering.periods import period
+from summit_qa.answering.shape import Shape, read_shape
 
 PAGE_DATE = dt.date(2019, 2, 27)
 SUMMITS = ("2018-06-12", "2019-02-27")
@@ -411,3 +412,8 @@ def test_a_news_agency_of_one_event_is_one_fact_and_of_the_page_a_page_question(
 def test_a_weak_list_cue_about_a_topic_alone_is_one_fact():
     assert shape("What are the plans for Trump on the 27th?", "en", names=["特朗普"]).kind == "single"
     assert shape("List what Trump said about Kim", "en", names=["特朗普", "金正恩"]).kind == "list"
+
+
+@pytest.mark.parametrize("question", ["18年秋天那几个月，美朝之间有啥动静", "这几件事是怎么发生的？"])
+def test_this_or_that_few_is_no_count(question):
+    assert shape(question, "zh").kind != "count"

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.shape import HANOI, HAPPENED, SINGAPORE, SUMMIT_WORDS, Shape, asks_what_happened
+from summit_qa.answering.periods import HANOI, SINGAPORE, SUMMIT_WORDS
+from summit_qa.answering.shape import HAPPENED, Shape, asks_what_happened
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import question_dates
 from summit_qa.page.names import Glossary

@@ -39,6 +39,14 @@ def _posseg():
     return jieba.posseg
 
 
+def _misread_phrase(before: str, word: str) -> bool:
+    """A "name" cut across a phrase: its first character closes a word of the dictionary with
+    the one before it and the rest is a word ("这段时间" cut as 这 / 段时间, read as a
+    surname 段): jieba's tag, not a name."""
+    freq = _posseg().dt.tokenizer.FREQ
+    return bool(before) and bool(freq.get(before + word[0])) and bool(freq.get(word[1:]))
+
+
 def _covered(question: str, glossary: Glossary) -> list[tuple[int, int]]:
     """The spans of every glossary name the question writes."""
     return [m.span() for pattern, _ in glossary.aliases for m in pattern.finditer(question)]
@@ -77,8 +85,12 @@ def off_page_names(
     known = set(english) | _MONTHS | glossary.latin_words()
     found = []
     if language in ("zh", "zh-Hant") and _HAN.search(question):
+        at = 0
         for word, flag in _posseg().cut(question):
+            before, at = question[at - 1 : at] if at else "", at + len(word)
             if flag not in _PROPER or len(word) < 2 or word in page_text or glossary.names(word):
+                continue
+            if _misread_phrase(before, word):
                 continue
             if _abbreviates(word, glossary):
                 continue

@@ -20,7 +20,8 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.overview import citing, leads, overview
-from summit_qa.answering.shape import HAPPENED, SUMMIT_WORDS, TIMELINE, Shape
+from summit_qa.answering.periods import SUMMIT_WORDS
+from summit_qa.answering.shape import HAPPENED, TIMELINE, Shape
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -100,8 +101,10 @@ def _in_span(event: Event, shape: Shape) -> bool:
         return False
     if not shape.exclusive:
         return True
-    # Anchors are left out, and so is a month that holds one ("2018-06" is not after 06-12).
-    return (start is None or event.day > start) and (end is None or event.day < end)
+    # Anchors (days) are left out, and so is a month that holds one ("2018-06" is not after
+    # 06-12); a bound written as a month is no anchor: "到7月底" holds July.
+    after = start is None or len(start) < 10 or event.day > start
+    return after and (end is None or len(end) < 10 or event.day < end)
 
 
 def _relevant(score: np.ndarray, cut: float) -> set[int]:

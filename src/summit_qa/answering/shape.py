@@ -3,9 +3,7 @@ a heading's items, an overview, a comparison, the page itself).
 
 Each shape is one general class, recognised by the words readers use for it in
 the five languages; a question with none of them is a single-fact question and
-is answered as before.  Date ranges come from the question's dates (two dates,
-a month, a year, a half year) and from the page's own events as anchors
-("between the two summits", "after the Singapore summit").
+is answered as before.  The period a question names is read by periods.py.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, find_ordinals, is_short, matches
-from summit_qa.page.dates import DateQuery, question_dates
+from summit_qa.answering.periods import period
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -79,7 +77,9 @@ COUNT = {
     "vi": _any(r"bao nhiêu lần|mấy lần|mấy chỗ|bao nhiêu chỗ"),
 }
 SOME_COUNT = {
-    "zh": _any(r"几个|多少个|几件|多少件|几条|几项|几篇|多少"),
+    "zh": _any(
+        r"(?<![这那])几个|多少个|(?<![这那])几件|多少件|(?<![这那])几条|(?<![这那])几项|(?<![这那])几篇|多少"
+    ),
     "en": _any(r"\bhow many\b", r"\bnumber of\b"),
     "ko": _any(r"몇 ?개|몇 ?가지|몇 ?건"),
     "ja": _any(r"いくつ|何件|何個|幾つ"),
@@ -119,7 +119,7 @@ _WEAK_LIST = _any(r"\bwhat are the\b", r"\bname the\b")
 # "What happened" without a date is a question about one event; with a period, a range.
 HAPPENED = {
     "zh": _any(
-        r"发生(?:了|过)?些?(?:什么|啥|哪些)|有什么事|有啥事|出了什么事|大事|有何进展|做了什么|干了什么|干了啥|什么新闻|哪些新闻|有何动态|"
+        r"发生(?:了|过)?些?(?:什么|啥|哪些)|有什么事|有啥事|出了什么事|大事|有何进展|(?:做|干)了?些?(?:什么|啥)|什么新闻|哪些新闻|有何动态|"
         r"动向|动态|动静"
     ),
     "en": _any(
@@ -192,25 +192,6 @@ COVERS = _any(
 )
 # An entry of a list ("最后一条", "the first item"): the timeline's, in a talk about it.
 ENTRY = _any(r"[条則项]|\b(?:entry|item)\b|항목|項目|\bmục\b")
-# Periods: a half year, and the page's own events as anchors.
-_FIRST_HALF = _any(r"上半年|first half|상반기|前半|上半期|nửa đầu")
-_SECOND_HALF = _any(r"下半年|second half|later half|하반기|後半|下半期|nửa cuối|nửa sau")
-_BETWEEN_SUMMITS = _any(
-    r"两次(?:会晤|峰会|首脑会晤|金特会|特金会)之间|between the (?:two|first and second) summits",
-    r"두 (?:차례 )?(?:정상)?회담 사이|2つの(?:首脳)?会談の間|giữa hai (?:hội nghị|cuộc gặp)",
-)
-_AFTER = _any(r"之后|以后|后(?:来)?发生|\bafter\b|\bsince\b|이후|후에|以降|の後|sau (?:khi|hội nghị|cuộc)")
-_BEFORE = _any(
-    r"之前|以前|前夕|\bbefore\b|\bprior to\b|\bleading up to\b|\b(?:run|lead)-up to\b|\bahead of\b|이전|전에|앞두고|"
-    r"以前|の前|に先立|trước (?:khi|hội nghị|cuộc)"
-)
-_SPAN = _any(r"到(?!底)|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
-# Words that name the page's summits, left out when the question's actions are read.
-SUMMIT_WORDS = _any(
-    r"会晤|峰会|首脑会谈|金特会|特金会|\bsummits?\b|정상회담|회담|首脳会談|会談|hội nghị thượng đỉnh|thượng đỉnh"
-)
-SINGAPORE = _any(r"新加坡|singapore|싱가포르|シンガポール|singapo")
-HANOI = _any(r"河内|hanoi|ha noi|hà nội|하노이|ハノイ|越南|vietnam|việt nam|베트남|ベトナム")
 
 
 @dataclass(frozen=True)
@@ -244,81 +225,6 @@ def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> boo
 def asks_what_happened(question: str, language: str) -> bool:
     """ "What happened (on D)?" in the question's language (or English words in it)."""
     return _matches(HAPPENED, question, language)
-
-
-def _iso(q: DateQuery, published: dt.date, year: int | None = None) -> str | None:
-    """A question's date as an ISO bound; a month without a year takes ``year`` or else
-    the latest year at or before the page's date (on a page of Feb 2019, "7月" is 2018)."""
-    year = q.year or year
-    if year is None:
-        if q.month is None:
-            return None
-        year = published.year if q.month <= published.month else published.year - 1
-    if q.month is None:
-        return f"{year:04d}"
-    if q.day is None:
-        return f"{year:04d}-{q.month:02d}"
-    return f"{year:04d}-{q.month:02d}-{q.day:02d}"
-
-
-Period = tuple[tuple[str | None, str | None], bool]
-
-
-def _anchored(question: str, bound: str) -> Period | None:
-    """ "after X" / "before X": the period on one side of ``bound``, ``bound`` left out."""
-    after, before = bool(_AFTER.search(question)), bool(_BEFORE.search(question))
-    if after and not before:
-        return (bound, None), True
-    if before and not after:
-        return (None, bound), True
-    return None
-
-
-def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Period | None:
-    """The period a question names (ISO bounds, inclusive unless anchors), or None."""
-    if _BETWEEN_SUMMITS.search(question) and len(summits) >= 2:
-        return (summits[0], summits[-1]), True
-    dates = question_dates(question, published)
-    year = next((q.year for q in dates if q.year), None)
-    if dates and year is not None and not any(q.month for q in dates):
-        if _FIRST_HALF.search(question):
-            return (f"{year}-01", f"{year}-06"), False
-        if _SECOND_HALF.search(question):
-            return (f"{year}-07", f"{year}-12"), False
-    if len(dates) >= 2:
-        first = dates[0]
-        month = first.month or published.month  # "23号到26号": the page's own month
-        bounds = []
-        for q in dates:
-            if q.month is None and q.day is not None:
-                q = DateQuery(q.year or first.year, month, q.day)  # "2月23日到26日"
-            bound = _iso(q, published, year)
-            if bound:
-                bounds.append(bound)
-        if len(bounds) >= 2:
-            return (min(bounds), max(bounds)), False
-    anchor = (
-        (summits[0] if SINGAPORE.search(question) else summits[-1] if HANOI.search(question) else None)
-        if summits
-        else None
-    )
-    if len(dates) == 1 and anchor and _SPAN.search(question):
-        only = _iso(dates[0], published, year)  # "从去年3月到新加坡会晤之前": from a date to an anchor
-        if only:
-            return (min(only, anchor), max(only, anchor)), True
-    if dates:
-        only = _iso(dates[0], published, year)
-        if only is None:
-            return None
-        return _anchored(question, only) or ((only, only), False)
-    both = len(summits) >= 2 and SINGAPORE.search(question) and HANOI.search(question)
-    if both and (_AFTER.search(question) or _BEFORE.search(question) or _SPAN.search(question)):
-        return (summits[0], summits[-1]), True  # "after Singapore and before Hanoi"
-    if summits and SINGAPORE.search(question):
-        return _anchored(question, summits[0])
-    if summits and HANOI.search(question):
-        return _anchored(question, summits[-1])
-    return None
 
 
 def read_shape(
