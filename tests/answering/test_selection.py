@@ -6,8 +6,8 @@ import pytest
 
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.entities import _abbreviates, off_page_names
-from summit_qa.answering.overview import named_article
-from summit_qa.answering.selection import select, summit_days, travels
+from summit_qa.answering.overview import article_of_kind, named_article
+from summit_qa.answering.selection import named_heading, select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
 
@@ -330,3 +330,25 @@ def test_a_phrase_cut_across_a_word_is_no_name(page):
     # "这段时间" cut as 这 / 段时间 reads a surname 段; a name after 这 is still one
     assert off_page_names("会晤以后到7月底这段时间，双方做了什么？", "zh", text, glossary, ()) == []
     assert off_page_names("这段时间段祺瑞在做什么？", "zh", text, glossary, ()) == ["段祺瑞"]
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("what's the analysis piece about?", "analysis"),
+        ("분석 기사는 무슨 내용이에요?", "analysis"),
+        ("年表には何が書いてある？", "timeline"),
+        ("Bài phân tích nói gì?", "analysis"),
+        ("What is this page about?", None),
+        ("分析和大事记各讲了什么", None),  # two kinds: no one article
+    ],
+)
+def test_an_article_named_by_its_kind(page, question, article):
+    passages, _, _ = page
+    assert article_of_kind(question, passages) == article
+
+
+def test_a_heading_named_by_its_label_word_in_another_language(page):
+    passages, _, _ = page
+    assert named_heading("3대 의제는 뭐예요?", ("议题",), passages)
+    assert named_heading("金正恩哪天到的？", (), passages) is None

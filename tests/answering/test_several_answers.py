@@ -50,3 +50,8 @@ def test_a_list_about_someone_the_page_never_names_is_refused(engine, question):
 def test_single_questions_are_unchanged(engine):
     a = engine.answer("金正恩哪天抵达越南？")
     assert a.kind == "answer" and len(a.passages) <= 3 and a.passages[0].date == "2019-02-26"
+
+
+def test_a_heading_s_items_named_in_korean_are_in_scope(engine):
+    a = engine.answer("3대 의제는 뭐예요?")
+    assert a.kind == "enumeration" and [p.label for p in a.passages] == [1, 2, 3]

@@ -417,3 +417,24 @@ def test_a_weak_list_cue_about_a_topic_alone_is_one_fact():
 @pytest.mark.parametrize("question", ["18年秋天那几个月，美朝之间有啥动静", "这几件事是怎么发生的？"])
 def test_this_or_that_few_is_no_count(question):
     assert shape(question, "zh").kind != "count"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Ai đến Hà Nội trước, ông Kim hay ông Trump?", "vi"),
+        ("김정은과 트럼프 중 누가 베트남에 먼저 도착했어?", "ko"),
+    ],
+)
+def test_who_did_it_first_with_words_between_is_a_comparison(question, language):
+    assert shape(question, language).kind == "compare"
+
+
+def test_items_counted_by_jian_are_entries_of_a_series():
+    s = shape("大事记里头一件事和最后一件事分别是什么", "zh")
+    assert (s.kind, s.nths) == ("ordinal", (1, -1))
+
+
+@pytest.mark.parametrize("question", ["这篇文章讲的啥？", "那篇分析主要说了啥", "大事记写的啥"])
+def test_colloquial_what_does_it_say_is_an_overview(question):
+    assert shape(question, "zh").kind == "overview"

@@ -181,7 +181,7 @@ _ZH_NUM = {
 _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3}
 _ORDINAL = {
     "zh": re.compile(
-        r"第(?P<n>[一二两三四五六七八\d])(?![天日])(?P<unit>次|个|回|条|项|轮|届|趟|遍)?|(?P<h>头一|首|最早的?一|最先一)(?P<hu>次|个|回|条|项)"
+        r"第(?P<n>[一二两三四五六七八\d])(?![天日])(?P<unit>次|个|回|条|项|件|轮|届|趟|遍)?|(?P<h>头一|首|最早的?一|最先一)(?P<hu>次|个|回|条|项|件)"
     ),
     "en": re.compile(
         r"\b(?P<w>first|second|third|fourth|fifth)\b|\b(?P<d>[1-5])(?:st|nd|rd|th)\b"

@@ -38,7 +38,7 @@ from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
-from summit_qa.answering.selection import Selection, select, summit_days
+from summit_qa.answering.selection import Selection, named_heading, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
 from summit_qa.answering.summits import summit_passage
@@ -286,6 +286,10 @@ class SummitQA:
         named = bool(self.glossary.names(question, ("person", "body", "place")))
         about_page = shape.kind in ("page", "overview") or (
             shape.kind in (*sets[:3], "ordinal") and bool(shape.span or named or TIMELINE.search(question))
+        )
+        # "3대 의제는?": the items of a heading the page has, whatever the refusal floors say
+        about_page |= shape.kind == "enumeration" and bool(
+            named_heading(question, r.terms, self.index.passages)
         )
         if not (r.answered or about_page):
             return None

@@ -80,6 +80,23 @@ def named_article(question: str, passages: Sequence[Passage]) -> str | None:
     return best if best is not None and shared[best] > 0 else None
 
 
+# An article named by its kind ("the analysis piece", "分析那篇", "분석 기사"): the page's data
+# gives each article an id, and these ids name a kind of article, not a topic.
+_KINDS = {
+    "analysis": re.compile(r"分析|\banaly[sz]|분석|解説|phân tích", re.I),
+    "timeline": re.compile(
+        r"大事记|大事記|时间线|\btimeline\b|\bchronology\b|연표|年表|niên biểu|dòng thời gian", re.I
+    ),
+}
+
+
+def article_of_kind(question: str, passages: Sequence[Passage]) -> str | None:
+    """The article whose id is the one kind of article the question names, if the page has it."""
+    ids = {p.article for p in passages}
+    named = [kind for kind, words in _KINDS.items() if kind in ids and words.search(question)]
+    return named[0] if len(named) == 1 else None
+
+
 def overview(question, terms, passages, glossary, order) -> tuple[tuple[int, ...], str]:
     """A section's passages when the question names a heading; an article's outline when it
     names the article (or, naming a person or place of the page, the article that answers
@@ -89,7 +106,7 @@ def overview(question, terms, passages, glossary, order) -> tuple[tuple[int, ...
         if section in text:
             inside = tuple(i for i, p in enumerate(passages) if p.section == section)
             return inside, section
-    article = named_article(glossary.strip_names(question), passages)
+    article = named_article(glossary.strip_names(question), passages) or article_of_kind(question, passages)
     if article is None and glossary.names(question):
         article = passages[int(order[0])].article
     if article is None:

@@ -148,19 +148,25 @@ def _filtered(
     return [e.passage for e in candidates if e.passage in relevant]
 
 
-def _heading_items(
-    question: str, terms: Sequence[str], passages: Sequence[Passage], best: int
-) -> tuple[list[int], str]:
-    """The items under the heading a question names (by its words or the dictionaries'
-    Chinese words for them), else under the best passage's heading."""
+def named_heading(question: str, terms: Sequence[str], passages: Sequence[Passage]) -> str | None:
+    """The heading a question names by its words or the dictionaries' Chinese words for them
+    (a section's title, or the word its items are labelled by: "3대 의제" → 议题)."""
     text = question + "".join(terms)
     sections = list(dict.fromkeys(p.section for p in passages if p.section))
     named = [s for s in sections if s in text or s[-2:] in text]
+    if named:
+        return named[0]
     labels = {p.label_word for p in passages if p.label_word}
-    section = named[0] if named else None
-    if section is None and any(word in text for word in labels):
-        section = next(p.section for p in passages if p.label_word and p.label_word in text)
-    section = section or passages[best].section
+    if any(word in text for word in labels):
+        return next(p.section for p in passages if p.label_word and p.label_word in text)
+    return None
+
+
+def _heading_items(
+    question: str, terms: Sequence[str], passages: Sequence[Passage], best: int
+) -> tuple[list[int], str]:
+    """The items under the heading a question names, else under the best passage's heading."""
+    section = named_heading(question, terms, passages) or passages[best].section
     if section is None:
         return [], ""
     inside = [i for i, p in enumerate(passages) if p.section == section]

@@ -41,7 +41,7 @@ PAGE = {
 }
 OVERVIEW = {
     "zh": _any(
-        r"讲了什么|讲的是什么|讲什么|说了什么|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
+        r"讲了什么|讲的是什么|讲什么|说了什么|(?:讲|说|写)(?:了|的)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
         r"(?:讲|说|写|提)了哪(?:几|些)(?:点|方面|内容)?|哪几点|哪些点|写了什么"
     ),
     "en": _any(
@@ -164,9 +164,9 @@ COMPARE = {
         r"\bversus\b",
         r"\bboth\b",
     ),
-    "ko": _any(r"각각|누가 먼저|어느 쪽이 먼저|차이|비교|다른 점"),
+    "ko": _any(r"각각|누가 (?:\S+ ){0,3}먼저|어느 쪽이 먼저|차이|비교|다른 점"),
     "ja": _any(r"それぞれ|どちらが先|違い|比べ|比較|異なる"),
-    "vi": _any(r"lần lượt|mỗi|ai trước|cái nào trước|khác nhau|so sánh|khác biệt"),
+    "vi": _any(r"lần lượt|mỗi|ai (?:\S+ ){0,4}trước|cái nào (?:\S+ ){0,3}trước|khác nhau|so sánh|khác biệt"),
 }
 # The page itself named ("this page", "本版"): a question about it even when it says "news".
 ABOUT_THE_PAGE = _any(
@@ -191,7 +191,7 @@ COVERS = _any(
     r"từ (?:khi nào|bao giờ|năm nào)|đến (?:khi nào|bao giờ)|bắt đầu|kết thúc|khoảng thời gian",
 )
 # An entry of a list ("最后一条", "the first item"): the timeline's, in a talk about it.
-ENTRY = _any(r"[条則项]|\b(?:entry|item)\b|항목|項目|\bmục\b")
+ENTRY = _any(r"[条則项件]|\b(?:entry|item)\b|항목|項目|\bmục\b")
 
 
 @dataclass(frozen=True)
