@@ -47,3 +47,12 @@ def test_a_question_about_someone_the_page_never_names_is_refused(engine, questi
 def test_an_english_question_quoting_a_chinese_name_takes_the_english_floor(engine):
     a = engine.answer("what did 金峻亨 say about the Hanoi talks")
     assert a.kind == "answer" and "金峻亨" in a.passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [("金正恩元旦说了什么？", "2019-01-01"), ("平成30年12月10日、アメリカは何を発表した？", "2018-12-10")],
+)
+def test_calendar_words_read_as_the_dates_they_are(engine, question, day):
+    a = engine.answer(question)
+    assert a.kind == "answer" and a.passages[0].answer_date == day

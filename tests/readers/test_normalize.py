@@ -5,7 +5,14 @@ import pytest
 
 from summit_qa.page.names import Glossary
 from summit_qa.readers.messages import say
-from summit_qa.readers.normalize import fix_spelling, is_gibberish, is_traditional, read_typed, to_simplified
+from summit_qa.readers.normalize import (
+    calendar_dates,
+    fix_spelling,
+    is_gibberish,
+    is_traditional,
+    read_typed,
+    to_simplified,
+)
 from summit_qa.settings import packaged_data_dir
 
 
@@ -137,3 +144,19 @@ def test_vietnamese_typed_without_its_marks_is_read_as_vietnamese(glossary):
     assert read_typed("nhung lan ong pompeo sang binh nhuong la khi nao", glossary).language == "vi"
     for english in ("how many times did pompeo go to pyongyang", "what did the white house say"):
         assert read_typed(english, glossary).language == "en"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("平成30年12月10日に何があった？", "2018年12月10日に何があった？"),
+        ("令和元年の話", "2019年の話"),
+        ("金正恩元旦讲了啥", "金正恩1月1日讲了啥"),
+        ("What did Kim say on New Year's Day?", "What did Kim say on January 1?"),
+        ("신정에 뭐라고 했어?", "1월 1일에 뭐라고 했어?"),
+        ("Tết Dương lịch có gì?", "ngày 1/1 có gì?"),
+        ("金正恩发表新年贺词", "金正恩发表新年贺词"),  # the New Year speech is no date
+    ],
+)
+def test_era_years_and_new_year_s_day_are_written_as_dates(typed, written):
+    assert calendar_dates(typed) == written

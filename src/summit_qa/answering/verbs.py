@@ -38,7 +38,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"离开|启程|动身|出发|(?:哪天|哪一天|几号|几点|什么时候|何时|啥时候)走|走的|走了",
             r"\bleav(?:e|es|ing)\b|\bleft\b|\bdepart\w*|\bset (?:off|out)\b|\bsets off\b",
             r"떠나|떠난|떠났|출발",
-            r"出発|発った|発つ|離れ|去っ|出国",
+            r"出発|発った|発つ|離れ|去っ|出国|出る|を出(?:た|ます)",
             r"\brời\b|khởi hành|lên đường",
         ),
     ),

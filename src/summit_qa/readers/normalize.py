@@ -261,12 +261,33 @@ def unmarked_vietnamese(text: str, glossary: Glossary) -> bool:
     return vietnamese >= 2 and vietnamese + unknown >= only_english
 
 
+# Years counted by a Japanese era ("平成30年" is 2018), and New Year's Day by its name: written
+# as the page writes dates, so they read as dates.
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_ERA_YEAR = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
+_NEW_YEARS_DAY = (
+    (re.compile(r"元旦|元日"), "1月1日"),
+    (re.compile(r"\bNew Year'?s'? Day\b", re.I), "January 1"),
+    (re.compile(r"신정|새해 첫날"), "1월 1일"),
+    (re.compile(r"Tết Dương lịch|ngày đầu năm mới", re.I), "ngày 1/1"),
+)
+
+
+def calendar_dates(text: str) -> str:
+    """``text`` with era years and New Year's Day written as dates ("平成30年12月10日" →
+    "2018年12月10日", "元旦" → "1月1日")."""
+    text = _ERA_YEAR.sub(lambda m: f"{_ERAS[m[1]] + (1 if m[2] == '元' else int(m[2]))}年", text)
+    for pattern, date in _NEW_YEARS_DAY:
+        text = pattern.sub(date, text)
+    return text
+
+
 def read_typed(
     question: str, glossary: Glossary, language: str | None = None, page_words: frozenset[str] = frozenset()
 ) -> Reading:
     """``question`` (cleaned) as the page would write it; ``page_words``: the stemmed English
     words that gloss the page's words (they settle a misspelling's near ties, spelling.py)."""
-    text = question.translate(_FULL_WIDTH)
+    text = calendar_dates(question.translate(_FULL_WIDTH))
     language = language or detect_language(text)
     if language == "zh" and is_traditional(text):
         language = "zh-Hant"
