@@ -78,3 +78,25 @@ def test_the_verb_signal_marks_the_passages_with_the_page_s_verb(engine):
     marked = {p.id for p, v in zip(engine.index.passages, r.signals["verb"], strict=True) if v}
     assert marked == {p.id for p in engine.index.passages if "离开" in p.text or "启程" in p.text}
     assert not engine.rank("What did they agree on?", language="en").signals["verb"].any()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "朝鲜愿意怎么处理那个设施？",
+        "Is North Korea willing to give it up?",
+        "북한은 폐기할 의향이 있어?",
+        "北朝鮮は廃棄する用意があるの？",
+        "Triều Tiên có sẵn sàng từ bỏ không?",
+    ],
+)
+def test_being_willing_in_five_languages_is_the_page_s_intent(page, question):
+    assert page_verbs(question, page[2]) == ("有意", "愿意", "准备")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["他在哪个站下的车？", "Where did he get off the train?", "어느 역에서 내렸어?", "どの駅で降りた？"],
+)
+def test_getting_off_is_arriving(page, question):
+    assert page_verbs(question, page[2])[:1] == ("抵达",)

@@ -1,10 +1,13 @@
-"""The page's verbs of arriving, leaving and riding, read from the words readers use for them.
+"""The page's verbs of arriving, leaving, riding and being willing, read from the words readers
+use for them.
 
 News prose writes 抵达 and 离开/启程; a reader writes "哪天到的", "got to", "着いた",
 "도착", "đến Hà Nội", "走的", "set off", "出発".  Neither BM25 nor the glossary links
 those, and the dense model ranks "金正恩将对越南进行正式友好访问" above "金正恩26日抵达越南" for
 "金正恩哪天到的越南？".  The page's verb, added to the question's lexical terms, lets the
-passage that tells the arrival (or the departure) win.
+passage that tells the arrival (or the departure) win.  Likewise "is North Korea willing to
+scrap Yongbyon?" asks for the passage that says 有意 (intends), not the one that only names
+Yongbyon.
 """
 
 from __future__ import annotations
@@ -25,11 +28,11 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("抵达",),
         _any(
-            r"抵达|到达|来到|飞抵|降落|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
-            r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
-            r"도착|착륙",
-            r"着い|到着|着く|着き|着いた",
-            r"hạ cánh|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
+            r"抵达|到达|来到|飞抵|降落|下(?:的)?车|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
+            r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) off\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
+            r"도착|착륙|내렸|내린|내리",
+            r"着い|到着|着く|着き|着いた|降り",
+            r"hạ cánh|xuống tàu|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
         ),
     ),
     (
@@ -40,6 +43,16 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"떠나|떠난|떠났|출발",
             r"出発|発った|発つ|離れ|去っ|出国|出る|を出(?:た|ます)",
             r"\brời\b|khởi hành|lên đường",
+        ),
+    ),
+    (
+        ("有意", "愿意", "准备"),
+        _any(
+            r"愿意|有意|打算|肯不肯|准备好|意愿",
+            r"\bwilling\b|\bready to\b|\bprepared to\b|\boffer(?:s|ed|ing)? to\b|\bintend|\bwould (?:agree|accept)",
+            r"의향|용의|할 생각|하겠다고|준비가 돼",
+            r"用意|つもり|意向|構え|応じる",
+            r"sẵn sàng|sẵn lòng|có ý định|đồng ý",
         ),
     ),
     (
