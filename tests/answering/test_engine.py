@@ -274,3 +274,12 @@ def test_a_day_before_the_page_s_own():
     assert _before(DateQuery(2019, 2, 26, ""), page)
     assert not _before(DateQuery(None, 2, 28, "28日"), page)
     assert not _before(DateQuery(2018, 6, None, "2018年6月"), page)  # no day
+
+
+@pytest.mark.model
+def test_the_next_day_steps_from_the_day_the_answer_showed(engine):
+    # the arrival is announced on the 25th for the 26th: the day after is the 27th
+    first = engine.answer("特朗普哪天到河内？")
+    assert (first.passages[0].date, first.passages[0].answer_date) == ("2019-02-25", "2019-02-26")
+    after = engine.answer("第二天他做什么？", history=["特朗普哪天到河内？"])
+    assert "27" in after.passages[0].text and after.passages[0].answer_date == "2019-02-27"

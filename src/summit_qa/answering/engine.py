@@ -223,7 +223,12 @@ class SummitQA:
         else:
             shows = reply.kind == "answer" or (r.answered and reply.kind != "refused")
             best = int(r.order[0]) if shows else None
-        date = self.index.passages[best].date if best is not None else None
+        # the day the answer's header showed: "the next day" steps from it
+        date = (
+            (told_day(self.index, r, cleaned, best) or self.index.passages[best].date)
+            if best is not None
+            else None
+        )
         topic = event_topic(self.index.passages[best].text) if pinned else resolution.topic
         return reply, Turn(cleaned, resolution.query, resolution.names, best, date, language, topic)
 
