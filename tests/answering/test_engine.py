@@ -283,3 +283,11 @@ def test_the_next_day_steps_from_the_day_the_answer_showed(engine):
     assert (first.passages[0].date, first.passages[0].answer_date) == ("2019-02-25", "2019-02-26")
     after = engine.answer("第二天他做什么？", history=["特朗普哪天到河内？"])
     assert "27" in after.passages[0].text and after.passages[0].answer_date == "2019-02-27"
+
+
+@pytest.mark.model
+def test_a_follow_up_s_own_verb_wins_over_the_one_carried(engine):
+    # the question before asked about leaving; getting off the train is arriving
+    history = ["金正恩是哪天从平壤出发的？"]
+    a = engine.answer("在哪个站下的车？", history=history)
+    assert "同登火车站" in a.passages[0].text

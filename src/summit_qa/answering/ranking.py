@@ -229,7 +229,7 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
-        verbs = page_verbs(text, self.glossary)
+        verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)  # its own, not carried
         columns["verb"] = np.array([any(v in p.text for v in verbs) for p in passages], np.float32)
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
