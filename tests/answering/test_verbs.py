@@ -100,3 +100,18 @@ def test_being_willing_in_five_languages_is_the_page_s_intent(page, question):
 )
 def test_getting_off_is_arriving(page, question):
     assert page_verbs(question, page[2])[:1] == ("抵达",)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("yo when does he bounce?", "离开"),
+        ("when does the delegation head home?", "离开"),
+        ("what time did the plane take off?", "离开"),
+        ("when did they show up?", "抵达"),
+        ("when did his plane touch down?", "抵达"),
+        ("when did the train roll in?", "抵达"),
+    ],
+)
+def test_informal_english_for_arriving_and_leaving(page, question, verb):
+    assert page_verbs(question, page[2])[0] == verb

@@ -30,6 +30,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         _any(
             r"抵达|到达|来到|飞抵|降落|下(?:的)?车|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
             r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) off\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
+            r"\bshow(?:s|ed)? up\b|\btouch(?:es|ed)? down\b|\broll(?:s|ed)? in(?:to)?\b|\bfl(?:y|ies|ew) in(?:to)?\b|\bpull(?:s|ed)? in(?:to)?\b",
             r"도착|착륙|내렸|내린|내리",
             r"着い|到着|着く|着き|着いた|降り",
             r"hạ cánh|xuống tàu|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
@@ -40,6 +41,8 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         _any(
             r"离开|启程|动身|出发|(?:哪天|哪一天|几号|几点|什么时候|何时|啥时候)走|走的|走了",
             r"\bleav(?:e|es|ing)\b|\bleft\b|\bdepart\w*|\bset (?:off|out)\b|\bsets off\b",
+            r"\bhead(?:s|ed|ing)? (?:out|off|home|back)\b|\b(?:take|takes|took|taking) off\b|\bfl(?:y|ies|ew) (?:out|home|back)\b|"
+            r"\bbounc(?:e|es|ed|ing)\b|\bjet(?:s|ted)? off\b|\bskip(?:s|ped)? town\b",
             r"떠나|떠난|떠났|출발",
             r"出発|発った|発つ|離れ|去っ|出国|出る|を出(?:た|ます)",
             r"\brời\b|khởi hành|lên đường",
