@@ -19,3 +19,23 @@ from summit_qa.answering.actions import asked_actions
 )
 def test_the_kinds_of_event_a_question_writes(question, actions):
     assert asked_actions(question) == actions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "폼페이오는 북한에 몇 번 갔나요?",
+        "폼페이오가 평양에 간 적이 있어?",
+        "ポンペオ氏は何回北朝鮮に行きましたか？",
+        "Pompeo đã đến Triều Tiên mấy lần?",
+    ],
+)
+def test_going_somewhere_is_a_visit_in_korean_japanese_and_vietnamese(question):
+    assert "visit" in asked_actions(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["김정은은 몇 시에 도착했어?", "Từ đó đến nay thế nào?", "몇 번 만났어?"]
+)
+def test_arriving_or_until_is_no_visit(question):
+    assert "visit" not in asked_actions(question)

@@ -20,9 +20,9 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"\btravel",
         r"\bwent to\b",
         r"\bgo(?:ne)? to\b",
-        r"방문|방북|방미|다녀",
-        r"訪問|訪朝|訪米|訪れ|行った",
-        r"thăm|chuyến đi|sang",
+        r"방문|방북|방미|다녀|(?:에|으로|로) (?:\S+ ){0,2}(?:갔|간 |가서|가셨)",
+        r"訪問|訪朝|訪米|訪れ|行った|に行",
+        r"thăm|chuyến đi|sang|\b(?:đến|tới) (?:Triều Tiên|Bình Nhưỡng|Mỹ|Hoa Kỳ|Việt Nam|Hà Nội|New York|Washington)",
     ),
     "meeting": _any(
         r"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面",
