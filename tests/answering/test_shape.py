@@ -435,6 +435,11 @@ def test_items_counted_by_jian_are_entries_of_a_series():
     assert (s.kind, s.nths) == ("ordinal", (1, -1))
 
 
-@pytest.mark.parametrize("question", ["这篇文章讲的啥？", "那篇分析主要说了啥", "大事记写的啥"])
+@pytest.mark.parametrize("question", ["这篇文章讲的啥？", "那篇分析，主要说了啥", "大事记写的啥"])
 def test_colloquial_what_does_it_say_is_an_overview(question):
     assert shape(question, "zh").kind == "overview"
+
+
+@pytest.mark.parametrize("question", ["他讲了啥？", "信里写了啥", "特朗普说了啥"])
+def test_what_someone_said_is_no_overview(question):
+    assert shape(question, "zh").kind != "overview"
