@@ -32,7 +32,7 @@ Reports = dict[str, Column]  # a set's shipped column by its name; "<set> withou
 WITHOUT = "without history"
 DIALOGUES = ("dialogues", "dialogues-2", "dialogues-heldout")
 # The rounds of sets written blind: multi-N, typed-N and dialogues-ops-N, each with its held-out part.
-BLIND_ROUNDS = (2, 3, 4)
+BLIND_ROUNDS = (2, 3, 4, 5)
 SETS = (
     "qa",
     "heldout",
