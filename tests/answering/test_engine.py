@@ -291,3 +291,9 @@ def test_a_follow_up_s_own_verb_wins_over_the_one_carried(engine):
     history = ["金正恩是哪天从平壤出发的？"]
     a = engine.answer("在哪个站下的车？", history=history)
     assert "同登火车站" in a.passages[0].text
+
+
+@pytest.mark.model
+def test_what_he_said_after_a_question_is_his_statement_not_the_page(engine):
+    a = engine.answer("他说了什么？", history=["金正恩哪天发表的新年贺词？"])
+    assert a.kind == "answer" and "新年贺词" in a.passages[0].text

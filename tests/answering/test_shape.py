@@ -443,3 +443,16 @@ def test_colloquial_what_does_it_say_is_an_overview(question):
 @pytest.mark.parametrize("question", ["他讲了啥？", "信里写了啥", "特朗普说了啥"])
 def test_what_someone_said_is_no_overview(question):
     assert shape(question, "zh").kind != "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("他说了什么？", "zh"), ("她讲了什么", "zh"), ("What did he say?", "en"), ("彼は何と言った？", "ja")],
+)
+def test_what_someone_said_by_a_pronoun_is_no_overview_of_the_page(question, language):
+    assert shape(question, language).kind != "overview"
+
+
+@pytest.mark.parametrize("question", ["讲了什么？", "这篇文章讲了什么？", "他在这篇文章里讲了什么？"])
+def test_the_page_or_an_article_asked_about_is_still_an_overview(question):
+    assert shape(question, "zh").kind == "overview"

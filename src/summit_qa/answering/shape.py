@@ -178,6 +178,8 @@ ARTICLE = _any(
     r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|\bbài\b|niên biểu|phân tích",
     r"《[^》]+》|「[^」]+」|“[^”]{6,}”|'[^']{6,}'|\"[^\"]{6,}\"",  # a headline quoted
 )
+# A person the question is about, by a pronoun: "他说了什么？" is a statement asked about.
+SOMEONE = _any(r"[他她]们?|对方|\b(?:he|she|they|him|her)\b|그(?:는|가|녀)|彼女?|ông ấy|bà ấy|anh ấy|\bhọ\b")
 # Words for the timeline itself ("according to the timeline"): its dated entries.
 TIMELINE = _any(
     r"大事记|大事記|时间线|年表|\btimeline\b|\bchronology\b|연표|일지|niên biểu|dòng thời gian|mốc thời gian"
@@ -261,7 +263,8 @@ def read_shape(
         return Shape("page", span_of_timeline=True)
     if _matches(PAGE, question, language) and not (happened and not ABOUT_THE_PAGE.search(question)):
         return Shape("page", counted=counted)
-    about_page = bool(ARTICLE.search(question)) or not (names or span)
+    # "他说了什么？" asks what someone said, not what the page holds
+    about_page = bool(ARTICLE.search(question)) or not (names or span or SOMEONE.search(question))
     ordinal = find_ordinal(question, language)
     # "最早一条讲了什么": one item, not an overview
     one_of = (ordinal is not None or _matches(LAST, question, language)) and bool(ENTRY.search(question))
