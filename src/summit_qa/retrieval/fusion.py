@@ -28,6 +28,7 @@ SIGNALS = (
     "label",
     "context",
     "verb",
+    "rare_name",
 )
 
 
