@@ -147,9 +147,7 @@ def test_late_interaction_counts_shared_tokens(fake_engine):
     )
     r = late.rank("崔龙海")
     assert "崔龙海" in late.index.passages[r.order[0]].text
-    off = late.with_config(
-        RankingConfig(use_dense=False, use_late=False, use_lexical=False, use_dates=False, use_glossary=False)
-    )
+    off = late.with_config(RankingConfig(use_dense=False, use_late=False, use_lexical=False, use_dates=False))
     assert not off.rank("崔龙海").score.any()
 
 
@@ -299,28 +297,3 @@ def test_a_follow_up_s_own_verb_wins_over_the_one_carried(engine):
 def test_what_he_said_after_a_question_is_his_statement_not_the_page(engine):
     a = engine.answer("他说了什么？", history=["金正恩哪天发表的新年贺词？"])
     assert a.kind == "answer" and "新年贺词" in a.passages[0].text
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("question", "answer"),
-    [
-        ("When did Pompeo and Kim Yong Chol meet in Washington?", "在华盛顿与金英哲举行会谈"),
-        ("Pompeo Kim Yong Chol Washington", "在华盛顿与金英哲举行会谈"),
-        ("판문점에서 무슨 회담이 있었어?", "在板门店举行将官级别会谈"),
-    ],
-)
-def test_names_few_passages_hold_point_at_them(engine, question, answer):
-    a = engine.answer(question)
-    assert answer in a.passages[0].text
-    r = engine.rank(question)
-    held = [p.id for p, v in zip(engine.index.passages, r.signals["rare_name"], strict=True) if v]
-    assert 1 <= len(held) <= 2
-
-
-@pytest.mark.model
-def test_a_name_many_passages_hold_or_one_carried_is_no_rare_name(engine):
-    assert not engine.rank("蓬佩奥去过哪些地方？").signals["rare_name"].any()  # in many passages
-    # a follow-up naming no one of its own: the names carried from the turn before are no rare name
-    reply = engine.respond("那是哪天？", history=["金英哲和蓬佩奥在华盛顿会谈讨论了什么？"])
-    assert reply.resolution.follow_up and not reply.ranking.signals["rare_name"].any()

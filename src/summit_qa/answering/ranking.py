@@ -80,8 +80,6 @@ def _day(query, published: dt.date) -> str | None:
 
 
 # "What time …": like "when", it asks of one event on the day it names, not what happened then.
-# A name held by this many passages or fewer points at them (the rare_name signal).
-RARE = 2
 TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc nào", re.I)
 
 
@@ -148,21 +146,6 @@ class Ranker:
             if terms:
                 texts.append(" ".join(terms))
         return texts
-
-    def _own_words(self, question: str, text: str) -> dict[str, np.ndarray]:
-        """The signals read from the question's own words, not those carried from a turn
-        before: ``verb``, the passages holding the page's verb it asks about (else the carried
-        text's); ``rare_name``, the passages holding every name it writes, when at most
-        ``RARE`` do ("the talks at Panmunjom": the one passage naming 板门店, whatever the
-        dense model makes of an English question against a Chinese entry)."""
-        passages = self.index.passages
-        verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)
-        names = self.glossary.names(question, ("person", "place", "body")) if self.config.use_glossary else ()
-        held = np.array([bool(names) and all(n in p.text for n in names) for p in passages])
-        return {
-            "verb": np.array([any(v in p.text for v in verbs) for p in passages], np.float32),
-            "rare_name": held.astype(np.float32) * (0 < held.sum() <= RARE),
-        }
 
     def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
         """The page's Chinese words ``text`` names in another script: the glossary's names,
@@ -246,7 +229,8 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
-        columns.update(self._own_words(question, text))
+        verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)  # its own, not carried
+        columns["verb"] = np.array([any(v in p.text for v in verbs) for p in passages], np.float32)
         if c.use_phrases:
             # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
             columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)

@@ -28,7 +28,6 @@ SIGNALS = (
     "label",
     "context",
     "verb",
-    "rare_name",
 )
 
 

@@ -104,8 +104,6 @@ class RankingConfig:
     label_weight: float = _SHIPPED["label_weight"]  # "the second issue": the paragraph labelled "议题二："
     # A passage with the page's verb for the arriving / leaving / riding asked (answering/verbs.py).
     verb_weight: float = 2.0  # on the dev sets 1.0, 2.0, 3.0 lift 3, 6, 6 questions (3.0 loses one)
-    # A passage among the one or two that hold every name the question itself writes.
-    rare_name_weight: float = 2.0  # on the dev sets 1.0, 2.0, 3.0 lift 2, 4, 4 questions and lose none
     # A message naming nothing of the page this close (cosine) to a small-talk exemplar is small talk.
     smalltalk_floor: float = _SHIPPED["smalltalk_floor"]
     # Follow-ups (conversation.py): bonuses on the fused scale.
@@ -135,7 +133,6 @@ class RankingConfig:
             "label": self.label_weight,
             "context": 1.0,  # a follow-up's bonuses (conversation.py), already on the fused scale
             "verb": self.verb_weight,
-            "rare_name": self.rare_name_weight,
         }
 
     def calibration(self) -> dict[str, float]:
