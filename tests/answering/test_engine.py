@@ -289,7 +289,7 @@ def test_the_next_day_steps_from_the_day_the_answer_showed(engine):
 def test_a_follow_up_s_own_verb_wins_over_the_one_carried(engine):
     # the question before asked about leaving; getting off the train is arriving
     history = ["金正恩是哪天从平壤出发的？"]
-    a = engine.answer("在哪个站下的车？", history=history)
+    a = engine.answer("他是在哪个车站下车的？", history=history)
     assert "同登火车站" in a.passages[0].text
 
 

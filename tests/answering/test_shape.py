@@ -414,7 +414,7 @@ def test_a_weak_list_cue_about_a_topic_alone_is_one_fact():
     assert shape("List what Trump said about Kim", "en", names=["特朗普", "金正恩"]).kind == "list"
 
 
-@pytest.mark.parametrize("question", ["18年秋天那几个月，美朝之间有啥动静", "这几件事是怎么发生的？"])
+@pytest.mark.parametrize("question", ["18年夏天那几个月发生了什么", "这几件事是怎么发生的？"])
 def test_this_or_that_few_is_no_count(question):
     assert shape(question, "zh").kind != "count"
 
@@ -422,7 +422,7 @@ def test_this_or_that_few_is_no_count(question):
 @pytest.mark.parametrize(
     ("question", "language"),
     [
-        ("Ai đến Hà Nội trước, ông Kim hay ông Trump?", "vi"),
+        ("Giữa ông Kim và ông Trump, ai tới Hà Nội trước?", "vi"),
         ("김정은과 트럼프 중 누가 베트남에 먼저 도착했어?", "ko"),
     ],
 )
@@ -431,7 +431,7 @@ def test_who_did_it_first_with_words_between_is_a_comparison(question, language)
 
 
 def test_items_counted_by_jian_are_entries_of_a_series():
-    s = shape("大事记里头一件事和最后一件事分别是什么", "zh")
+    s = shape("大事记的头一件和最后一件各是什么？", "zh")
     assert (s.kind, s.nths) == ("ordinal", (1, -1))
 
 

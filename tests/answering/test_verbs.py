@@ -34,7 +34,7 @@ def test_arriving_in_five_languages_is_the_page_s_arrival(page, question):
         "What time did they set off?",
         "대표단은 언제 떠났어요?",
         "代表団はいつ出発した？",
-        "代表団っていつハノイ出るの？",
+        "代表団はいつハノイを出るの？",
         "Đoàn rời Hà Nội khi nào?",
     ],
 )

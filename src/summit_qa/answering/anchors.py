@@ -1,7 +1,7 @@
 """A period bounded by events the question tells in words.
 
-"从特朗普宣布要见面，到真正见上面，这中间发生了什么？", "between the day Hanoi was announced
-and Kim's arrival", "폼페이오가 처음 평양에 간 때부터 싱가포르 회담까지": each bound is the day
+"从美国宣布制裁到金正恩发表新年贺词，发生了什么？", "between Kim leaving Pyongyang and his
+arrival", "김정은이 평양을 떠난 날부터 하노이에 도착할 때까지": each bound is the day
 of the event its words tell, read from the page as a question of its own (the best
 passage's answering date); a bound written as a date or as one of the page's summits
 stays that day.  The bounds' own events are shown with what lies between them (they

@@ -124,8 +124,8 @@ def _filtered(
     and actions it names, then relevance."""
     people = glossary.names(question, ("person", "body"))
     # A period anchored on a summit ("after the Singapore summit") names no action by it, and
-    # what happened in a period is everything in it ("What went on between Feb 8 (when Hanoi was
-    # announced) and…": the announcement only marks where the period starts).
+    # what happened in a period is everything in it ("What happened between the day the sanctions
+    # were announced and…": the announcement only marks where the period starts).
     actions = asked_actions(SUMMIT_WORDS.sub(" ", question) if shape.exclusive else question)
     if shape.kind == "range" and any(cue.search(question) for cue in HAPPENED.values()):
         actions = ()
