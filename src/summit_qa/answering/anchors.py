@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.periods import HANOI, SINGAPORE, SUMMIT_WORDS
+from summit_qa.answering.periods import HANOI, SINGAPORE, SUMMIT_WORDS, iso_bound, named_summit
 from summit_qa.answering.shape import HAPPENED, Shape, asks_what_happened
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import question_dates
@@ -75,17 +75,11 @@ def _start(m: re.Match[str] | None) -> int:
 def _written_day(words: str, published: dt.date, summits: tuple[str, ...]) -> str | None:
     """The day a bound writes as a date ("6月12日", "Feb 8") or as one of the page's summits
     by its place ("新加坡会晤", "the Hanoi summit")."""
-    if summits and SUMMIT_WORDS.search(words) and not (SINGAPORE.search(words) and HANOI.search(words)):
-        if SINGAPORE.search(words):
-            return summits[0]
-        if HANOI.search(words):
-            return summits[-1]
+    both = SINGAPORE.search(words) and HANOI.search(words)
+    if SUMMIT_WORDS.search(words) and not both and (day := named_summit(words, summits)):
+        return day
     dates = [q for q in question_dates(words, published) if q.month and q.day]
-    if not dates:
-        return None
-    q = dates[0]
-    year = q.year or (published.year if q.month <= published.month else published.year - 1)
-    return f"{year:04d}-{q.month:02d}-{q.day:02d}"
+    return iso_bound(dates[0], published) if dates else None
 
 
 def bounded_by_events(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summit_qa.answering.shape import TIMELINE
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
 
@@ -82,12 +83,7 @@ def named_article(question: str, passages: Sequence[Passage]) -> str | None:
 
 # An article named by its kind ("the analysis piece", "分析那篇", "분석 기사"): the page's data
 # gives each article an id, and these ids name a kind of article, not a topic.
-_KINDS = {
-    "analysis": re.compile(r"分析|\banaly[sz]|분석|解説|phân tích", re.I),
-    "timeline": re.compile(
-        r"大事记|大事記|时间线|\btimeline\b|\bchronology\b|연표|年表|niên biểu|dòng thời gian", re.I
-    ),
-}
+_KINDS = {"analysis": re.compile(r"分析|\banaly[sz]|분석|解説|phân tích", re.I), "timeline": TIMELINE}
 
 
 def article_of_kind(question: str, passages: Sequence[Passage]) -> str | None:

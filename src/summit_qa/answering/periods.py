@@ -88,7 +88,7 @@ def _season(question: str, published: dt.date, year: int | None) -> tuple[str, s
     return None
 
 
-def _iso(q: DateQuery, published: dt.date, year: int | None = None) -> str | None:
+def iso_bound(q: DateQuery, published: dt.date, year: int | None = None) -> str | None:
     """A question's date as an ISO bound; a month without a year takes ``year`` or else
     the latest year at or before the page's date (on a page of Feb 2019, "7月" is 2018)."""
     year = q.year or year
@@ -104,6 +104,13 @@ def _iso(q: DateQuery, published: dt.date, year: int | None = None) -> str | Non
 
 
 Period = tuple[tuple[str | None, str | None], bool]
+
+
+def named_summit(text: str, summits: tuple[str, ...]) -> str | None:
+    """The day of the summit ``text`` names by its place (Singapore: the first, Hanoi: the last)."""
+    if not summits:
+        return None
+    return summits[0] if SINGAPORE.search(text) else summits[-1] if HANOI.search(text) else None
 
 
 def _anchored(question: str, bound: str) -> Period | None:
@@ -136,22 +143,18 @@ def period(question: str, published: dt.date, summits: tuple[str, ...]) -> Perio
         for q in dates:
             if q.month is None and q.day is not None:
                 q = DateQuery(q.year or first.year, month, q.day)  # "2月23日到26日"
-            bound = _iso(q, published, year)
+            bound = iso_bound(q, published, year)
             if bound:
                 bounds.append(bound)
         if len(bounds) >= 2:
             return (min(bounds), max(bounds)), False
-    anchor = (
-        (summits[0] if SINGAPORE.search(question) else summits[-1] if HANOI.search(question) else None)
-        if summits
-        else None
-    )
+    anchor = named_summit(question, summits)
     if len(dates) == 1 and anchor and _SPAN.search(question):
-        only = _iso(dates[0], published, year)  # "从去年3月到新加坡会晤之前": from a date to an anchor
+        only = iso_bound(dates[0], published, year)  # "从去年3月到新加坡会晤之前": from a date to an anchor
         if only:
             return (min(only, anchor), max(only, anchor)), True
     if dates:
-        only = _iso(dates[0], published, year)
+        only = iso_bound(dates[0], published, year)
         if only is None:
             return None
         return _anchored(question, only) or ((only, only), False)

@@ -31,8 +31,9 @@ Reports = dict[str, Column]  # a set's shipped column by its name; "<set> withou
 
 WITHOUT = "without history"
 DIALOGUES = ("dialogues", "dialogues-2", "dialogues-heldout")
-# The rounds of sets written blind: multi-N, typed-N and dialogues-ops-N, each with its held-out part.
-BLIND_ROUNDS = (2, 3, 4, 5)
+# The numbered sets multi-N, typed-N and dialogues-ops-N, written by people who never ran the
+# product, each with its held-out part.
+NUMBERED_SETS = (2, 3, 4, 5)
 SETS = (
     "qa",
     "heldout",
@@ -52,7 +53,7 @@ SETS = (
     "dialogues-ops-heldout",
     *(
         f"{kind}-{n}{part}"
-        for n in BLIND_ROUNDS
+        for n in NUMBERED_SETS
         for kind in ("multi", "typed", "dialogues-ops")
         for part in ("", "-heldout")
     ),
@@ -309,7 +310,7 @@ REGIONS: dict[str, tuple[Callable[[Reports], str], ...]] = {
     # sets written blind, by people who never ran the product, each with its held-out part
     "fresh": tuple(
         part
-        for n in BLIND_ROUNDS
+        for n in NUMBERED_SETS
         for part in (
             partial(several, name=f"multi-{n}"),
             partial(by_kind, name=f"multi-{n}"),
