@@ -456,3 +456,26 @@ def test_what_someone_said_by_a_pronoun_is_no_overview_of_the_page(question, lan
 @pytest.mark.parametrize("question", ["讲了什么？", "这篇文章讲了什么？", "他在这篇文章里讲了什么？"])
 def test_the_page_or_an_article_asked_about_is_still_an_overview(question):
     assert shape(question, "zh").kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("2018年秋天朝美关系如何？", "zh"),
+        ("今年1月到2月谈判有啥进展", "zh"),
+        ("How did relations go between September and December 2018?", "en"),
+        ("Tell me everything from October to December 2018", "en"),
+        ("2018년 7월부터 9월까지 북미 사이에 있었던 일", "ko"),
+        ("2018年10月から12月の米朝の状況は？", "ja"),
+        ("Tình hình Mỹ - Triều từ tháng 7 đến tháng 9 năm 2018?", "vi"),
+    ],
+)
+def test_how_things_moved_on_over_a_period_is_a_range(question, language):
+    assert shape(question, language).kind == "range"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"), [("美朝关系怎么样？", "zh"), ("6月12日谈判有什么进展？", "zh")]
+)
+def test_how_things_stood_without_a_period_or_on_one_day_is_one_fact(question, language):
+    assert shape(question, language).kind == "single"

@@ -56,3 +56,37 @@ def test_an_english_question_quoting_a_chinese_name_takes_the_english_floor(engi
 def test_calendar_words_read_as_the_dates_they_are(engine, question, day):
     a = engine.answer(question)
     assert a.kind == "answer" and a.passages[0].answer_date == day
+
+
+LONG_MESSAGE = (
+    "我一直在看新闻。去年秋天以后好像一直没什么进展，大家都很失望。我就想知道，蓬佩奥十月份在平壤见了谁？谢谢"
+)
+
+
+def test_the_question_inside_a_long_message_gives_its_shape():
+    from summit_qa.answering.cues import asked_part
+
+    assert asked_part(LONG_MESSAGE) == "我就想知道，蓬佩奥十月份在平壤见了谁？"
+    assert (
+        asked_part("2018年下半年发生了什么？按时间顺序列一下。")
+        == "2018年下半年发生了什么？按时间顺序列一下。"
+    )
+    english = "Hi there. I read a lot about this last week. So what did Pompeo do in October? Thanks."
+    assert asked_part(english) == "So what did Pompeo do in October?"
+
+
+def test_a_long_message_telling_a_period_before_its_question_is_one_fact(engine):
+    a = engine.answer(LONG_MESSAGE)
+    assert a.kind == "answer" and len(a.passages) <= 3
+    assert any("10月8日" in p.text for p in a.passages)
+
+
+@pytest.mark.parametrize("question", ["杨希雨怎么说的", "What does Kyle Ferrier say?", "카일 페리어 말은?"])
+def test_someone_the_page_quotes_once_or_twice_is_in_scope(engine, question):
+    a = engine.answer(question)
+    assert a.kind == "answer" and a.passages[0].id.startswith("analysis-")
+
+
+def test_a_day_told_only_inside_the_entry_before_is_answered_by_it(engine):
+    a = engine.answer("2018/10/9 发生了什么？")
+    assert "次日" in a.passages[0].text and "2018-10-09" in a.passages[0].dates

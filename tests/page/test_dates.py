@@ -83,6 +83,11 @@ def test_chinese_number(token, value):
         ("Điều gì xảy ra vào ngày 1 tháng 8 năm 2018?", DateQuery(2018, 8, 1)),
         ("Ngày 12/6/2018 có sự kiện gì?", DateQuery(2018, 6, 12)),
         ("What happened on 2018-10-08?", DateQuery(2018, 10, 8)),
+        # numeric dates run straight into a Chinese, Japanese or Korean word
+        ("2018.12.10发生了啥", DateQuery(2018, 12, 10)),
+        ("2018/8/1有什么事", DateQuery(2018, 8, 1)),
+        ("2018-12-10に何があった", DateQuery(2018, 12, 10)),
+        ("2018/10/8에 뭐 했어?", DateQuery(2018, 10, 8)),
     ],
 )
 def test_question_dates(question, expected):
@@ -91,6 +96,7 @@ def test_question_dates(question, expected):
 
 def test_question_without_a_date():
     assert question_dates("Who may meet Kim in Hanoi?", PAGE) == []
+    assert question_dates("version 1.2.3 or 2018.7.15.4", PAGE) == []
     assert question_dates("金正恩乘坐什么交通工具抵达越南？", PAGE) == []
 
 

@@ -65,6 +65,9 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("트럼프 대통령은 언제 도착하나요?", "ko"),
         ("베트남 국가 주석은 누구를 만났어?", "ko"),  # an office, not a name
         ("김영철 부위원장은 누구를 만났어?", "ko"),
+        ("蓬佩奥十月份见了谁？", "zh"),  # month names the dictionary files as proper nouns
+        ("十二月和一月各发生了什么", "zh"),
+        ("特朗普周一说了什么？", "zh"),
     ],
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):

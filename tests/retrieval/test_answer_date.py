@@ -88,6 +88,14 @@ def test_month_first_when_the_day_cannot_be_a_month():
     assert [(q.month, q.day) for q in question_dates("7/15", dt.date(2019, 2, 27))] == [(7, 15)]
 
 
+def test_a_slash_date_without_a_year_is_read_both_ways_when_both_are_dates():
+    read = lambda text: [(q.month, q.day) for q in question_dates(text, dt.date(2019, 2, 27))]  # noqa: E731
+    assert read("9/10 白宫说了什么") == [(9, 10), (10, 9)]  # month first, as zh/en/ja/ko write it
+    assert read("ngày 9/10 có gì") == [(10, 9)]  # Vietnamese puts the day first
+    assert read("6/6") == [(6, 6)]
+    assert read("26/2") == [(2, 26)]
+
+
 def test_what_happened_on_a_day_is_the_entry_of_that_day():
     dates = [("2018-05-10", "2018-06-12"), ("2018-06-12",)]
     wanted = question_dates("6月12日", dt.date(2019, 2, 27))

@@ -5,6 +5,7 @@ import pytest
 
 from summit_qa.page.dates import DateQuery
 from summit_qa.retrieval.fusion import (
+    OWN_DAY,
     SIGNALS,
     SignalTable,
     date_scores,
@@ -44,6 +45,15 @@ def test_date_scores_match_own_and_mentioned_dates_by_precision():
     assert date_scores(dates, [DateQuery(2018, 6)]).tolist() == [0.0, 1.0, 0.0]
     assert date_scores(dates, [DateQuery(2018, 6, 12)]).tolist() == [0.0, 0.0, 0.0]
     assert not date_scores(dates, []).any()
+
+
+def test_a_day_told_only_inside_another_report_is_that_report_s_own():
+    dates = [("2018-10-08", "2018-10-09"), ("2018-10-09",), ("2018-11-01", "2018-11-06")]
+    on_the_day = date_scores(dates, [DateQuery(2018, 10, 9)], own_first=True).tolist()
+    assert on_the_day == [1.0, OWN_DAY, 0.0]  # the day's own entry first
+    only_mentioned = date_scores(dates, [DateQuery(2018, 11, 6)], own_first=True).tolist()
+    assert only_mentioned == [0.0, 0.0, OWN_DAY]
+    assert date_scores(dates, [DateQuery(2018, 11, 6)]).tolist() == [0.0, 0.0, 1.0]
 
 
 def test_ties_go_to_the_earlier_passage():

@@ -24,6 +24,7 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
+from summit_qa.answering.cues import asked_part
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import (
     ConversationPolicy,
@@ -189,9 +190,10 @@ class SummitQA:
         if reading.text != cleaned:  # ranked as the page would write it
             cleaned, query = reading.text, None
         names = self.glossary.names(cleaned)
-        shape = read_shape(cleaned, language, self.published, self.summits, names, asked_actions(cleaned))
+        asked = asked_part(cleaned)  # a long message's own question gives the shape
+        shape = read_shape(asked, language, self.published, self.summits, names, asked_actions(asked))
         day = lambda words: self._day_told(words, language)  # noqa: E731
-        shape = bounded_by_events(cleaned, language, shape, self.published, self.summits, self.glossary, day)
+        shape = bounded_by_events(asked, language, shape, self.published, self.summits, self.glossary, day)
         talk = smalltalk.classify(cleaned)
         if talk and shape.kind not in ("page", "overview"):
             return _plain("small_talk", cleaned, voice, small_talk_reply(talk, voice), language)

@@ -81,6 +81,9 @@ def _day(query, published: dt.date) -> str | None:
 
 # "What time …": like "when", it asks of one event on the day it names, not what happened then.
 TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc nào", re.I)
+# How few passages name someone for a question naming them to be about the page whatever its
+# cosine: the experts the analysis quotes are named once or twice.
+RARE_PERSON_PASSAGES = 2
 
 
 def _before(query, published: dt.date) -> bool:
@@ -127,6 +130,11 @@ class Ranker:
         self._phrases = PhraseIndex.build([p.text for p in index.passages])
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
         self._sections = {p.section for p in index.passages if p.section and len(p.section) > 2}
+        # People the page names in one or two passages (the analysis' quoted experts, an envoy):
+        # a question naming one asks about what the page says of them.
+        people = {zh for zh, kind in glossary.types.items() if kind == "person"}
+        held = {zh: sum(zh in p.text for p in index.passages) for zh in people}
+        self._rare_people = frozenset(zh for zh, n in held.items() if 1 <= n <= RARE_PERSON_PASSAGES)
         # A label's word in other words ("第三个问题" for the paragraph labelled 议题三).
         self._label_words = {
             w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
@@ -322,9 +330,12 @@ class Ranker:
         return bool(number) and label_scores(self._labels, number, words, self._label_words).any()
 
     def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray]) -> bool:
-        """A label of the page (the label signal), or the n-th item under one of its headings
-        named by the heading's last word ("分析里说的第一个障碍": 三大障碍)."""
+        """A label of the page (the label signal), someone the page names in only a passage or
+        two, or the n-th item under one of its headings named by the heading's last word
+        ("分析里说的第一个障碍": 三大障碍)."""
         if columns["label"].any():
+            return True
+        if set(self.glossary.names(text, ("person",))) & self._rare_people:
             return True
         return find_ordinal(text, language) is not None and any(s[-2:] in text for s in self._sections)
 

@@ -136,6 +136,18 @@ HAPPENED = {
     "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった|動き|動向|進展"),
     "vi": _any(r"chuyện gì|điều gì|sự kiện|xảy ra|những gì|làm gì|có gì|diễn biến|động thái"),
 }
+# How things stood or moved on over a period ("美朝关系怎么样", "어떤 진전"): with a period of
+# more than a day, the period's events, as "what happened" asks.
+PROGRESS = {
+    "zh": _any(
+        r"(?<![没无有])(?:有|有些|有何|有什么|有啥|什么|哪些)(?:进展|新进展|动作)|(?:进展|关系|情况|局势|形势)(?:如何|怎么样|怎样|咋样)"
+        r"|什么情况|啥情况"
+    ),
+    "en": _any(r"\bprogress\b|\beverything\b|\bhow (?:were|did) (?:relations|things|ties)\b|\bstate of\b"),
+    "ko": _any(r"있었던 일|진전|진행|관계(?:는|가)? 어땠|상황|정세"),
+    "ja": _any(r"進展|状況|情勢|関係はどう|どう(?:だった|なった)"),
+    "vi": _any(r"tiến triển|tình hình|quan hệ (?:\S+ ){0,3}(?:ra sao|thế nào)"),
+}
 ENUMERATION = {
     "zh": _any(
         r"[三两二四五几]大|(?:[三两二四五几](?:个|项|点)|哪[几些](?:个|项)?|那几(?:个|项))[\u4e00-\u9fff]{0,4}?(?:议题|问题|障碍|任务|方面|因素)|"
@@ -276,7 +288,8 @@ def read_shape(
     listy = _matches(LIST, question, language)
     if DURATION.search(question) and not listy:  # "新加坡会晤之后谈判停了多久？": one fact
         return Shape()
-    if span is not None and not one_day and (happened or listy):
+    moved_on = happened or _matches(PROGRESS, question, language)
+    if span is not None and not one_day and (moved_on or listy):
         return Shape("range", span, exclusive, listy)
     numbers = tuple(dict.fromkeys(o.number for o in find_ordinals(question, language)))
     numbers += (-1,) if numbers and _matches(LAST, question, language) else ()  # "…和最后一次"

@@ -197,10 +197,11 @@ _MONTHS_EN = {
 }
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
 _FOREIGN_DATE = re.compile(
-    r"(?P<iso>\b\d{4})-(?P<isom>\d{1,2})(?:-(?P<isod>\d{1,2}))?\b"
-    # Year first with slashes or dots: "2018/6/12", "2018.6.12"; day first with dots: "12.6.2018"
-    r"|\b(?P<yyear>\d{4})[/.](?P<ymon>\d{1,2})[/.](?P<yday>\d{1,2})\b"
-    r"|\b(?P<pday>\d{1,2})\.(?P<pmon>\d{1,2})\.(?P<pyear>\d{4})\b"
+    r"(?<!\d)(?P<iso>\d{4})-(?P<isom>\d{1,2})(?:-(?P<isod>\d{1,2}))?(?!\d)"
+    # Year first with slashes or dots: "2018/6/12", "2018.6.12"; day first with dots: "12.6.2018".
+    # Numbers are bounded by non-digits, not \b: a Chinese or Japanese word may follow ("2018.7.15发生了啥").
+    r"|(?<![\d.])(?P<yyear>\d{4})[/.](?P<ymon>\d{1,2})[/.](?P<yday>\d{1,2})(?!\d|[/.]\d)"
+    r"|(?<![\d.])(?P<pday>\d{1,2})\.(?P<pmon>\d{1,2})\.(?P<pyear>\d{4})(?!\d)"
     # English: "August 1, 2018", "Aug 1", "1 August 2018", "June 2018", "in June"
     rf"|\b{_MON}\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<myear>\d{{4}}))?"
     rf"|\b(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON.replace('mon', 'dmon')}"
@@ -210,7 +211,7 @@ _FOREIGN_DATE = re.compile(
     r"|(?:(?P<kyear>\d{4})\s*년\s*)?(?P<kmon>\d{1,2})\s*월(?:\s*(?P<kday>\d{1,2})\s*일)?"
     # Vietnamese: "ngày 1 tháng 8 năm 2018", "tháng 6 năm 2018", "ngày 12/6/2018"
     r"|(?:ngày\s+(?P<vday>\d{1,2})\s+)?tháng\s+(?P<vmon>\d{1,2})(?:\s+năm\s+(?P<vyear>\d{4}))?"
-    r"|\b(?P<sday>\d{1,2})/(?P<smon>\d{1,2})(?:/(?P<syear>\d{4}))?\b"
+    r"|(?<![\d/])(?P<sday>\d{1,2})/(?P<smon>\d{1,2})(?:/(?P<syear>\d{4}))?(?![\d/])"
     r"|\b(?:in|during|throughout|năm|year)\s+(?P<lyear>(?:19|20)\d{2})\b|(?P<kyonly>\d{4})\s*년"
     # Month and day with a dot, as Chinese and Japanese readers type them, before a word for
     # that day ("3.8那天", "6.12号", "10.8の日"): a dot alone might be a decimal
@@ -302,4 +303,15 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
             keep = [k for k, (s, e) in enumerate(spans) if not (s < m.end() and m.start() < e)]
             found, spans = [found[k] for k in keep], [spans[k] for k in keep]
         found.append(DateQuery(year, month, day, m.group(0)))
+        if _either_way(m, question):  # "9/10": 10 September as Chinese or English write it, or 9 October
+            found.insert(len(found) - 1, DateQuery(year, day, month, m.group(0)))
     return found
+
+
+def _either_way(m: re.Match[str], question: str) -> bool:
+    """A day and month written with a slash and no year, both at most 12, not after the
+    Vietnamese "ngày" (which puts the day first): either could be the month."""
+    day, month = m.group("sday"), m.group("smon")
+    if not day or not month or m.group("syear") or day == month or max(int(day), int(month)) > 12:
+        return False
+    return not re.search(r"ngày\s*$", question[: m.start()], re.I)

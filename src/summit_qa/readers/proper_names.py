@@ -31,6 +31,11 @@ from summit_qa.readers.english import common_english
 
 LONGEST = 8  # characters of the longest headword looked for
 _WORD = re.compile(r"[^\W\d_]+")
+# Month and weekday names the dictionaries file as proper nouns ("十月", "一月", "周一",
+# "星期日"): a reader's date, not a name.
+_HAN_CALENDAR = re.compile(
+    r"[〇零一二三四五六七八九十两]{1,3}月|腊月|冬月|正月|(?:周|星期|礼拜)[一二三四五六日天]"
+)
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -88,7 +93,11 @@ class PageNames:
             for n in range(min(LONGEST, len(text) - i), 1, -1):
                 word = text[i : i + n]
                 if word in self.printed or word in self.foreign or word in self.page_words:
-                    if word in self.foreign and not self.glossary.names(word):
+                    if (
+                        word in self.foreign
+                        and not self.glossary.names(word)
+                        and not _HAN_CALENDAR.fullmatch(word)
+                    ):
                         found.append(word)
                     i += n
                     break

@@ -90,16 +90,20 @@ def date_scores(
     ``dates[i]`` is passage i's own date followed by the dates it mentions.  A
     mention counts as much as the passage's own date: "what is planned for the
     27th?" is answered by a passage dated the 25th that announces the 27th.  With
-    ``own_first`` ("what happened on 12 June?") the own date counts ``OWN_DAY``.
+    ``own_first`` ("what happened on 12 June?") the own date counts ``OWN_DAY``, and so
+    does a mention when no passage has the day as its own: a day told only inside another
+    day's report ("次日，特朗普说…") is told by that report.
     """
     out = np.zeros(len(dates), np.float32)
     if not wanted:
         return out
+    own_days = [bool(own and own[0] and any(q.matches(own[0]) for q in wanted)) for own in dates]
+    mention = OWN_DAY if own_first and not any(own_days) else 1.0
     for i, own in enumerate(dates):
-        if own and own[0] and any(q.matches(own[0]) for q in wanted):
+        if own_days[i]:
             out[i] = OWN_DAY if own_first else 1.0
         elif any(q.matches(d) for q in wanted for d in own if d):
-            out[i] = 1.0
+            out[i] = mention
     return out
 
 
