@@ -39,3 +39,12 @@ def test_going_somewhere_is_a_visit_in_korean_japanese_and_vietnamese(question):
 )
 def test_arriving_or_until_is_no_visit(question):
     assert "visit" not in asked_actions(question)
+
+
+@pytest.mark.parametrize("question", ["他去过几次日本？", "金英哲跑了两趟美国", "蓬佩奥来过多少回"])
+def test_trips_counted_between_the_verb_and_the_place_are_visits(question):
+    assert "visit" in asked_actions(question)
+
+
+def test_trips_to_a_place_the_page_never_takes_anyone_are_refused(engine):
+    assert engine.answer("金正恩去年去过几次俄罗斯？").kind == "refused"

@@ -103,6 +103,13 @@ def test_detect_language():
     ]
 
 
+def test_the_page_s_words_quoted_in_brackets_do_not_make_a_question_chinese():
+    assert detect_language("Bài phân tích (分析) viết gì về Yongbyon?") == "vi"
+    assert detect_language('What does "最大任务" mean?') == "en"
+    assert detect_language("“最大任务”是什么？") == "zh"
+    assert detect_language("（大事记）") == "zh"
+
+
 def test_glossary_matches_whole_words_and_attached_particles():
     glossary = Glossary.load(packaged_data_dir() / "glossary.json")
     assert glossary.chinese_terms("When did Pompeo visit?")[:1] == ("蓬佩奥",)

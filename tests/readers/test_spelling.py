@@ -41,3 +41,16 @@ def test_names_words_and_vietnamese_are_left_alone(glossary):
 def test_forms_of_dictionary_words_are_no_typos(glossary):
     text = "what happened between the two summits after they talked"
     assert fix_english(text, glossary) == text
+
+
+@pytest.mark.parametrize("text", ["quick rundown please", "the showdown in hanoi", "what was the lineup"])
+def test_two_dictionary_words_written_as_one_are_no_typo(glossary, text):
+    assert fix_english(text, glossary) == text
+
+
+def test_a_typo_that_splits_into_no_two_words_is_still_fixed(glossary):
+    assert fix_english("the sanctoins", glossary) == "the sanctions"
+
+
+def test_a_doubled_letter_is_read_as_the_dictionary_spells_the_word(glossary):
+    assert fix_english("they cancelled the drills", glossary) == "they canceled the drills"

@@ -15,6 +15,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "visit": _any(
         r"访|前往|出行|去(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
+        r"(?:去|跑|来)(?:了|过)(?:几|多少|[一二两三四五六七八九十\d])(?:次|趟|回)",  # "去过几次中国": trips counted
         r"\bvisit",
         r"\btrips?\b",
         r"\btravel",

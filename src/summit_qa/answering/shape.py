@@ -41,7 +41,8 @@ PAGE = {
 }
 OVERVIEW = {
     "zh": _any(
-        r"讲了什么|讲的是什么|讲什么|说了什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
+        r"讲了什么|讲的是什么|讲什么|说了什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?(?:是)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
+        r"核心(?:意思|内容|观点)|中心思想|主旨|"
         r"(?:讲|说|写|提)了哪(?:几|些)(?:点|方面|内容)?|哪几点|哪些点|写了什么"
     ),
     "en": _any(
@@ -53,13 +54,14 @@ OVERVIEW = {
         r"\bgist\b",
         r"\bkey points?\b",
         r"\bin (?:a )?nutshell\b",
+        r"\brundown\b|\btl;?dr\b|\bbottom line\b",
     ),
-    "ko": _any(r"요약|요점|무슨 내용|어떤 내용|주요 내용|개요|줄거리"),
+    "ko": _any(r"요약|요점|무슨 내용|어떤 내용|주요 내용|개요|줄거리|핵심 내용|뭐에 대한|무엇에 관한"),
     "ja": _any(
         r"要約|まとめて(?:ください|下さい|くれ|ほしい|欲しい)|要点|概要|何について書|どんな内容|主な内容|要するに|"
         r"何が書いて|どんなことが書|ざっくり"
     ),
-    "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì)|tổng quan"),
+    "vi": _any(r"tóm tắt|tóm lại|nội dung chính|ý chính|nói về (?:gì|điều gì|cái gì|chuyện gì)|tổng quan"),
 }
 # How long something lasted: one fact, even when it names a period ("after the summit").
 DURATION = re.compile(

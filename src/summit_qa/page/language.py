@@ -31,8 +31,17 @@ LANGUAGES = ("zh", "en", "ko", "ja", "vi")
 MAX_QUESTION_CHARS = 2000
 
 
+# Words a question quotes in brackets or quotation marks ("Bài niên biểu (大事记) nói về gì?"):
+# the page's words, not the reader's language.
+_QUOTED = re.compile(r"\([^()]*\)|（[^（）]*）|「[^「」]*」|『[^『』]*』|《[^《》]*》|“[^“”]*”|\"[^\"]*\"")
+
+
 def detect_language(text: str) -> str:
-    """A script-based guess, enough to pick the reply language."""
+    """A script-based guess, enough to pick the reply language; what the question quotes in
+    brackets or quotation marks is left out when words remain."""
+    rest = _QUOTED.sub(" ", text)
+    if rest != text and re.search(r"[^\W\d_]", rest):
+        text = rest
     if _HANGUL.search(text):
         return "ko"
     if _KANA.search(text):

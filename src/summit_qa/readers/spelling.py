@@ -48,6 +48,13 @@ def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | Non
     return pick[0] if len({stem(w) for w in pick}) == 1 else None
 
 
+def _compound(word: str) -> bool:
+    """Two dictionary words of three letters or more written as one ("rundown", "showdown",
+    "lineup"): an English word the dictionary's glosses do not write, not a typo."""
+    known = common_english()
+    return any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2))
+
+
 def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = frozenset()) -> str:
     """``text`` with its misspelt lower-case English words corrected (see the module)."""
     known = common_english()
@@ -58,6 +65,14 @@ def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = froz
         word = m.group(0)
         if word in known or word in names or word in syllables or stem(word) in _stems():
             return word
-        return correction(word, page_words) or word
+        # "cancelled", "travelled": the dictionary's spelling with one letter of a pair
+        single = [
+            w
+            for i in range(1, len(word))
+            if word[i] == word[i - 1] and (w := word[:i] + word[i:][1:]) in known
+        ]
+        if single:
+            return single[0]
+        return word if _compound(word) else correction(word, page_words) or word
 
     return _WORD.sub(fix, text)
