@@ -175,6 +175,14 @@ def test_a_person_s_trips_in_date_order(page):
     assert series(events, passages, "去朝鲜", glossary) == []  # no one named: no series
 
 
+@pytest.mark.parametrize(
+    "question", ["蓬佩奥去朝鲜见金正恩", "Pompeo's trips to Pyongyang to see Kim Jong Un"]
+)
+def test_a_trip_to_see_someone_is_the_series_of_the_traveller_s_trips(page, question):
+    passages, events, glossary = page
+    assert series(events, passages, question, glossary) == series(events, passages, "蓬佩奥去朝鲜", glossary)
+
+
 def _converse(engine, turns):
     """Ask ``turns`` in order, each with the ones before it; the last answer."""
     history = []
@@ -343,3 +351,20 @@ def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, tur
 )
 def test_a_new_why_question_is_answered_by_a_reason_or_told_the_page_gives_none(engine, question, refused):
     assert (engine.answer(question).kind == "refused") is refused
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["美军士兵遗骸是哪天迎回的？", "那之前呢？", "夏威夷仪式之后又发生了什么？"],
+        [
+            "When were the soldiers' remains welcomed home?",
+            "And before that?",
+            "After the ceremony in Hawaii, what next?",
+        ],
+    ],
+)
+def test_a_step_from_an_earlier_event_the_follow_up_names(engine, turns):
+    answer = _converse(engine, turns)
+    assert answer.operation == "next" and answer.passages[0].date == "2018-09-10"

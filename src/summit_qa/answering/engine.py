@@ -215,9 +215,8 @@ class SummitQA:
         else:
             r = self.rank(cleaned, query, language=language)
         reply = self._decide(shape, cleaned, language, voice, resolution, r, query)
-        op = read_operation(
-            cleaned, language, resolution, earlier, self.events, self.index.passages, self.glossary, r.order
-        )
+        page = (self.events, self.index.passages, self.glossary)
+        op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical)
         written = self.ranker.names_label(cleaned, language)
         reply, pinned = carry_out(op, reply, names_label(cleaned, language, r.signals["label"], written))
         if reply.selection is not None:

@@ -149,6 +149,8 @@ def series(
     actions = set(asked_actions(question))
     if len(people) == 2 and actions & {"meeting", "talks"}:
         return meetings_of(events, people, actions)
+    if len(people) == 2 and actions == {"visit"}:  # "蓬佩奥第一次去朝鲜见金正恩": the first one's trips
+        people = (min(people, key=lambda p: _position(question, p, glossary)),)
     if len(people) != 1 or not actions:
         return []
     chosen = [
@@ -161,6 +163,14 @@ def series(
     return [e.passage for e in chosen]
 
 
+def _position(question: str, name: str, glossary: Glossary) -> int:
+    """Where ``question`` first writes ``name`` (a Chinese form of the glossary), in any script."""
+    found = [
+        m.start() for pattern, zh in glossary.aliases if zh == name for m in [pattern.search(question)] if m
+    ]
+    return min(found, default=len(question))
+
+
 def read_operation(
     question: str,
     language: str,
@@ -170,8 +180,10 @@ def read_operation(
     passages: Sequence[Passage],
     glossary: Glossary,
     order: np.ndarray,
+    lexical: np.ndarray | None = None,
 ) -> Operation | None:
-    """The operation a follow-up carries out (None for a new question)."""
+    """The operation a follow-up carries out (None for a new question); ``lexical``: the
+    question's lexical scores (a step from an earlier event the follow-up names)."""
     if not resolution.follow_up or resolution.context_turn is None:
         return None
     before = earlier[resolution.context_turn]
@@ -196,9 +208,14 @@ def read_operation(
         name = "next" if step > 0 else "previous"
         if item is not None:  # "그 앞 의제는?": the item numbered one before
             return Operation(name, numbered(passages, item, passages[item].label + step))
+        # "and after the ceremony, what came next?": from the earlier event it names, when it
+        # ranks that one first
+        top, shown = int(order[0]), {t.answer for t in earlier}
+        named = lexical is not None and top in shown and lexical[top] > max(0.0, lexical[before.answer])
+        start = top if named else before.answer
         again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
-        kind = step_of_kind(events, before.answer, step, asked_actions(question)) if again else None
-        return Operation(name, kind if kind is not None else step_in_time(events, before.answer, step))
+        kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
+        return Operation(name, kind if kind is not None else step_in_time(events, start, step))
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
         n = -1 if (last and last.search(question)) else ordinal.number
