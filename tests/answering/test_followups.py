@@ -48,6 +48,8 @@ def test_history_in_every_shape_a_caller_may_send():
         ("What's issue number two?", "en", 2),
         ("the 3rd meeting", "en", 3),
         ("두 번째는요?", "ko", 2),
+        ("처음 간 건 언제야?", "ko", 1),
+        ("최초의 방문", "ko", 1),
         ("2回目の会談は？", "ja", 2),
         ("Còn lần thứ hai?", "vi", 2),
         ("lần đầu tiên", "vi", 1),

@@ -368,3 +368,17 @@ def test_a_new_why_question_is_answered_by_a_reason_or_told_the_page_gives_none(
 def test_a_step_from_an_earlier_event_the_follow_up_names(engine, turns):
     answer = _converse(engine, turns)
     assert answer.operation == "next" and answer.passages[0].date == "2018-09-10"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["特朗普和金正恩这次在哪见面？", "他们第一次见面是哪天？"],
+        ["Where are Trump and Kim meeting this time?", "When did they first meet?"],
+        ["트럼프와 김정은은 이번에 어디서 만나?", "처음 만난 건 언제야?"],
+    ],
+)
+def test_the_leaders_first_meeting_asked_in_a_follow_up_is_the_first_summit(engine, turns):
+    answer = _converse(engine, turns)
+    assert answer.operation == "nth" and answer.passages[0].date == "2018-06-12"

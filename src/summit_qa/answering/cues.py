@@ -188,7 +188,7 @@ _ORDINAL = {
         r"|\bnumber (?P<nw>one|two|three|four|five|[1-5])\b",
         re.I,
     ),
-    "ko": re.compile(r"(?P<k>첫|두|세|네)\s?번째|(?P<kf>첫)\s|(?P<kd>[1-5])\s?(?:번째|차)"),
+    "ko": re.compile(r"(?P<k>첫|두|세|네)\s?번째|(?P<kf>첫(?=\s)|처음|최초)|(?P<kd>[1-5])\s?(?:번째|차)"),
     "ja": re.compile(r"(?P<jd>[1-5１-５一二三四五])(?:回目|番目|つ目|度目)|(?P<jf>最初|初)"),
     "vi": re.compile(r"lần (?:thứ )?(?P<vw>đầu|hai|ba|tư|năm|[1-5])|(?P<vf>đầu tiên)", re.I),
 }

@@ -36,6 +36,7 @@ from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
+from summit_qa.answering.summits import summit_passage
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -226,7 +227,10 @@ def read_operation(
         run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
-        return Operation("nth")
+        # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
+        page = "".join(p.text for p in passages)
+        summit = summit_passage(resolution.query, n, events, glossary, order, page) if n > 0 else None
+        return Operation("nth", summit)
     page = "".join(p.text for p in passages)
     response = responds(question, language, before, glossary, passages, page)
     if response is not None:
