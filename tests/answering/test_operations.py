@@ -382,3 +382,9 @@ def test_a_step_from_an_earlier_event_the_follow_up_names(engine, turns):
 def test_the_leaders_first_meeting_asked_in_a_follow_up_is_the_first_summit(engine, turns):
     answer = _converse(engine, turns)
     assert answer.operation == "nth" and answer.passages[0].date == "2018-06-12"
+
+
+@pytest.mark.model
+def test_why_a_side_did_something_is_no_question_about_a_place(engine):
+    answer = _converse(engine, ["蓬佩奥7月在平壤的会谈结果如何？", "朝鲜为何表示遗憾？"])
+    assert answer.operation == "why" and answer.passages[0].date == "2018-07-06"

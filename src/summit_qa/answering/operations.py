@@ -190,6 +190,7 @@ def read_operation(
     before = earlier[resolution.context_turn]
     if before.answer is None:
         return None
+    page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
     # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
     # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
@@ -228,10 +229,8 @@ def read_operation(
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
-        page = "".join(p.text for p in passages)
         summit = summit_passage(resolution.query, n, events, glossary, order, page) if n > 0 else None
         return Operation("nth", summit)
-    page = "".join(p.text for p in passages)
     response = responds(question, language, before, glossary, passages, page)
     if response is not None:
         return Operation("actor", response)
@@ -240,7 +239,8 @@ def read_operation(
     if matches(WHY, question, language):
         # the event's own passage, else the best ranked one, where it gives a reason, and names
         # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
-        own = [n for n in glossary.names(question, ("place",)) if n not in before.names]
+        places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
+        own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place
         reasons = [
             i
             for i in dict.fromkeys((before.answer, int(order[0])))
