@@ -3,8 +3,9 @@
 A word of an English question that no CC-CEDICT gloss writes (nor a form of one: "summits")
 and that is no name of the glossary is read as the dictionary word one edit away (two from seven letters; a swap of
 two letters is one edit).  When several are that close, the one that glosses a word of
-the page wins ("leter": letter, not later or meter); when that still leaves more than
-one, the word is left as typed ("arive": arrive, drive or arise).  Names are
+the page wins ("leter": letter, not later or meter), after a word the typed one lacks one
+letter of a pair of ("arive": arrive, not drive or arise); when that still leaves more than
+one, the word is left as typed.  Names are
 fix_spelling's (normalize.py); an unmarked Vietnamese syllable is left alone.
 """
 
@@ -43,8 +44,12 @@ def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | Non
         return None
     best = min(d for _, d, _ in near)
     closest = [w for w, d, _ in near if d == best]
-    on_page = [w for w in closest if stem(w) in page_words]
-    pick = on_page or closest
+    # one letter of a pair typed once ("arive", "comited"): the commonest slip of all
+    doubled = [
+        w for w in closest if any(w[:i] + w[i + 1 :] == word for i in range(1, len(w)) if w[i] == w[i - 1])
+    ]
+    on_page = [w for w in doubled or closest if stem(w) in page_words]
+    pick = on_page or doubled or closest
     return pick[0] if len({stem(w) for w in pick}) == 1 else None
 
 
