@@ -6,7 +6,7 @@ import pytest
 
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.entities import _abbreviates, off_page_names
-from summit_qa.answering.overview import article_of_kind, named_article
+from summit_qa.answering.overview import article_of_kind, named_article, quoted_sources
 from summit_qa.answering.selection import named_heading, select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
@@ -192,6 +192,39 @@ def test_names_the_page_never_mentions(page):
     assert off_page_names("How often did Pompeo visit Pyongyang?", "en", text, glossary, ()) == []
     assert off_page_names("What did the White House Press Secretary say?", "en", text, glossary, ()) == []
     assert off_page_names("蓬佩奥去过几次平壤？", "zh", text, glossary, ()) == []
+    # loanwords about a page and its stories are no names
+    assert off_page_names("この記事のポイントをリストにして", "ja", text, glossary, ()) == []
+    assert off_page_names("専門家のコメントは？", "ja", text, glossary, ()) == []
+
+
+def test_the_people_the_page_quotes_as_it_introduces_them(page):
+    passages, _, glossary = page
+    quoted = quoted_sources(passages, glossary)
+    assert len(quoted) >= 2 and list(quoted) == sorted(quoted)
+    assert all(passages[i].article == "analysis" for i in quoted)  # the experts, not the leaders
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "kind"),
+    [
+        ("这篇分析采访了几位专家？", "zh", "count"),
+        ("Which analysts does the article quote?", "en", "list"),
+        ("Who are the experts in the analysis?", "en", "list"),
+        ("분석 기사에 나오는 학자는 몇 명이야?", "ko", "count"),
+        ("記事に出てくる専門家は何人？", "ja", "count"),
+        ("Bài phân tích trích dẫn những chuyên gia nào?", "vi", "list"),
+    ],
+)
+def test_the_experts_a_page_quotes_asked_for_as_a_set(engine, question, language, kind):
+    a = engine.answer(question)
+    assert a.kind == kind and {p.id for p in a.passages} == {
+        engine.index.passages[i].id for i in quoted_sources(engine.index.passages, engine.glossary)
+    }
+
+
+@pytest.mark.parametrize("question", ["专家怎么看宁边问题？", "What do analysts expect from Hanoi?"])
+def test_what_experts_think_of_a_topic_is_no_set_of_experts(engine, question):
+    assert engine.answer(question).kind == "answer"
 
 
 @pytest.mark.parametrize(

@@ -290,13 +290,12 @@ class SummitQA:
         if shape.kind in sets and off_page:
             return Selection(shape.kind, ())
         named = bool(self.glossary.names(question, ("person", "body", "place")))
-        about_page = shape.kind in ("page", "overview") or (
-            shape.kind in (*sets[:3], "ordinal") and bool(shape.span or named or TIMELINE.search(question))
+        dated = shape.kind in (*sets[:3], "ordinal") and bool(
+            shape.span or named or TIMELINE.search(question)
         )
         # "3대 의제는?": the items of a heading the page has, whatever the refusal floors say
-        about_page |= shape.kind == "enumeration" and bool(
-            named_heading(question, r.terms, self.index.passages)
-        )
+        heading = shape.kind == "enumeration" and bool(named_heading(question, r.terms, self.index.passages))
+        about_page = shape.kind in ("page", "overview") or shape.sources or dated or heading
         if not (r.answered or about_page):
             return None
         page = (self.index.passages, self.events, self.glossary)

@@ -27,6 +27,13 @@ _MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
 )
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+# Loanwords a reader writes about a page and its stories, not names: a katakana word the
+# glossary does not hold is a name the page never prints unless it is one of these.
+_LOANWORDS = frozenset(
+    "コメント リスト リストアップ ポイント ニュース テーマ トピック メディア サミット イベント スケジュール "
+    "メンバー タイミング タイトル ページ レポート データ アップ ツアー ルート プラン スピーチ メッセージ "
+    "インタビュー コラム キーワード ストーリー テキスト ソース".split()
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -104,7 +111,7 @@ def off_page_names(
         if stem(lower) not in known and lower not in known and lower not in common_english():
             found.append(word)
     for m in _KATAKANA.finditer(question):
-        if _outside(m.span(), covered):
+        if _outside(m.span(), covered) and m.group(0) not in _LOANWORDS:
             found.append(m.group(0))
     found += [n for n, span in korean_titled(question, glossary) if _outside(span, covered)]
     return found

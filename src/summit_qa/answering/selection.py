@@ -19,7 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
-from summit_qa.answering.overview import citing, leads, overview
+from summit_qa.answering.overview import citing, leads, overview, quoted_sources
 from summit_qa.answering.periods import SUMMIT_WORDS
 from summit_qa.answering.shape import HAPPENED, TIMELINE, Shape
 from summit_qa.page.events import Event
@@ -210,6 +210,9 @@ def select(
 ) -> Selection | None:
     """The passages for a several-passage question (None: answer it as a single fact).
     ``labelled``: the labelled item the question names ("议题一"), if one."""
+    if shape.sources:  # "分析里引用了几位专家？": the people the page quotes, as it introduces them
+        quoted = quoted_sources(passages, glossary)
+        return Selection(shape.kind, quoted, "page") if quoted else None
     if shape.kind == "page" and shape.span_of_timeline:
         return Selection("page", _timeline_ends(passages, events), "page")
     if shape.kind == "page":

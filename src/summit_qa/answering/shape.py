@@ -192,6 +192,19 @@ ARTICLE = _any(
     r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|\bbài\b|niên biểu|phân tích",
     r"《[^》]+》|「[^」]+」|“[^”]{6,}”|'[^']{6,}'|\"[^\"]{6,}\"",  # a headline quoted
 )
+# The people the page quotes for their view, asked for as a set ("分析里引用了哪几位专家？",
+# "how many analysts does the piece quote?"): the count or list word is the experts' own.
+_EXPERT = r"(?:专家|学者|分析人士|分析师|研究员|專家|學者)"
+SOURCES = _any(
+    rf"(?:几位|几名|多少位|多少名|哪几位|哪些|哪几个)[^，。？]{{0,6}}?{_EXPERT}",
+    rf"{_EXPERT}[^，。？]{{0,4}}(?:有哪些|都有谁|有谁|是谁|有几位|有多少)",
+    r"\b(?:how many|which|list(?: the| all)?|who (?:are|were) the|name the)\s+(?:\w+\s+)?"
+    r"(?:experts|analysts|scholars|academics|commentators|pundits)\b",
+    r"(?:전문가|학자|분석가|애널리스트)[^?]{0,6}(?:몇 ?명|누구누구|누구)|어떤 (?:전문가|학자|분석가)",
+    r"(?:専門家|識者|学者|アナリスト)[^？?]{0,6}(?:何人|誰)|どの(?:専門家|学者)",
+    r"(?:bao nhiêu|mấy) (?:vị |người )?(?:chuyên gia|học giả|nhà phân tích)|(?:chuyên gia|học giả|nhà phân tích) nào",
+)
+_HOW_MANY_PEOPLE = re.compile(r"几位|几名|多少|how many|몇 ?명|何人|bao nhiêu|mấy", re.I)
 # A person the question is about, by a pronoun: "他说了什么？" is a statement asked about.
 SOMEONE = _any(r"[他她]们?|对方|\b(?:he|she|they|him|her)\b|그(?:는|가|녀)|彼女?|ông ấy|bà ấy|anh ấy|\bhọ\b")
 # Words for the timeline itself ("according to the timeline"): its dated entries.
@@ -225,6 +238,7 @@ class Shape:
     nths: tuple[int, ...] = ()  # "ordinal": several of one series ("the first time, and the second")
     span_of_timeline: bool = False  # "page": the period the timeline covers (its first and last entries)
     topic: str | None = None  # what a set is about, when not the whole question (a period's bounds left out)
+    sources: bool = False  # "list" or "count": the people the page quotes for their view
 
     @property
     def several(self) -> bool:
@@ -273,6 +287,9 @@ def read_shape(
     if counts and (names or actions or span):
         return Shape("count", span, exclusive, counted=True)
     counted = _matches(SOME_COUNT, question, language) or _matches(COUNT, question, language)
+    if SOURCES.search(question):
+        counted = bool(_HOW_MANY_PEOPLE.search(question))
+        return Shape("count" if counted else "list", counted=counted, sources=True)
     if TIMELINE.search(question) and COVERS.search(question) and not names:
         return Shape("page", span_of_timeline=True)
     if _matches(PAGE, question, language) and not (happened and not ABOUT_THE_PAGE.search(question)):
