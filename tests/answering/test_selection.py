@@ -295,7 +295,7 @@ def test_a_list_of_a_topic_with_no_kind_of_event_is_cut_by_relevance(page):
 def test_a_list_shows_its_dated_events_in_date_order_then_the_undated(page):
     passages, events, _ = page
     dated = [i for i, e in enumerate(events) if e.day and "朝鲜" in e.names and "美国" in e.names][:3]
-    undated = next(i for i, e in enumerate(events) if not e.day and "朝鲜" in e.names and "美国" in e.names)
+    undated = next(i for i, e in enumerate(events) if not e.dates and "朝鲜" in e.names and "美国" in e.names)
     score = np.full(len(passages), -10.0, np.float32)
     score[[undated, *reversed(dated)]] = [1.0, 0.9, 0.8, 0.7]  # the commentary ranks first
     chosen = _select(page, Shape("list", listy=True), "朝鲜对美国表达过哪些不满？", score)
@@ -385,3 +385,20 @@ def test_a_heading_named_by_its_label_word_in_another_language(page):
     passages, _, _ = page
     assert named_heading("3대 의제는 뭐예요?", ("议题",), passages)
     assert named_heading("金正恩哪天到的？", (), passages) is None
+
+
+@pytest.mark.parametrize("question", ["韩国参与了哪些事？", "Which events involve South Korea?"])
+def test_the_events_of_a_place_few_entries_name_in_date_order(engine, question):
+    a = engine.answer(question)
+    assert a.kind == "list" and len(a.passages) >= 3
+    assert all("韩" in p.text for p in a.passages)
+    days = [p.date for p in a.passages]
+    assert days == sorted(days)  # an entry dated by its year alone ("2018年年初") comes first
+
+
+def test_a_place_most_entries_name_is_no_filter(page):
+    passages, events, glossary = page
+    from summit_qa.answering.selection import _rare_places
+
+    assert _rare_places("跟韩国有关的事", events, glossary) == ["韩国"]
+    assert _rare_places("跟朝鲜有关的事", events, glossary) == []

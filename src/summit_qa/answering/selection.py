@@ -73,7 +73,12 @@ def _next_day(a: str, b: str) -> bool:
 
 
 def _chronological(events: Sequence[Event], chosen: list[int]) -> tuple[int, ...]:
-    return tuple(sorted(chosen, key=lambda i: (events[i].day or "9999", i)))
+    return tuple(sorted(chosen, key=lambda i: (events[i].day or _year(events[i]) or "9999", i)))
+
+
+def _year(event: Event) -> str | None:
+    """The year of an event dated by its year alone ("2018年年初")."""
+    return next((d for d in event.dates if len(d) == 4), None)
 
 
 # A trip taken by someone: the name, then (within a clause) the travel word; or the
@@ -138,6 +143,12 @@ def _filtered(
     if people:  # "Trump or the White House": any of them; "Trump and Kim": all
         joined = any if len(people) > 1 and EITHER.search(question) else all
         candidates = [e for e in candidates if joined(p in e.names for p in people)]
+    # "跟韩国有关的事": the dated events naming a place few of the page's events name
+    places = [] if people or actions else _rare_places(question, events, glossary)
+    if places:
+        naming = [e for e in candidates if all(p in e.names for p in places)]
+        dated = [e for e in naming if e.dates]  # "2018年年初" too
+        return [e.passage for e in (dated if len(dated) >= 2 else naming)]  # the place is the topic
     if actions:
         candidates = [e for e in candidates if set(actions) & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
@@ -196,6 +207,13 @@ def _destinations(question: str, glossary: Glossary) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*glossary.names(question, ("place",)), *short]))
 
 
+def _rare_places(question: str, events: Sequence[Event], glossary: Glossary) -> list[str]:
+    """The places ``question`` names that fewer than a quarter of the page's events name (Korea, not
+    the two sides every entry names)."""
+    named = glossary.names(question, ("place",))
+    return [p for p in named if 0 < 4 * sum(p in e.names for e in events) < len(events)]
+
+
 def select(
     shape: Shape,
     question: str,
@@ -252,7 +270,7 @@ def select(
         return None  # nothing of that kind in the period: the best single passages
     if len(chosen) == 1 and shape.kind != "count":
         return None  # one passage answers: a single answer, with the runners-up
-    dated = [i for i in chosen if events[i].day]
+    dated = [i for i in chosen if events[i].day or _year(events[i])]
     if len(dated) * 2 >= len(chosen):  # events in date order, then what comments on them
         undated = [int(i) for i in order if int(i) in set(chosen) - set(dated)]
         return Selection(shape.kind, _chronological(events, dated) + tuple(undated))
