@@ -23,6 +23,7 @@ def _ranked_first(passages, pid):
         ("When did the two leaders meet for the second time?", 2, "2019-02-27"),
         ("特朗普和金正恩第一次见面在哪里？", 1, "2018-06-12"),  # the two leaders by name; where
         ("Where did Trump and Kim Jong Un meet for the first time?", 1, "2018-06-12"),
+        ("第二次特金会在哪天？", 2, "2019-02-27"),  # the summit by its nickname
     ],
 )
 def test_the_summit_s_own_report_beats_its_announcement(page, question, nth, day):
@@ -57,9 +58,19 @@ def test_the_sides_meeting_are_not_where_the_summit_was_held(page, question):
         "特朗普和金正恩第一次一对一会谈在哪里？",  # the same, by name and asking where
         "김정은과의 첫 일대일 회담은 언제인가요?",  # talks, not the summit
         "트럼프가 싱가포르 정상회담을 연다고 말한 날은 언제예요?",  # when he said it
+        "金特会 首次一对一会谈 哪天",  # the one-on-one talks of the summit, not the summit
     ],
 )
 def test_other_questions_about_a_summit_are_ranked_as_any(page, question):
     passages, events, glossary = page
     nth = 1 if "首次" in question or "第一次" in question or "첫" in question else None
     assert summit_passage(question, nth, events, glossary, _ranked_first(passages, "timeline-8")) is None
+
+
+@pytest.mark.parametrize("question", ["第一次川金会是几号？", "第三次金特会什么时候开？"])
+def test_a_summit_by_its_nickname_is_the_page_s_own_or_past_its_summits(engine, question):
+    a = engine.answer(question)
+    if "第三次" in question:
+        assert a.kind == "refused"
+    else:
+        assert a.kind == "answer" and a.passages[0].date == "2018-06-12"

@@ -26,7 +26,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"thăm|chuyến đi|sang|\b(?:đến|tới) (?:Triều Tiên|Bình Nhưỡng|Mỹ|Hoa Kỳ|Việt Nam|Hà Nội|New York|Washington)",
     ),
     "meeting": _any(
-        r"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面",
+        r"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面|金特会|特金会|川金会|金川会",  # the summit's nicknames
         r"\bmeet",
         r"\bmet\b",
         r"\bs[ai]t down (?:together|with)\b|\b(?:sit|sat) down\b",

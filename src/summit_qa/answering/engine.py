@@ -42,7 +42,7 @@ from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.selection import Selection, named_heading, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
-from summit_qa.answering.summits import summit_passage
+from summit_qa.answering.summits import SUMMIT, summit_passage
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
@@ -277,7 +277,8 @@ class SummitQA:
         own_words = shape.kind in ("page", "overview", "enumeration", "range")
         if (resolution.follow_up or resolution.in_scope) and not own_words:
             return None
-        if shape.kind in ("single", "ordinal") and r.answered:  # "新加坡会晤是哪天？": that day's report
+        # "新加坡会晤是哪天？", "第一次金特会是哪天": that day's report, a summit being the page's own
+        if shape.kind in ("single", "ordinal") and (r.answered or SUMMIT.search(question)):
             summit = summit_passage(question, shape.nth, self.events, self.glossary, r.order, self._page_text)
             if summit is not None:
                 return Selection("ordinal", (summit,))

@@ -10,7 +10,13 @@ from summit_qa.answering.entities import is_actor
 from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
-SUMMIT = _any(r"会晤|峰会|首脑会谈|金特会|特金会", r"\bsummits?\b", r"정상회담", r"首脳会談", r"thượng đỉnh")
+SUMMIT = _any(
+    r"会晤|峰会|首脑会谈|金特会|特金会|川金会|金川会",
+    r"\bsummits?\b",
+    r"정상회담",
+    r"首脳会談",
+    r"thượng đỉnh",
+)
 # Words for the two countries' leaders: "美朝领导人第一次见面" is their first summit.
 LEADERS = _any(
     r"领导人|首脑|元首",
@@ -56,6 +62,7 @@ def summit_passage(
     if (
         not (WHEN.search(question) or WHERE.search(question))
         or SAYS.search(question)
+        or ANOTHER_KIND.search(question)  # "那首次一对一呢？" of the summit: the one-on-one talks
         or "meeting" not in asked
         or asked - {"talks"} != {"meeting"}
     ):
