@@ -161,6 +161,9 @@ def test_ordinary_questions_ask_for_no_such_fact(passages, question):
         "하노이 회담은 결렬됐나요?",
         "ハノイ会談は物別れに終わったのですか？",
         "Cuộc gặp ở Hà Nội kết thúc ra sao?",
+        "What did they end up signing in Hanoi?",
+        "河内见面之后有没有发表声明？",
+        "会晤后是否宣布了什么？",
     ],
 )
 def test_outcome_words_in_five_languages(question):
@@ -176,6 +179,8 @@ def test_outcome_words_in_five_languages(question):
         "最后一条大事记是什么？",  # the last entry, not "in the end"
         "What will they discuss after the one-on-one meeting?",
         "회담이 끝나고 무엇을 하나요?",  # "after the talks end": a plan
+        "有没有提到宁边？",  # whether the page says something
+        "What happens at the end of the day on the 27th?",
     ],
 )
 def test_plans_are_not_outcomes(question):
