@@ -7,6 +7,7 @@ from summit_qa.page.names import Glossary
 from summit_qa.readers.messages import say
 from summit_qa.readers.normalize import (
     calendar_dates,
+    fix_chinese_names,
     fix_spelling,
     is_gibberish,
     is_traditional,
@@ -160,3 +161,20 @@ def test_vietnamese_typed_without_its_marks_is_read_as_vietnamese(glossary):
 )
 def test_era_years_and_new_year_s_day_are_written_as_dates(typed, written):
     assert calendar_dates(typed) == written
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("特郎普几点到", "特朗普几点到"),  # one character that sounds the same
+        ("凯尔费里埃怎么看", "凯尔·费里埃怎么看"),  # a foreign name without its dot
+        ("凯尔费里尔说了啥", "凯尔·费里埃说了啥"),  # and with one character of another transliteration
+        ("莎拉桑德丝说了什么", "莎拉·桑德斯说了什么"),
+    ],
+)
+def test_page_names_typed_another_way(glossary, typed, printed):
+    assert fix_chinese_names(typed, glossary) == printed
+
+
+def test_a_short_name_one_character_off_is_left_alone(glossary):
+    assert fix_chinese_names("金正日是谁", glossary) == "金正日是谁"  # another person, not 金正恩

@@ -148,16 +148,20 @@ def _sounds_alike(a: str, b: str) -> bool:
 
 def fix_chinese_names(text: str, glossary: Glossary) -> str:
     """A page name of three characters or more typed with one character that sounds the same
-    ("特郎普", "朋佩奥", "新家坡"), as the page prints it."""
+    ("特郎普", "朋佩奥", "新家坡"), as the page prints it; a foreign name of five characters or
+    more may be typed without its dot and with one character of another transliteration
+    ("凯尔费里尔" for 凯尔·费里埃)."""
     names = sorted((zh for zh in glossary.types if len(zh) >= 3 and _HAN.search(zh)), key=len, reverse=True)
     for name in names:
         if name in text:
             continue
-        n = len(name)
+        typed = name.replace("·", "")
+        n = len(typed)
         for i in range(len(text) - n + 1):
             window = text[i : i + n]
-            diff = [k for k in range(n) if window[k] != name[k]]
-            if len(diff) == 1 and _sounds_alike(window[diff[0]], name[diff[0]]):
+            diff = [k for k in range(n) if window[k] != typed[k]]
+            foreign = typed != name and n >= 5 and len(diff) <= 1
+            if foreign or (len(diff) == 1 and _sounds_alike(window[diff[0]], typed[diff[0]])):
                 text = text[:i] + name + text[i + n :]
                 break
     return text
