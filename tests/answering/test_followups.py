@@ -292,3 +292,26 @@ def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
 )
 def test_why_naming_nothing_of_the_page_leans_on_the_turn_before(question, language):
     assert is_follow_up(question, language, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("역에서는 어떻게 이동했어?", True),  # Korean counts its spaced words, not its syllables
+        ("그 다음날은 뭐 했어?", True),
+        ("트럼프 대통령은 하노이에 도착한 다음 날 누구와 만났나요?", False),
+        ("几号到的越南？", True),
+        ("特朗普哪天宣布第二次会晤在河内举行？", False),
+    ],
+)
+def test_short_questions_by_their_script(text, short):
+    from summit_qa.answering.cues import is_short
+
+    assert is_short(text) is short
+
+
+@pytest.mark.model
+def test_a_short_korean_question_after_an_answer_is_a_follow_up(engine):
+    history = ["김정은의 열차는 어느 역에 도착했어?"]
+    a = engine.answer("역에서는 어떻게 이동했어?", history=history)
+    assert a.kind == "answer" and "轿车" in a.passages[0].text

@@ -324,7 +324,10 @@ LONG_MESSAGE = 40
 
 def is_short(text: str) -> bool:
     """Few content characters: a CJK question of at most 8 (a word in another script
-    counting 2), a spaced one of at most 5 words (Vietnamese, written a syllable a word: 7)."""
+    counting 2), a spaced one of at most 5 words (Korean too; Vietnamese, written a syllable
+    a word: 7)."""
+    if _HANGUL.search(text) and not _HAN_OR_KANA.search(text):  # Korean is written in spaced words
+        return len(re.findall(r"[^\W\d_]+", text)) <= 5
     cjk = len(re.findall(f"[{CJK}]", text))
     words = len(re.findall(r"[^\W\d_]+", re.sub(f"[{CJK}]", " ", text)))
     if cjk:
@@ -332,6 +335,8 @@ def is_short(text: str) -> bool:
     return words <= (7 if VIETNAMESE_LETTERS.search(text) else 5)
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN_OR_KANA = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
