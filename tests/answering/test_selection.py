@@ -402,3 +402,17 @@ def test_a_place_most_entries_name_is_no_filter(page):
 
     assert _rare_places("跟韩国有关的事", events, glossary) == ["韩国"]
     assert _rare_places("跟朝鲜有关的事", events, glossary) == []
+
+
+def test_a_meeting_asked_for_takes_in_the_events_reported_as_talks(page):
+    from summit_qa.answering.selection import _filtered
+
+    passages, events, glossary = page
+    score = np.zeros(len(passages), np.float32)
+    texts = [p.text for p in passages]
+    chosen = _filtered(
+        "阮春福和特朗普见面的事有哪些？", Shape("list", listy=True), events, glossary, score, texts
+    )
+    talks_only = {i for i, e in enumerate(events) if "talks" in e.actions and "meeting" not in e.actions}
+    assert set(chosen) & talks_only  # "与…阮春福举行会谈"
+    assert all("阮春福" in passages[i].text for i in chosen)

@@ -149,8 +149,9 @@ def _filtered(
         naming = [e for e in candidates if all(p in e.names for p in places)]
         dated = [e for e in naming if e.dates]  # "2018年年初" too
         return [e.passage for e in (dated if len(dated) >= 2 else naming)]  # the place is the topic
-    if actions:
-        candidates = [e for e in candidates if set(actions) & set(e.actions)]
+    if actions:  # talks are a meeting too ("见了哪些越南领导人": 与…举行会谈)
+        wanted = set(actions) | ({"talks"} if "meeting" in actions else set())
+        candidates = [e for e in candidates if wanted & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
         candidates = [e for e in candidates if all(travels(passages_text[e.passage], p) for p in people)]
     topical = shape.kind == "list" and not actions and shape.span is None  # "哪些不满": by relevance
