@@ -388,3 +388,21 @@ def test_the_leaders_first_meeting_asked_in_a_follow_up_is_the_first_summit(engi
 def test_why_a_side_did_something_is_no_question_about_a_place(engine):
     answer = _converse(engine, ["蓬佩奥7月在平壤的会谈结果如何？", "朝鲜为何表示遗憾？"])
     assert answer.operation == "why" and answer.passages[0].date == "2018-07-06"
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("夏威夷仪式之后又发生了什么？", True),
+        ("After the ceremony in Hawaii, what next?", True),
+        ("훈련 이후에는?", True),
+        ("在那之前白宫是怎么说的？", False),  # "that": the answer before is the anchor
+        ("and after that?", False),
+        ("その後は？", False),
+        ("Sau đó thì sao?", False),
+    ],
+)
+def test_a_step_names_its_anchor_by_its_own_words_not_by_that(question, named):
+    from summit_qa.answering.operations import NAMED_ANCHOR
+
+    assert bool(NAMED_ANCHOR.search(question)) is named

@@ -164,6 +164,27 @@ def series(
     return [e.passage for e in chosen]
 
 
+# A step from an event named by its own words ("仪式之后", "after the ceremony", "훈련 이후"),
+# not from "that" ("那之前", "after that", "그 다음", "その後"): the words name the anchor.
+NAMED_ANCHOR = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?<![那这此])(?:之后|以后|之前|以前)"
+    r"|\b(?:after|before) (?:the|his|her|their|kim's|trump's) \w+"
+    r"|[\uac00-\ud7af]{2,} (?:이후|다음에|후에|전에)"
+    r"|[\u4e00-\u9fff\u30a0-\u30ff]{2,}の(?:後|あと|前)"
+    r"|\b(?:sau|trước) (?:khi |cuộc |lễ )?(?!đó\b|này\b)\w+",
+    re.I,
+)
+
+
+def _named_anchor(question: str, earlier, before: Turn, order: np.ndarray, lexical) -> int:
+    """Where a step starts: the earlier answer the step names by its own words, when it ranks
+    first and its words match it better than the answer before; else the answer before."""
+    top = int(order[0])
+    if lexical is None or not NAMED_ANCHOR.search(question) or top not in {t.answer for t in earlier}:
+        return before.answer
+    return top if lexical[top] > max(0.0, lexical[before.answer]) else before.answer
+
+
 def _position(question: str, name: str, glossary: Glossary) -> int:
     """Where ``question`` first writes ``name`` (a Chinese form of the glossary), in any script."""
     found = [
@@ -212,9 +233,7 @@ def read_operation(
             return Operation(name, numbered(passages, item, passages[item].label + step))
         # "and after the ceremony, what came next?": from the earlier event it names, when it
         # ranks that one first
-        top, shown = int(order[0]), {t.answer for t in earlier}
-        named = lexical is not None and top in shown and lexical[top] > max(0.0, lexical[before.answer])
-        start = top if named else before.answer
+        start = _named_anchor(question, earlier, before, order, lexical)
         again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
         kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
         return Operation(name, kind if kind is not None else step_in_time(events, start, step))
