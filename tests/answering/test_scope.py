@@ -123,6 +123,12 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("김정은은 어느 호텔에 묵어요?", "lodging"),
         ("朝鲜有多少枚核弹头？", "arsenal"),
         ("How many nuclear weapons does North Korea have?", "arsenal"),
+        ("有多少名记者去河内采访？", "press"),
+        ("How many reporters covered the summit?", "press"),
+        ("朝鲜去年试射过导弹吗？", "weapon_tests"),
+        ("Did North Korea launch any missiles in 2018?", "weapon_tests"),
+        ("북한은 작년에 미사일을 쐈어?", "weapon_tests"),
+        ("Hội nghị tốn bao nhiêu tiền?", "money"),
     ],
 )
 def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
@@ -143,6 +149,8 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "朝方看重什么回报？",
         "What does North Korea want in return?",
         "김정은은 어디에서 출발했나요?",
+        "东仓里导弹发射台会被核查吗？",  # the page's launch pad, no test asked about
+        "Who spoke to reporters on Air Force One?",
     ],
 )
 def test_ordinary_questions_ask_for_no_such_fact(passages, question):

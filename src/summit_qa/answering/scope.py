@@ -221,8 +221,9 @@ ANSWER_TYPES = (
     ),
     _type(
         "money",
-        r"汇率|多少钱|花费|费用|成本|价格|造价|\bexchange rate\b|\bcost\b|\bprice\b|\bhow much money\b|"
-        r"환율|비용|가격|為替|費用|値段|価格|tỷ giá|chi phí|giá bao nhiêu",
+        r"汇率|多少钱|花费|花了多少|费用|成本|价格|造价|\bexchange rate\b|\bcost\b|\bprice\b|\bhow much money\b|"
+        r"환율|비용|가격|얼마(?:나)? (?:들었|썼)|為替|費用|値段|価格|いくらかか|tỷ giá|chi phí|giá bao nhiêu|"
+        r"bao nhiêu tiền|tốn bao nhiêu",
         r"汇率|费用|花费|成本|价格|造价|美元|亿元|万元",
     ),
     _type(
@@ -248,6 +249,21 @@ ANSWER_TYPES = (
         r"核弹头|多少(?:枚|颗)核|核武器(?:有)?多少|\bwarheads?\b|\bhow many (?:nuclear )?(?:weapons|bombs|nukes)\b|"
         r"핵탄두|핵무기(?:를|가)? 몇|核弾頭|核兵器を何|đầu đạn|bao nhiêu vũ khí hạt nhân",
         r"弹头|核武器数量|枚核",
+    ),
+    _type(
+        "press",
+        r"多少(?:名|个|位)?记者|记者(?:有)?多少|\bhow many (?:journalists|reporters)\b|기자(?:가|는|들이)? 몇|"
+        r"記者は?何人|bao nhiêu (?:nhà )?báo|bao nhiêu phóng viên",
+        r"\d+\s*(?:多|余)?名(?:中外)?记者|记者\s*\d+",
+    ),
+    _type(
+        "weapon_tests",
+        # tests and launches, not the page's test site or launch pad
+        r"试射|(?:几|多少)(?:枚|次)导弹|导弹.{0,6}(?:几|多少)|核试验.{0,6}(?:几|多少)|"
+        r"\b(?:test|launch|fire)(?:s|d|ed|es|ing)? (?:any |a |\w+ )?missiles?\b|\bmissile (?:tests|launches)\b|"
+        r"\bnuclear tests\b|미사일(?:을|를)? ?(?:쏘|쐈|발사|시험)|핵실험(?:을|를)? ?(?:했|몇)|"
+        r"ミサイル(?:を|の)?(?:発射|試射)(?!台)|核実験(?:を|は)?(?:何回|した|行)|phóng tên lửa|thử tên lửa",
+        r"试射|(?:\d+|[一二三四五六七八九十几]+)(?:枚|次)(?:弹道)?导弹|进行了?.{0,4}核试验",
     ),
     _type(
         "winner",
