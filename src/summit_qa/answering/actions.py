@@ -11,6 +11,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
+# The Chinese nicknames of the leaders' summit: a meeting, and the summit itself (summits.py).
+SUMMIT_NICKNAMES = r"金特会|特金会|川金会|金川会"
 # What happens, as a question writes it in five languages: the classes of page/events.py.
 ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "visit": _any(
@@ -26,7 +28,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"thăm|chuyến đi|sang|\b(?:đến|tới) (?:Triều Tiên|Bình Nhưỡng|Mỹ|Hoa Kỳ|Việt Nam|Hà Nội|New York|Washington)",
     ),
     "meeting": _any(
-        r"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面|金特会|特金会|川金会|金川会",  # the summit's nicknames
+        rf"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面|{SUMMIT_NICKNAMES}",
         r"\bmeet",
         r"\bmet\b",
         r"\bs[ai]t down (?:together|with)\b|\b(?:sit|sat) down\b",

@@ -308,6 +308,9 @@ def is_bare(text: str, language: str) -> bool:
     return not re.search(f"[{CJK}]", rest) and len(rest.split()) <= 1
 
 
+LONG_MESSAGE = 40  # characters: a shorter message asks what it says
+
+
 def asked_part(text: str) -> str:
     """The sentence that asks, in a long message (three sentences or more, at least
     ``LONG_MESSAGE`` characters): its last one with a question mark.  What a rambling message
@@ -317,9 +320,6 @@ def asked_part(text: str) -> str:
         return text
     asked = [s for s in sentences if re.search(r"[？?]", s)]
     return asked[-1].strip() if asked else text
-
-
-LONG_MESSAGE = 40
 
 
 def is_short(text: str) -> bool:

@@ -176,7 +176,9 @@ NAMED_ANCHOR = re.compile(
 )
 
 
-def _named_anchor(question: str, earlier, before: Turn, order: np.ndarray, lexical) -> int:
+def _named_anchor(
+    question: str, earlier: Sequence[Turn], before: Turn, order: np.ndarray, lexical: np.ndarray | None
+) -> int:
     """Where a step starts: the earlier answer the step names by its own words, when it ranks
     first and its words match it better than the answer before; else the answer before."""
     top = int(order[0])

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from summit_qa.answering.actions import _any, asked_actions
+from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
 SUMMIT = _any(
-    r"会晤|峰会|首脑会谈|金特会|特金会|川金会|金川会",
+    rf"会晤|峰会|首脑会谈|{SUMMIT_NICKNAMES}",
     r"\bsummits?\b",
     r"정상회담",
     r"首脳会談",
