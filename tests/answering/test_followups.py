@@ -8,7 +8,6 @@ from summit_qa.answering.followups import (
     is_follow_up,
     refers_back,
     resolve,
-    user_questions,
 )
 from summit_qa.page.names import Glossary
 from summit_qa.settings import packaged_data_dir
@@ -17,25 +16,6 @@ from summit_qa.settings import packaged_data_dir
 @pytest.fixture(scope="module")
 def glossary():
     return Glossary.load(packaged_data_dir() / "glossary.json")
-
-
-def test_history_in_every_shape_a_caller_may_send():
-    messages = [
-        {"role": "user", "content": "金正恩哪天抵达越南？"},
-        {"role": "assistant", "content": "**2019-02-26** · …"},
-        {"role": "user", "content": [{"type": "text", "text": "他是怎么去的？"}]},  # Gradio 6 parts
-        {"role": "system", "content": "ignored"},
-        {"role": "user", "content": "   "},
-        {"role": "user"},  # no content at all
-    ]
-    assert user_questions(messages) == ["金正恩哪天抵达越南？", "他是怎么去的？"]
-    assert user_questions(["When is the second summit?", "And the first one?"]) == [
-        "When is the second summit?",
-        "And the first one?",
-    ]
-    assert user_questions([["Where?", "bot says"]]) == ["Where?"]  # the older [user, bot] pairs
-    for junk in (None, "a string", 42, [None, 3, {"x": 1}], {"role": "user"}):
-        assert user_questions(junk) == []
 
 
 @pytest.mark.parametrize(

@@ -406,3 +406,30 @@ def test_a_step_names_its_anchor_by_its_own_words_not_by_that(question, named):
     from summit_qa.answering.operations import NAMED_ANCHOR
 
     assert bool(NAMED_ANCHOR.search(question)) is named
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, day",
+    [
+        # the two the answer shown names
+        (["蓬佩奥5月底在纽约见了谁？", "他俩第二次会谈是什么时候？"], "2019-01-18"),
+        (
+            ["Who did Kim Yong Chol meet in New York?", "When did the pair hold talks a second time?"],
+            "2019-01-18",
+        ),
+        # the two the questions were about, whoever else the answers name
+        (
+            ["トランプ大統領はいつハノイに着きますか？", "金正恩は？", "二人が初めて会ったのはいつ？"],
+            "2018-06-12",
+        ),
+        (
+            ["Ông Trump đến Hà Nội lúc mấy giờ?", "Còn ông Kim Jong Un?", "Hai ông gặp nhau lần đầu ở đâu?"],
+            "2018-06-12",
+        ),
+        (["싱가포르 정상회담은 언제였어?", "두 사람이 두 번째로 만난 건 언제야?"], "2019-02-27"),
+    ],
+)
+def test_a_pair_in_a_follow_up_is_the_two_people_the_conversation_spoke_of(engine, turns, day):
+    answer = _converse(engine, turns)
+    assert answer.operation == "nth" and answer.passages[0].date == day

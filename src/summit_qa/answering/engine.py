@@ -30,11 +30,9 @@ from summit_qa.answering.followups import (
     ConversationPolicy,
     Resolution,
     Turn,
-    has_script,
-    language_of,
     resolve,
-    user_questions,
 )
+from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained

@@ -55,44 +55,12 @@ from summit_qa.answering.cues import (
     matches,
     ordinal_surface,
 )
+from summit_qa.answering.pairs import PAIR, pair_of, with_pair
 from summit_qa.page.dates import DateQuery
-from summit_qa.page.language import clean_question, detect_language
 from summit_qa.page.names import NAME_TYPES, Glossary
 
 # How far back a follow-up looks for the answered turn it leans on.
 MAX_TURNS = 4
-
-
-def user_questions(history: object) -> list[str]:
-    """The earlier user questions in ``history``, oldest first.
-
-    Accepts Gradio's messages format (``{"role": "user", "content": ...}``, the
-    content a string or a list of typed parts), the older ``[user, bot]`` pairs,
-    or plain strings (each an earlier user question).  Anything else is skipped,
-    never an error.
-    """
-    if not isinstance(history, list | tuple):
-        return []
-    out: list[str] = []
-    for item in history:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict) and item.get("role") == "user":
-            out.append(_content_text(item.get("content")))
-        elif isinstance(item, list | tuple) and len(item) == 2 and isinstance(item[0], str):
-            out.append(item[0])
-    return [clean_question(q) for q in out if q and q.strip()]
-
-
-def _content_text(content: object) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list | tuple):
-        return " ".join(_content_text(part) for part in content)
-    if isinstance(content, dict):
-        text = content.get("text")
-        return text if isinstance(text, str) else ""
-    return ""
 
 
 @dataclass(frozen=True)
@@ -155,11 +123,11 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
 
 
 def refers_back(question: str, language: str) -> bool:
-    """A pronoun, "that day", "then what?", "before that", a response with no object
+    """A pronoun (of one person or a pair: "他俩", "those two"), "that day", "then what?", "before that", a response with no object
     ("how did they react?"): words that point at the turn before."""
     return any(
         table.get(language) and table[language].search(question)
-        for table in (ANAPHOR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)
+        for table in (ANAPHOR, PAIR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)
     )
 
 
@@ -263,6 +231,11 @@ def resolve(
     back = _returned_to(question, language, earlier, glossary, names, covers, text_of)
     context_index = context_index if back is None else back
     before = earlier[context_index]
+    if pair := pair_of(
+        question, language, earlier[: context_index + 1], glossary, text_of
+    ):  # "他俩", "those two"
+        question = with_pair(question, [p for p in pair if p not in names])
+        names, people = glossary.names(question), glossary.names(question, ("person", "body"))
     query, carried, topic, reasons = _with_context(
         question, language, earlier, before, glossary, names, people
     )
@@ -334,13 +307,21 @@ def _returned_to(
     text_of: Callable[[int], str] | None,
 ) -> int | None:
     """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
-    turns, the one whose passage holds most of the question's names, else the latest whose
+    turns, the one whose passage holds most of the question's names (of those, the one asking
+    about them in its own words), else the latest whose
     passage holds the question's own words of the page (most recent first on a tie)."""
     if not matches(RETURN, question, language) or text_of is None:
         return None
     answered = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None]
-    held = {i: sum(n in text_of(earlier[i].answer) for n in names) for i in answered}
-    if held and max(held.values()) > 0:
+    # then the turn that asked about them in its own words, not one that stepped past them
+    held = {
+        i: (
+            sum(n in text_of(earlier[i].answer) for n in names),
+            len(set(names) & set(glossary.names(earlier[i].question))),
+        )
+        for i in answered
+    }
+    if held and max(held.values())[0] > 0:
         return max(answered, key=lambda i: held[i])  # max keeps the first (latest) of a tie
     if covers is None:
         return None
@@ -378,17 +359,3 @@ def _named(glossary: Glossary, names: tuple[str, ...], carried: tuple[str, ...])
 def asks_a_question(text: str, language: str) -> bool:
     """A question mark or a question word of ``language``."""
     return bool(re.search(r"[?？]", text) or re.search(QUESTION_WORDS.get(language, "$^"), text, re.I))
-
-
-def has_script(text: str) -> bool:
-    """Letters of some script (not only digits, punctuation or emoji)."""
-    return any(ch.isalpha() for ch in text)
-
-
-def language_of(questions: list[str]) -> str:
-    """The language of the latest earlier question that has one (a reply to "👍" or "???"
-    in the conversation's language), English without any."""
-    for q in reversed(questions):
-        if has_script(q):
-            return detect_language(q)
-    return "en"

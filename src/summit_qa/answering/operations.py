@@ -164,6 +164,11 @@ def series(
     return [e.passage for e in chosen]
 
 
+def _first_series(queries: Sequence[str], events, passages, glossary: Glossary) -> list[int]:
+    """The series (see :func:`series`) of the first of ``queries`` that names one."""
+    return next((r for r in (series(events, passages, q, glossary) for q in queries if q) if r), [])
+
+
 # A step from an event named by its own words ("仪式之后", "after the ceremony", "훈련 이후"),
 # not from "that" ("那之前", "after that", "그 다음", "その後"): the words name the anchor.
 NAMED_ANCHOR = re.compile(
@@ -225,7 +230,7 @@ def read_operation(
         1 if matches(NEXT_TIME, question, language) else -1 if matches(TIME_BEFORE, question, language) else 0
     )
     if once:  # "the time after that", "上一次呢？": the series' next (previous) one
-        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
+        run = _first_series(asked, events, passages, glossary)
         k = run.index(before.answer) + once if before.answer in run else -1
         if 0 <= k < len(run):
             return Operation("next" if once > 0 else "previous", run[k])
@@ -246,7 +251,11 @@ def read_operation(
             return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
         if item is not None and n == -1 and not asked_actions(question):  # "마지막 건?": the highest number
             return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
-        run = next((r for r in (series(events, passages, q, glossary) for q in asked) if r), [])
+        # a follow-up saying its own action asks of its own series first ("his third trip"); of two
+        # people ("those two sat down a second time"), of theirs alone, not an earlier turn's
+        own = " ".join([*resolution.names, question]) if asked_actions(question) else ""
+        pair = len(glossary.names(own, ("person",))) == 2
+        run = _first_series([own] if pair else [own, *asked], events, passages, glossary)
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report

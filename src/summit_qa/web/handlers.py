@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import gradio as gr
 
-from summit_qa.answering.followups import user_questions as conversation_questions
+from summit_qa.answering.history import user_questions as conversation_questions
 from summit_qa.page.language import valid_text
 from summit_qa.web.labels import conversation_language, label
 from summit_qa.web.session import (
