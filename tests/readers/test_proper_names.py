@@ -30,6 +30,23 @@ def test_the_dictionary_tells_proper_nouns_from_common_words():
     assert "金" not in proper and "东西" not in proper  # one character; a common reading
 
 
+def test_festivals_dynasties_brands_and_apps_are_no_names_of_anyone():
+    cedict = {
+        "春节": [("春節", "Chun1 jie2", ["Spring Festival (Chinese New Year)"])],
+        "周朝": [("周朝", "Zhou1 chao2", ["Zhou Dynasty"])],
+        "吉列": [("吉列", "Ji2 lie4", ["Gillette (brand)"])],
+        "微信": [("微信", "Wei1 xin4", ["Weixin or WeChat (mobile text and voice messaging service)"])],
+        # …but people, places and bodies whose glosses say dynasty or festival stay names
+        "左思": [("左思", "Zuo3 Si1", ["Zuo Si (3rd century), Jin dynasty writer and poet"])],
+        "开封府": [("開封府", "Kai1 feng1 fu3", ["Kaifeng as the capital of Northern Song dynasty"])],
+        "赵高": [("趙高", "Zhao4 Gao1", ["Zhao Gao (?-207 BC), powerful eunuch of the Qin dynasty"])],
+        "金马奖": [("金馬獎", "Jin1 ma3 jiang3", ["Golden Horse Film Festival and Awards"])],
+    }
+    proper = proper_nouns(cedict)
+    assert not {"春节", "周朝", "吉列", "微信"} & set(proper)
+    assert {"左思", "开封府", "赵高", "金马奖"} <= set(proper)
+
+
 @pytest.mark.parametrize(
     ("question", "language", "name"),
     [
@@ -68,6 +85,8 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("蓬佩奥十月份见了谁？", "zh"),  # month names the dictionary files as proper nouns
         ("十二月和一月各发生了什么", "zh"),
         ("特朗普周一说了什么？", "zh"),
+        ("春节前后金正恩在干什么", "zh"),  # a festival sets a time
+        ("我在微信朋友圈看到说河内会晤定在27号，是真的吗", "zh"),  # the asker's scene
     ],
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):

