@@ -172,6 +172,11 @@ def test_ordinary_questions_ask_for_no_such_fact(passages, question):
         "What did they end up signing in Hanoi?",
         "河内见面之后有没有发表声明？",
         "会晤后是否宣布了什么？",
+        "What were the outcomes of the summit?",
+        "Tell me everything they signed.",  # what was signed or agreed, its object not named
+        "하노이에서 합의한 내용은?",
+        "Hai bên thỏa thuận gì ở Hà Nội?",
+        "Hai ông ký những gì?",
     ],
 )
 def test_outcome_words_in_five_languages(question):
@@ -189,6 +194,7 @@ def test_outcome_words_in_five_languages(question):
         "회담이 끝나고 무엇을 하나요?",  # "after the talks end": a plan
         "有没有提到宁边？",  # whether the page says something
         "What happens at the end of the day on the 27th?",
+        "What did they agree to discuss on the 28th?",  # agreed to: a plan
     ],
 )
 def test_plans_are_not_outcomes(question):

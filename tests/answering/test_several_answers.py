@@ -47,6 +47,19 @@ def test_a_list_about_someone_the_page_never_names_is_refused(engine, question):
     assert engine.answer(question).kind == "refused"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "河内会晤最后达成了哪些协议？都列出来",
+        "List everything Trump and Kim signed in Hanoi.",
+        "ハノイで署名した文書を全部教えて",
+    ],
+)
+def test_a_list_of_what_an_event_still_to_come_produced_is_told_the_page_s_date(engine, question):
+    a = engine.answer(question)
+    assert a.kind == "refused" and "2019-02-27" in a.message
+
+
 def test_single_questions_are_unchanged(engine):
     a = engine.answer("金正恩哪天抵达越南？")
     assert a.kind == "answer" and len(a.passages) <= 3 and a.passages[0].date == "2019-02-26"

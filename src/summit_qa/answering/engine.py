@@ -288,6 +288,8 @@ class SummitQA:
         )
         if shape.kind in sets and off_page:
             return Selection(shape.kind, ())
+        if shape.kind in sets and r.after_page:  # how an event still to come went: told the page's date
+            return None
         named = bool(self.glossary.names(question, ("person", "body", "place")))
         dated = shape.kind in (*sets[:3], "ordinal") and bool(
             shape.span or named or TIMELINE.search(question)

@@ -34,7 +34,7 @@ OUTCOME = re.compile(
     r"|(?:解除|取消|放松)了|得到.{0,8}(?:解除|取消|放松)"
     r"|有没有(?:发表|签|达成|谈成|宣布)|(?:会晤|会谈|见面)(?:结束)?(?:后|之后|以后)(?:有没有|是否)"
     # en
-    r"|\boutcome\b|\bresults?\b|\bsuccess(?:ful)?\b|\bsucceed(?:ed)?\b|\bturn(?:ed|s)? out\b"
+    r"|\boutcomes?\b|\bresults?\b|\bsuccess(?:ful)?\b|\bsucceed(?:ed)?\b|\bturn(?:ed|s)? out\b"
     r"|\bhow did\b.{0,60}\b(?:end|go)\b|\bhow (?:was|were) the (?:talks|summit|meeting)\b"
     r"|\bend(?:ed|s)? (?:early|abruptly|without)|\bended\b|\bcut short\b|\bleft early\b|\bleave early\b"
     r"|\bcollapsed?\b|\bbr(?:oke|eak) down\b|\bwalk(?:ed|s)? (?:away|out)\b|\bfail(?:ed|ure)?\b"
@@ -42,15 +42,17 @@ OUTCOME = re.compile(
     r"|\bend(?:ed|s)? up\b|\bin the end\b|\bat the end of the (?:summit|talks|meeting)\b"
     r"|\b(?:sign|signed|reach|reached|strike|struck|conclude|concluded)\b.{0,30}"
     r"\b(?:deal|agreement|accord|declaration|statement|treaty|anything|something|document)\b"
+    r"|\b(?:what|everything)\b.{0,40}\b(?:sign(?:ed)?|agreed)\b(?!\s+to\b)"
     r"|\b(?:get|got|win|won|obtain(?:ed)?)\b.{0,20}\brelief\b|\bsanctions? (?:were |was )?(?:lifted|eased|removed)\b"
     # ko
-    r"|결과|결렬|끝났|합의했|합의에 (?:이르|도달)|합의(?:됐|되었)|서명했|성과|성공(?:했|적)|타결|무산"
+    r"|결과|결렬|끝났|합의했|합의한|서명한|합의에 (?:이르|도달)|합의(?:됐|되었)|서명했|성과|성공(?:했|적)|타결|무산"
     r"|일찍 떠났|풀렸|해제(?:됐|되었)|결정(?:됐|되었)|어땠|어떻게 됐"
     # ja
     r"|結果|決裂|終わった|終了|合意した|合意に至|合意された|署名した|成果|成功した|成功だった|成功しました|物別れ"
     r"|打ち切|どうなった|どうだった|決まった|解除された|早く(?:去|帰|離)"
     # vi
-    r"|kết quả|kết thúc|đổ vỡ|đã ký|có ký|đạt được (?:thỏa thuận|gì)|thỏa thuận nào|thất bại|thành công|ra sao"
+    r"|kết quả|kết thúc|đổ vỡ|đã ký|có ký|ký (?:kết )?(?:những )?(?:gì|văn kiện)|đạt được (?:thỏa thuận|gì)"
+    r"|thỏa thuận (?:nào|gì|đạt được)|thất bại|thành công|ra sao"
     r"|được dỡ bỏ|rời (?:đi )?sớm|sớm rời",
     re.I,
 )
