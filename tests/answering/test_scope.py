@@ -128,6 +128,10 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("朝鲜去年试射过导弹吗？", "weapon_tests"),
         ("Did North Korea launch any missiles in 2018?", "weapon_tests"),
         ("북한은 작년에 미사일을 쐈어?", "weapon_tests"),
+        ("북한은 미사일을 몇 발이나 쐈어?", "weapon_tests"),  # words between the missile and the firing
+        ("北朝鮮はミサイルを何発撃ったの？", "weapon_tests"),
+        ("Triều Tiên bắn bao nhiêu quả tên lửa?", "weapon_tests"),
+        ("How many ballistic missiles has the North fired?", "weapon_tests"),
         ("Hội nghị tốn bao nhiêu tiền?", "money"),
     ],
 )
@@ -150,6 +154,7 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "What does North Korea want in return?",
         "김정은은 어디에서 출발했나요?",
         "东仓里导弹发射台会被核查吗？",  # the page's launch pad, no test asked about
+        "Will the missile launch pad at Tongchang-ri be inspected?",
         "Who spoke to reporters on Air Force One?",
     ],
 )

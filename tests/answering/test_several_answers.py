@@ -60,6 +60,23 @@ def test_a_list_of_what_an_event_still_to_come_produced_is_told_the_page_s_date(
     assert a.kind == "refused" and "2019-02-27" in a.message
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2018年朝鲜总共发射过几次导弹？",
+        "List every missile launch North Korea made in 2018.",
+        "2018년 북한 미사일 발사를 전부 정리해줘",
+    ],
+)
+def test_a_set_of_a_fact_none_of_its_passages_states_is_refused(engine, question):
+    assert engine.answer(question).kind == "refused"
+
+
+def test_the_experts_the_page_quotes_are_listed_whatever_else_is_asked_of_them(engine):
+    a = engine.answer("Which experts does the analysis quote, and where are they from?")
+    assert a.kind == "list" and len(a.passages) >= 2
+
+
 def test_single_questions_are_unchanged(engine):
     a = engine.answer("金正恩哪天抵达越南？")
     assert a.kind == "answer" and len(a.passages) <= 3 and a.passages[0].date == "2019-02-26"

@@ -26,17 +26,13 @@ from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPass
 from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.cues import asked_part
 from summit_qa.answering.entities import off_page_names
-from summit_qa.answering.followups import (
-    ConversationPolicy,
-    Resolution,
-    Turn,
-    resolve,
-)
+from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
+from summit_qa.answering.scope import unanswerable_type
 from summit_qa.answering.selection import Selection, named_heading, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
@@ -267,9 +263,10 @@ class SummitQA:
         self, shape: Shape, question: str, language: str, resolution: Resolution, r: Ranking
     ) -> Selection | None:
         """The passages of a question that needs several (a new question only: a follow-up
-        is read as one fact).  A set about someone the page never names is refused; one
-        about the page, an article, a period the page covers or a name it prints is in
-        scope whatever the refusal floors say."""
+        is read as one fact).  A set about someone the page never names, or of a fact none
+        of its passages states, is refused; how an event still to come went is told the
+        page's date; one about the page, an article, a period the page covers or a name it
+        prints is in scope whatever the refusal floors say."""
         # The page, an overview, a heading's items or a period are asked for in their own
         # words ("What's on this page?" is no follow-up of the question before).
         own_words = shape.kind in ("page", "overview", "enumeration", "range")
@@ -288,7 +285,7 @@ class SummitQA:
         )
         if shape.kind in sets and off_page:
             return Selection(shape.kind, ())
-        if shape.kind in sets and r.after_page:  # how an event still to come went: told the page's date
+        if shape.kind in sets and r.after_page:
             return None
         named = bool(self.glossary.names(question, ("person", "body", "place")))
         dated = shape.kind in (*sets[:3], "ordinal") and bool(
@@ -304,7 +301,11 @@ class SummitQA:
         named = np.flatnonzero(r.signals["label"])
         labelled = int(named[0]) if len(named) == 1 else None
         question = question if shape.topic is None else shape.topic  # a period's bounds are not its topic
-        return select(shape, question, *page, r.score, r.order, r.terms, rank=scores, labelled=labelled)
+        chosen = select(shape, question, *page, r.score, r.order, r.terms, rank=scores, labelled=labelled)
+        if chosen is None or shape.kind not in sets or shape.sources:  # the page's own experts
+            return chosen
+        stated = unanswerable_type(question, [page[0][i] for i in chosen.passages]) is None
+        return chosen if stated else Selection(shape.kind, ())
 
     def _day_told(self, words: str, language: str) -> str | None:
         """The day of the event the page tells for ``words`` (a period's bound), if it answers."""
