@@ -13,6 +13,7 @@ from summit_qa.answering.operations import (
     numbered,
     responds,
     roles_of,
+    said_there,
     series,
     step_in_time,
     step_of_kind,
@@ -433,3 +434,38 @@ def test_a_step_names_its_anchor_by_its_own_words_not_by_that(question, named):
 def test_a_pair_in_a_follow_up_is_the_two_people_the_conversation_spoke_of(engine, turns, day):
     answer = _converse(engine, turns)
     assert answer.operation == "nth" and answer.passages[0].date == day
+
+
+@pytest.mark.parametrize(
+    "question, language, bare",
+    [
+        ("这话谁说的", "zh", True),
+        ("是谁透露的？", "zh", True),
+        ("who said that?", "en", True),
+        ("who told the press?", "en", True),
+        ("누가 그렇게 말했어?", "ko", True),
+        ("誰が言ったの？", "ja", True),
+        ("Ai nói vậy?", "vi", True),
+        ("谁说的要取消制裁", "zh", False),  # says what was said: a question of its own
+        ("Who said Kim would come by train?", "en", False),
+        ("他哪天说的？", "zh", False),  # when, not who
+    ],
+)
+def test_a_bare_who_said_that(question, language, bare):
+    statement = "9月10日，美国白宫发言人表示，美方正就两国领导人再次举行会晤进行协调。"
+    assert said_there(question, language, statement) is bare
+    assert not said_there(question, language, "8月1日，美国军方在夏威夷举行仪式，迎回美军士兵遗骸。")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["白宫去年9月说特朗普收到了什么？", "这是谁说的？"],
+        ["What did the White House say in September about a letter from Kim?", "who said that?"],
+    ],
+)
+def test_who_said_it_is_the_statement_just_shown(engine, turns):
+    first = engine.answer(turns[0])
+    answer = _converse(engine, turns)
+    assert answer.passages[0].id == first.passages[0].id and "表示" in answer.passages[0].text

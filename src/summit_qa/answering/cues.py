@@ -28,6 +28,21 @@ ANAPHOR = {
     "ja": _any(r"彼女|彼ら|彼|それ|その人|そこ|あの人|この人"),
     "vi": _any(r"\b(?:ông ấy|bà ấy|anh ấy|chị ấy|cô ấy|họ|nó|đó|ấy|vậy)\b"),
 }
+# "Who said that?" asked bare: the one who said it is named where it was said.
+SOURCE = {
+    "zh": _any(
+        r"(?:这话|这个|这|那)?(?:是)?谁(?:说|讲|表示|透露|宣布|报道)的?|据谁|消息来源|哪家媒体(?:报道的?)?"
+    ),
+    "en": _any(
+        r"\bwho (?:said|says|told|announced|reported)(?: (?:that|this|it|so|reporters|the press))?(?: about it)?"
+        r"|\baccording to whom\b|\bwhat(?:'s| is| was) the source\b"
+    ),
+    "ko": _any(r"누가 (?:그렇게 |그런 |그 )?(?:말|얘기|발표|밝혔)[\uac00-\ud7a3]*|출처[\uac00-\ud7a3]*"),
+    "ja": _any(r"誰が(?:そう)?(?:言|発表|話)[\u3040-\u309f]*|出典"),
+    "vi": _any(
+        r"\bai (?:đã )?(?:nói|công bố|cho biết|tuyên bố)(?: (?:vậy|thế|điều đó|như vậy))?|nguồn (?:tin )?(?:ở )?đâu"
+    ),
+}
 # "That day" / "then": the date of the answer before.
 SAME_DAY = {
     "zh": _any(r"当时|那天|当天|同一天|同日|那时"),

@@ -27,8 +27,10 @@ from summit_qa.answering.cues import (
     NEXT,
     NEXT_TIME,
     RESPONSE,
+    SOURCE,
     TIME_BEFORE,
     WHY,
+    content_of,
     find_ordinal,
     matches,
 )
@@ -38,6 +40,7 @@ from summit_qa.answering.selection import Selection, meetings_of, timeline_entry
 from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.answering.summits import summit_passage
 from summit_qa.page.events import Event
+from summit_qa.page.language import CJK
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
 from summit_qa.readers.messages import say as message
@@ -277,7 +280,22 @@ def read_operation(
             if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
-    return Operation("attribute")
+    return Operation(
+        "attribute", before.answer if said_there(question, language, passages[before.answer].text) else None
+    )
+
+
+def said_there(question: str, language: str, text: str) -> bool:
+    """A bare "who said that?" ("这话谁说的", "누가 그렇게 말했나요?") of a passage that reports
+    something said: it names who said it."""
+    source = SOURCE.get(language)
+    if not source or not source.search(question) or not _SAID.search(text):
+        return False
+    rest = content_of(source.sub(" ", question), language)
+    return len(rest) <= 1 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
+
+
+_SAID = re.compile(r"说|表示|宣布|称|透露|报道|指出|认为|发表")
 
 
 # Words by which news prose gives a reason: "按照…承诺", "应…邀请", "借…之机", "因为", "指责…".
