@@ -323,20 +323,6 @@ def is_bare(text: str, language: str) -> bool:
     return not re.search(f"[{CJK}]", rest) and len(rest.split()) <= 1
 
 
-LONG_MESSAGE = 40  # characters: a shorter message asks what it says
-
-
-def asked_part(text: str) -> str:
-    """The sentence that asks, in a long message (three sentences or more, at least
-    ``LONG_MESSAGE`` characters): its last one with a question mark.  What a rambling message
-    tells before it ("新加坡会晤之后就没什么进展了…") is not what it asks for."""
-    sentences = [s for s in re.split(r"(?<=[。！？!?])\s*|(?<=\.)\s+", text) if s.strip()]
-    if len(sentences) < 3 or len(text) < LONG_MESSAGE:
-        return text
-    asked = [s for s in sentences if re.search(r"[？?]", s)]
-    return asked[-1].strip() if asked else text
-
-
 def is_short(text: str) -> bool:
     """Few content characters: a CJK question of at most 8 (a word in another script
     counting 2), a spaced one of at most 5 words (Korean too; Vietnamese, written a syllable

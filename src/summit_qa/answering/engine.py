@@ -24,11 +24,11 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
-from summit_qa.answering.cues import asked_part
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
+from summit_qa.answering.long_messages import asked_part, focus
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
@@ -194,16 +194,11 @@ class SummitQA:
         if not names and is_gibberish(cleaned, self.glossary):
             return _plain("small_talk", cleaned, voice, small_talk_reply("noise", voice), language)
         cleaned = smalltalk.strip_greeting(cleaned)
+        if (focused := focus(cleaned)) != cleaned:
+            cleaned, query = f"{focused} {cleaned}", None
         resolution = self._resolve(cleaned, language, earlier)
-        resolution = with_identity(
-            cleaned,
-            language,
-            earlier,
-            resolution,
-            self.glossary,
-            self.index.passages,
-            self.config.identity_weight,
-        )
+        known = (self.glossary, self.index.passages, self.config.identity_weight)
+        resolution = with_identity(cleaned, language, earlier, resolution, *known)
         if resolution.query != cleaned or resolution.prior or resolution.dates or resolution.in_scope:
             r = self.rank(cleaned, None, resolution, language)
         else:

@@ -1,0 +1,54 @@
+"""The question inside a long message: what a rambling message ("最近一直在看新闻……我就想知道，
+蓬佩奥十月份在平壤见了谁？谢谢") asks, for its shape and for its ranking, which puts it first."""
+
+from __future__ import annotations
+
+import re
+
+from summit_qa.answering.cues import is_short
+
+LONG_MESSAGE = 40  # characters: a shorter message asks what it says
+
+
+def asked_part(text: str) -> str:
+    """The sentence that asks, in a long message (three sentences or more, at least
+    ``LONG_MESSAGE`` characters): its last one with a question mark.  What a rambling message
+    tells before it ("新加坡会晤之后就没什么进展了…") is not what it asks for."""
+    sentences = [s for s in re.split(r"(?<=[。！？!?])\s*|(?<=\.)\s+", text) if s.strip()]
+    if len(sentences) < 3 or len(text) < LONG_MESSAGE:
+        return text
+    asked = [s for s in sentences if re.search(r"[？?]", s)]
+    return asked[-1].strip() if asked else text
+
+
+# Where a rambling message's sentences end: a full stop, a question or exclamation mark, a
+# colon before the question ("想问下：", "just:"), the clause that sets a scene in Japanese
+# and Korean ("…んですが、", "…는데,").
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？!?：])\s*|(?<=\.)\s+|(?<=:)\s+"
+    r"|(?<=んですが、)|(?<=んですけど、)|(?<=ですけど、)|(?<=ですが、)|(?<=데,)\s*|(?<=데요,)\s*|(?<=지만,)\s*"
+)
+
+
+def focus(text: str) -> str:
+    """What a long message (``LONG_MESSAGE`` characters or more, two sentences or more)
+    asks: its last sentence with a question mark (else its last), with the sentence before
+    it when that one is short ("…伝えたって話がありましたよね。あれって何月何日？",
+    "…그 훈련 이름이 뭐였는지 생각이 안 나네요. 알려주실 수 있나요?"); a polite closing
+    ("감사합니다!", "Thanks!") is no sentence that asks."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) < 2 or len(text) < LONG_MESSAGE:
+        return text
+    asks = [i for i, s in enumerate(sentences) if re.search(r"[？?]", s)]
+    k = start = asks[-1] if asks else len(sentences) - 1
+    while start and k - start < 2 and (is_short(sentences[start]) or _POINTS.search(sentences[start])):
+        start -= 1  # "あれって何月何日？", "그 훈련 이름이…": what it points at is told before
+    return " ".join(sentences[start : k + 1])
+
+
+# Words pointing at what a sentence before told ("あれって", "その式典", "그 훈련", "那件事").
+_POINTS = re.compile(
+    r"あれ|それ|その|そういう|彼|그거|그게|그것|그 |그런|그는|그가|他|她|那[个件次封篇位]|这件|这事"
+    r"|\b(?:that|this|it|those|he|she|they)\b",
+    re.I,
+)
