@@ -115,3 +115,20 @@ def test_getting_off_is_arriving(page, question):
 )
 def test_informal_english_for_arriving_and_leaving(page, question, verb):
     assert page_verbs(question, page[2])[0] == verb
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("kim jong un den viet nam ngay nao", "抵达"),  # đến Việt Nam, typed without marks
+        ("ong trump roi ha noi ngay nao", "离开"),
+        ("kim di bang gi", "乘坐"),
+    ],
+)
+def test_vietnamese_verbs_typed_without_marks(page, question, verb):
+    assert verb in page_verbs(question, page[2])
+
+
+def test_plain_english_is_not_read_as_unmarked_vietnamese(page):
+    assert page_verbs("What was the ROI of the summit?", page[2]) == ()
+    assert page_verbs("a den of spies in the capital", page[2]) == ()

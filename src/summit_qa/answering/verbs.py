@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from summit_qa.page.language import unmarked
 from summit_qa.page.names import Glossary, alias_text
 
 
@@ -78,14 +79,29 @@ _REACHED = re.compile(
 )
 
 
+# The same words typed without their Vietnamese marks ("den ha noi", "bang gi"), read in a
+# question written in plain letters only.
+_UNMARKED = tuple(re.compile(unmarked(pattern.pattern)) for _, pattern in PAGE_VERBS)  # lower case only
+
+
+_REACHED_UNMARKED = re.compile(unmarked(_REACHED.pattern))
+
+
 def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ...]:
     """The page's verbs for the arriving, leaving or riding ``question`` asks about (may be
-    none); with the ``glossary``, also reaching one of its places."""
-    found = [verb for verbs, pattern in PAGE_VERBS if pattern.search(question) for verb in verbs]
+    none); with the ``glossary``, also reaching one of its places, and the Vietnamese words
+    typed without marks."""
+    bare = question.isascii()
+    found = [
+        verb
+        for (verbs, pattern), plain in zip(PAGE_VERBS, _UNMARKED, strict=True)
+        if pattern.search(question) or (bare and plain.search(question))
+        for verb in verbs
+    ]
     if glossary is not None and "抵达" not in found:
-        for m in _REACHED.finditer(question):
+        for m in (_REACHED_UNMARKED if bare else _REACHED).finditer(question):
             after = m["zh"] or m["vi"]
-            if any(after.lower().startswith(a) for a in _place_forms(glossary, after)):
+            if any(unmarked(after.lower()).startswith(unmarked(a)) for a in _place_forms(glossary, after)):
                 found.insert(0, "抵达")
                 break
     return tuple(dict.fromkeys(found))
