@@ -164,6 +164,25 @@ def test_the_next_occurrence_is_a_cue_of_its_own(question, language, table):
         assert not matches(NEXT, question, language) and not matches(BEFORE, question, language)
 
 
+@pytest.mark.parametrize(
+    ("question", "table"),
+    [
+        ("and before the suspension?", BEFORE),
+        ("So after the talks?", NEXT),
+        ("what about right after the summit?", NEXT),
+    ],
+)
+def test_and_before_or_after_an_event_is_a_step(question, table):
+    assert matches(table, question, "en")
+
+
+@pytest.mark.parametrize(
+    "question", ["What happened after the Singapore summit?", "What did Kim do before the summit?"]
+)
+def test_a_new_question_about_a_period_is_no_step(question):
+    assert not matches(NEXT, question, "en") and not matches(BEFORE, question, "en")
+
+
 def test_after_a_step_the_topic_is_the_new_event():
     assert event_topic("8月1日，美军在夏威夷举行仪式。随后……") == "8月1日，美军在夏威夷举行仪式。"
 

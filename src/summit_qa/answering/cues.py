@@ -69,7 +69,8 @@ DAY_BEFORE = {
 NEXT = {
     "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]|(?<!最)后一[件个条项]"),
     "en": _any(
-        r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b"
+        r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b",
+        r"^\W*(?:and|so|what about|how about)\s+(?:right |just )?after\b",  # "and after the talks?"
     ),
     "ko": _any(r"그 다음|그다음|그 후|그후|이후|다음에|다음 (?:일|건|의제|항목)"),
     "ja": _any(r"その後|それから|次に|次は|次の"),
@@ -79,7 +80,8 @@ BEFORE = {
     "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]|前一[件个条项]"),
     "en": _any(
         r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b|\bthe one before\b|"
-        r"\b(?:right|just|shortly|immediately) before\b"
+        r"\b(?:right|just|shortly|immediately) before\b",
+        r"^\W*(?:and|so|what about|how about)\s+before\b",  # "and before the suspension?"
     ),
     "ko": _any(r"그 전|그전|이전에|전에는|그 앞"),
     "ja": _any(r"その前|それ以前|以前|一つ前"),
