@@ -326,7 +326,7 @@ def is_bare(text: str, language: str) -> bool:
 
 
 def is_short(text: str) -> bool:
-    """Few content characters: a CJK question of at most 8 (a word in another script
+    """Few content characters: a CJK question of at most 10 (a word in another script
     counting 2), a spaced one of at most 5 words (Korean too; Vietnamese, written a syllable
     a word: 7)."""
     if _HANGUL.search(text) and not _HAN_OR_KANA.search(text):  # Korean is written in spaced words
