@@ -24,8 +24,8 @@ def test_the_question_inside_a_long_message_gives_its_shape():
     [
         # a colon before the question
         (
-            "我们班在做一个关于外交的小课题，资料太多看花了眼，大家意见也不一致。想请教一下：美军遗骸最后在哪儿迎回的？",
-            "美军遗骸最后在哪儿迎回的？",
+            "我们班在做一个关于外交的小课题，资料太多看花了眼，大家意见也不一致。想请教一下：美军士兵遗骸的交接仪式在什么地方举行？",
+            "美军士兵遗骸的交接仪式在什么地方举行？",
         ),
         # the asked sentence points at what the one before told: both
         (

@@ -33,7 +33,7 @@ def _pair(question, language, turns, glossary):
 @pytest.mark.parametrize(
     "question, language",
     [
-        ("他俩第一次见面在哪？", "zh"),
+        ("他们俩头一次碰面是在哪里？", "zh"),
         ("两人谈了什么", "zh"),
         ("When did those two first meet?", "en"),
         ("and both of them?", "en"),
@@ -60,7 +60,7 @@ def test_no_pair_without_a_word_for_two_people(glossary, question, language):
 
 def test_the_people_asked_about_come_before_those_an_answer_names(glossary):
     turns = [T(("金正恩",), 2), T(("特朗普",), 2)]  # oldest first
-    assert set(_pair("他俩第一次见面在哪？", "zh", turns, glossary)) == {"特朗普", "金正恩"}
+    assert set(_pair("他们俩头一次碰面是在哪里？", "zh", turns, glossary)) == {"特朗普", "金正恩"}
 
 
 def test_of_the_answer_shown_the_one_who_tells_comes_after_those_it_tells_of(glossary):
@@ -75,5 +75,8 @@ def test_no_pair_when_the_conversation_names_fewer_than_two(glossary):
 
 
 def test_the_pair_is_written_before_the_question():
-    assert with_pair("他俩第一次见面在哪？", ("金英哲", "蓬佩奥")) == "金英哲 蓬佩奥 他俩第一次见面在哪？"
-    assert with_pair("他俩第一次见面在哪？", ()) == "他俩第一次见面在哪？"
+    assert (
+        with_pair("他们俩头一次碰面是在哪里？", ("金英哲", "蓬佩奥"))
+        == "金英哲 蓬佩奥 他们俩头一次碰面是在哪里？"
+    )
+    assert with_pair("他们俩头一次碰面是在哪里？", ()) == "他们俩头一次碰面是在哪里？"

@@ -120,7 +120,7 @@ def test_informal_english_for_arriving_and_leaving(page, question, verb):
 @pytest.mark.parametrize(
     "question, verb",
     [
-        ("kim jong un den viet nam ngay nao", "抵达"),  # đến Việt Nam, typed without marks
+        ("ong kim den ha noi luc nao", "抵达"),  # đến Hà Nội, typed without marks
         ("ong trump roi ha noi ngay nao", "离开"),
         ("kim di bang gi", "乘坐"),
     ],

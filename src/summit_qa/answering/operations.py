@@ -286,7 +286,7 @@ def read_operation(
 
 
 def said_there(question: str, language: str, text: str) -> bool:
-    """A bare "who said that?" ("这话谁说的", "누가 그렇게 말했나요?") of a passage that reports
+    """A bare "who said that?" ("这话谁说的", "누가 그렇게 밝혔어?") of a passage that reports
     something said: it names who said it."""
     source = SOURCE.get(language)
     if not source or not source.search(question) or not _SAID.search(text):
