@@ -468,7 +468,7 @@ def test_a_pair_in_a_follow_up_is_the_two_people_the_conversation_spoke_of(engin
         ("谁宣布的？", "zh", True),
         ("who said that?", "en", True),
         ("who told the press?", "en", True),
-        ("누가 그렇게 말했어?", "ko", True),
+        ("누가 그렇게 밝혔어?", "ko", True),
         ("誰が言ったの？", "ja", True),
         ("Ai đã nói thế?", "vi", True),
         ("谁说的要取消制裁", "zh", False),  # says what was said: a question of its own

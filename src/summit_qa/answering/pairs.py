@@ -2,7 +2,7 @@
 "hai ông ấy"): the two are the people the conversation just spoke of.
 
 A pronoun for one person carries the turn before's names (followups.py); a pronoun for a
-pair needs two, and the question before often named one or none: "金英哲去纽约见了谁？" →
+pair needs two, and the question before often named one or none: "金英哲五月底到美国见了哪些人？" →
 "他们俩后来又在哪儿碰的面？" means 金英哲 and the 蓬佩奥 of the answer shown.  So the pair is
 made of the people the follow-up names, then those the earlier turns asked about (newest
 first: "特朗普哪天走？" → "金正恩呢？" → "他俩单独谈过几次？" are these two, whoever
