@@ -69,3 +69,10 @@ def test_a_family_name_two_people_share_about_as_often_is_left_alone(tmp_path):
     glossary = Glossary.load(path)
     assert glossary.with_family_names("金甲金乙金甲金乙金甲").names("And Kim?") == ()
     assert glossary.with_family_names("金甲金乙金甲金甲").names("And Kim?") == ("金甲",)
+
+
+def test_where_a_text_first_writes_a_name_in_any_script(glossary):
+    assert glossary.position("他说蓬佩奥来了", "蓬佩奥") == 2  # the Chinese form itself
+    assert glossary.position("Then Pompeo flew in", "蓬佩奥") == 5
+    assert glossary.position("폼페이오와 蓬佩奥", "蓬佩奥") == 0  # the first of its spellings
+    assert glossary.position("金正恩到了", "蓬佩奥") == len("金正恩到了")

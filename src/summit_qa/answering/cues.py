@@ -28,6 +28,8 @@ ANAPHOR = {
     "ja": _any(r"彼女|彼ら|彼|それ|その人|そこ|あの人|この人"),
     "vi": _any(r"\b(?:ông ấy|bà ấy|anh ấy|chị ấy|cô ấy|họ|nó|đó|ấy|vậy)\b"),
 }
+# The page's verbs of saying: a passage with one reports what someone said.
+SAYING = "说|表示|称|宣布|透露|报道|指出|认为|发表"
 # "Who said that?" asked bare: the one who said it is named where it was said.
 SOURCE = {
     "zh": _any(

@@ -123,8 +123,9 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
 
 
 def refers_back(question: str, language: str) -> bool:
-    """A pronoun (of one person or a pair: "他俩", "those two"), "that day", "then what?", "before that", a response with no object
-    ("how did they react?"): words that point at the turn before."""
+    """A pronoun (of one person or a pair: "他俩", "those two"), "that day", "then what?",
+    "before that", a response with no object ("how did they react?"): words that point at
+    the turn before."""
     return any(
         table.get(language) and table[language].search(question)
         for table in (ANAPHOR, PAIR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)
@@ -231,9 +232,8 @@ def resolve(
     back = _returned_to(question, language, earlier, glossary, names, covers, text_of)
     context_index = context_index if back is None else back
     before = earlier[context_index]
-    if pair := pair_of(
-        question, language, earlier[: context_index + 1], glossary, text_of
-    ):  # "他俩", "those two"
+    # "他俩", "those two": the question as if it named the two
+    if pair := pair_of(question, language, earlier[: context_index + 1], glossary, text_of):
         question = with_pair(question, [p for p in pair if p not in names])
         names, people = glossary.names(question), glossary.names(question, ("person", "body"))
     query, carried, topic, reasons = _with_context(

@@ -34,8 +34,8 @@ def focus(text: str) -> str:
     """What a long message (``LONG_MESSAGE`` characters or more, two sentences or more)
     asks: its last sentence with a question mark (else its last), with the sentence before
     it when that one is short ("…伝えたって話がありましたよね。あれって何月何日？",
-    "…그 훈련 이름이 뭐였는지 생각이 안 나네요. 알려주실 수 있나요?"); a polite closing
-    ("감사합니다!", "Thanks!") is no sentence that asks."""
+    "…그 훈련 이름이 뭐였는지 생각이 안 나네요. 알려주실 수 있나요?"), so a polite closing
+    after the question ("감사합니다!") is left out."""
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) < 2 or len(text) < LONG_MESSAGE:
         return text

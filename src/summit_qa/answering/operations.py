@@ -27,6 +27,7 @@ from summit_qa.answering.cues import (
     NEXT,
     NEXT_TIME,
     RESPONSE,
+    SAYING,
     SOURCE,
     TIME_BEFORE,
     WHY,
@@ -154,7 +155,7 @@ def series(
     if len(people) == 2 and actions & {"meeting", "talks"}:
         return meetings_of(events, people, actions)
     if len(people) == 2 and actions == {"visit"}:  # "蓬佩奥第一次去朝鲜见金正恩": the first one's trips
-        people = (min(people, key=lambda p: _position(question, p, glossary)),)
+        people = (min(people, key=lambda p: glossary.position(question, p)),)
     if len(people) != 1 or not actions:
         return []
     chosen = [
@@ -193,14 +194,6 @@ def _named_anchor(
     if lexical is None or not NAMED_ANCHOR.search(question) or top not in {t.answer for t in earlier}:
         return before.answer
     return top if lexical[top] > max(0.0, lexical[before.answer]) else before.answer
-
-
-def _position(question: str, name: str, glossary: Glossary) -> int:
-    """Where ``question`` first writes ``name`` (a Chinese form of the glossary), in any script."""
-    found = [
-        m.start() for pattern, zh in glossary.aliases if zh == name for m in [pattern.search(question)] if m
-    ]
-    return min(found, default=len(question))
 
 
 def read_operation(
@@ -295,7 +288,7 @@ def said_there(question: str, language: str, text: str) -> bool:
     return len(rest) <= 1 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
 
 
-_SAID = re.compile(r"说|表示|宣布|称|透露|报道|指出|认为|发表")
+_SAID = re.compile(SAYING)
 
 
 # Words by which news prose gives a reason: "按照…承诺", "应…邀请", "借…之机", "因为", "指责…".

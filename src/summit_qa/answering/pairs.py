@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from summit_qa.answering.cues import matches
+from summit_qa.answering.cues import SAYING, matches
 from summit_qa.page.names import Glossary
 
 # Words for two people at once (not "双方 / both sides", which are mostly the two countries).
@@ -34,7 +34,7 @@ PAIR = {
 
 
 # A name followed, in its clause, by a verb of saying: the one who tells, not who acts.
-SAYS = re.compile(r"[^，,。；;]*?(?:说|表示|称|宣布|指出|认为)")
+SAYS = re.compile(rf"[^，,。；;]*?(?:{SAYING})")
 
 
 class _Turn(Protocol):
@@ -65,19 +65,12 @@ def pair_of(
     if len(people) < 2 and answered is not None and text_of is not None:
         # the people an event is about before the one who tells of it ("发言人桑德斯表示，特朗普将…")
         text = text_of(answered.answer)
-        at = {n: _first_at(text, n, glossary) for n in glossary.names(text, ("person",))}
+        at = {n: glossary.position(text, n) for n in glossary.names(text, ("person",))}
         people += sorted(
             (n for n in at if n not in people),
             key=lambda n: (bool(SAYS.match(text, at[n], at[n] + 24)), at[n]),
         )
     return tuple(people[:2]) if len(people) >= 2 else ()
-
-
-def _first_at(text: str, name: str, glossary: Glossary) -> int:
-    """Where ``text`` first writes ``name`` (its Chinese form or any other spelling)."""
-    at = [m.start() for pattern, zh in glossary.aliases if zh == name for m in [pattern.search(text)] if m]
-    found = text.find(name)
-    return min([*at, *([found] if found >= 0 else [])], default=len(text))
 
 
 def with_pair(question: str, pair: Sequence[str]) -> str:

@@ -80,10 +80,8 @@ _REACHED = re.compile(
 
 
 # The same words typed without their Vietnamese marks ("den ha noi", "bang gi"), read in a
-# question written in plain letters only.
-_UNMARKED = tuple(re.compile(unmarked(pattern.pattern)) for _, pattern in PAGE_VERBS)  # lower case only
-
-
+# question written in plain letters only, and in lower case only ("ROI" is no rời).
+_UNMARKED = tuple(re.compile(unmarked(pattern.pattern)) for _, pattern in PAGE_VERBS)
 _REACHED_UNMARKED = re.compile(unmarked(_REACHED.pattern))
 
 
