@@ -1,5 +1,5 @@
 """Follow-ups as operations on the page's events: the next or the previous event in time,
-the n-th of a series, the same question about another actor.
+the n-th of a series, the same question about another actor (actors.py).
 
 Each operation is one general class, recognised by the cues of cues.py in five
 languages and carried out on page/events.py's events, so the passage it finds is
@@ -11,7 +11,6 @@ rules and the ranking, and named here for the answer and the eval.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.actors import actor_passage, responds
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.cues import (
     AGAIN,
@@ -26,7 +26,6 @@ from summit_qa.answering.cues import (
     LAST,
     NEXT,
     NEXT_TIME,
-    RESPONSE,
     SAYING,
     SOURCE,
     TIME_BEFORE,
@@ -261,7 +260,7 @@ def read_operation(
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
-        return Operation("actor", _actor(resolution, before, events, glossary, order, passages, page))
+        return Operation("actor", actor_passage(resolution, before, events, glossary, order, passages, page))
     if matches(WHY, question, language):
         # the event's own passage, else the best ranked one, where it gives a reason, and names
         # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
@@ -302,91 +301,3 @@ def unexplained(question: str, language: str, best: str) -> bool:
     """A new "why" question whose best passage gives no reason ("why Hawaii for the
     ceremony?"): the page does not say, and the reply tells so rather than show the event."""
     return matches(WHY, question, language) and not REASON.search(best)
-
-
-# What happens, in the page's own verbs: the same question about another actor asks for the
-# event of the same verb ("特朗普哪天到河内？" → "那金正恩呢？": his arrival, not his departure).
-VERBS = re.compile(r"抵达|离开|启程|动身|出发|访问|前往|赴|会见|会谈|会晤|宣布|签署|制裁|演习|发表")
-
-
-_CLAUSE = re.compile(r"[，,。；;！!？?]")
-_LEAD = re.compile(
-    r"^\s*(?:同日|当天|随后|此后|而|但)?\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?\s*"
-)
-
-
-def tells_of(text: str, names: Sequence[str], glossary: Glossary, page: str = "") -> bool:
-    """A clause of ``text`` opens with one of ``names`` (after a date or "同日"), or with the
-    role the ``page`` gives that person ("朝鲜最高领导人金正恩": "朝鲜领导人也面临…"): the
-    passage tells that side's part itself ("…金正恩发表新年贺词…。同日，特朗普在推特上
-    发文说…" answers "那特朗普呢？"; "朝鲜外务省回应说…" answers "And North Korea?")."""
-    sides = [f"{n[0]}方" for n in names if glossary.types.get(n) == "place"]  # 朝鲜 → "朝方…"
-    roles = [r for n in names for r in roles_of(n, page, glossary)] if page else []
-    for clause in _CLAUSE.split(text):
-        head = _LEAD.sub("", clause.strip())[:8]
-        if any(head.startswith(n) for n in names if n in glossary.names(head)):
-            return True
-        if any(head.startswith(side) for side in sides) or any(r.match(head) for r in roles):
-            return True
-    return False
-
-
-_TITLE = "领导人|总统|国务卿|委员长|局长|主席|总理|发言人"
-
-
-@functools.lru_cache(maxsize=64)
-def roles_of(person: str, page: str, glossary: Glossary) -> tuple[re.Pattern[str], ...]:
-    """The roles the page writes before ``person``'s name, as a country and a title
-    ("朝鲜最高领导人金正恩" → 朝鲜…领导人), so "朝鲜领导人" stands for him."""
-    if glossary.types.get(person) != "person":
-        return []
-    places = "|".join(re.escape(n) for n, t in glossary.types.items() if t == "place")
-    role = re.compile(f"({places})[\u4e00-\u9fff]{{0,2}}?({_TITLE}){re.escape(person)}")
-    found = {f"{m.group(1)}.{{0,3}}{m.group(2)}" for m in role.finditer(page)}
-    return tuple(re.compile(r) for r in sorted(found))
-
-
-def responds(
-    question: str,
-    language: str,
-    before: Turn,
-    glossary: Glossary,
-    passages: Sequence[Passage],
-    page: str = "",
-) -> int | None:
-    """ "How did North Korea react?" after an event whose passage tells the other side's
-    response itself ("…朝鲜外务省回应说…"): that passage.  ``page``: the passages' text."""
-    if not matches(RESPONSE, question, language) or before.answer is None:
-        return None
-    page = page or "".join(p.text for p in passages)
-    new = [n for n in glossary.names(question) if n not in before.names and is_actor(n, glossary, page)]
-    told = new and tells_of(passages[before.answer].text, new, glossary, page)
-    return before.answer if told else None
-
-
-def _actor(
-    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages, page
-) -> int | None:
-    """The passage before when a clause of it tells of the new actor (see :func:`tells_of`),
-    else the best ranked passage that names the new actor (not the one shown before), one
-    with a verb of the passage before first, then one that does not name the earlier actor."""
-    others = [n for n in resolution.names if n not in before.names]
-    if others and tells_of(passages[before.answer].text, others, glossary, page):
-        return before.answer
-    new = [n for n in resolution.names if n not in before.names and is_actor(n, glossary, page)]
-    if not new:
-        return None
-    old = [n for n in before.names if glossary.types.get(n) in ("person", "body") and n not in new]
-    # the verbs of the first sentence of the passage before that names the earlier actor
-    text = passages[before.answer].text
-    said = [s for s in re.split(r"(?<=[。！？])", text) if any(o in s for o in old)] or [text]
-    verbs = set(VERBS.findall(said[0]))
-    naming = [
-        int(i) for i in order if all(n in events[int(i)].names for n in new) and int(i) != before.answer
-    ]
-    same_verb = [i for i in naming if verbs & set(VERBS.findall(passages[i].text))]
-    for group in (same_verb, naming[:3]):
-        alone = [i for i in group if not any(o in events[i].names for o in old)]
-        if alone or group:
-            return (alone or group)[0]
-    return naming[0] if naming else None

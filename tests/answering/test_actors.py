@@ -1,0 +1,64 @@
+"""The same question about another actor: the side a passage tells, and its response."""
+
+import pytest
+
+from summit_qa.answering.actors import responds, roles_of, tells_of
+from summit_qa.answering.entities import is_actor
+from summit_qa.answering.followups import Turn
+
+
+def test_a_clause_that_opens_with_the_other_side_tells_its_part(page):
+    _, _, glossary = page
+    text = "5月1日，金英哲访问纽约并发表讲话。同日，蓬佩奥表示欢迎。"
+    assert tells_of(text, ["蓬佩奥"], glossary)  # "那蓬佩奥呢？": this passage tells it
+    assert not tells_of(text, ["特朗普"], glossary)  # not named at all
+    assert not tells_of("金英哲与蓬佩奥在纽约会谈。", ["蓬佩奥"], glossary)  # named, not a side of its own
+    assert tells_of("美国宣布制裁。朝鲜外务省回应说这是挑衅。", ["朝鲜"], glossary)
+
+
+def test_a_country_s_side_tells_its_part():
+    """News prose writes a country's side as its first character and 方 ("朝方", "美方")."""
+    from summit_qa.page.names import Glossary, alias_pattern
+
+    kinds = {"朝鲜": "place", "美国": "place", "河内": "place"}
+    glossary = Glossary(tuple((alias_pattern(n), n) for n in kinds), kinds)
+    text = "双方公布会谈结果。朝方对美方的态度感到遗憾，美方则称取得了进展。"
+    assert tells_of(text, ["朝鲜"], glossary) and tells_of(text, ["美国"], glossary)
+    assert not tells_of(text, ["河内"], glossary)
+
+
+def test_a_person_s_role_as_the_page_writes_it_tells_that_person_s_part(page):
+    """ "朝鲜最高领导人金正恩" on the page: a clause opening "朝鲜领导人…" is Kim's part."""
+    passages, _, glossary = page
+    text = "".join(p.text for p in passages)
+    assert [r.pattern for r in roles_of("金正恩", text, glossary)] == ["朝鲜.{0,3}领导人"]
+    said = "特朗普在国内受到批评。朝鲜领导人也面临压力。"
+    assert tells_of(said, ["金正恩"], glossary, text) and not tells_of(said, ["金正恩"], glossary)
+    assert not tells_of("美国总统表示欢迎。", ["金正恩"], glossary, text)
+
+
+def test_a_country_that_acts_on_the_page_is_an_actor_a_city_is_not(page):
+    passages, _, glossary = page
+    text = "".join(p.text for p in passages)
+    assert is_actor("朝鲜", glossary, text) and is_actor("美国", glossary, text)
+    assert is_actor("特朗普", glossary, text)
+    assert not is_actor("河内", glossary, text) and not is_actor("新加坡", glossary, text)
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("朝鲜是什么反应？", "zh"),
+        ("How did North Korea react?", "en"),
+        ("Triều Tiên phản ứng thế nào?", "vi"),
+    ],
+)
+def test_the_other_side_s_response_told_in_the_passage_shown_is_that_passage(page, question, language):
+    passages, _, glossary = page
+    sanction = next(i for i, p in enumerate(passages) if "回应说" in p.text and "制裁" in p.text)
+    before = Turn("美国哪天宣布制裁？", "美国哪天宣布制裁？", ("美国",), sanction, None, "zh", "")
+    assert responds(question, language, before, glossary, passages) == sanction
+    silent = next(i for i, p in enumerate(passages) if "国防部宣布" in p.text)
+    other = Turn("国防部宣布了什么？", "国防部宣布了什么？", ("国防部",), silent, None, "zh", "")
+    assert responds(question, language, other, glossary, passages) is None  # not told there
+    assert responds("朝鲜哪天宣布的？", "zh", before, glossary, passages) is None  # no response asked
