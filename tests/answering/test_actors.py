@@ -2,7 +2,8 @@
 
 import pytest
 
-from summit_qa.answering.actors import responds, roles_of, tells_of
+from summit_qa.answering.actors import capitals, responds, roles_of, tells_of
+from summit_qa.answering.cues import VIEW, matches
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Turn
 
@@ -48,9 +49,9 @@ def test_a_country_that_acts_on_the_page_is_an_actor_a_city_is_not(page):
 @pytest.mark.parametrize(
     "question, language",
     [
-        ("朝鲜是什么反应？", "zh"),
-        ("How did North Korea react?", "en"),
-        ("Triều Tiên phản ứng thế nào?", "vi"),
+        ("那朝方作何回应", "zh"),
+        ("What was North Korea's reaction?", "en"),
+        ("Phía Triều Tiên đáp lại ra sao?", "vi"),
     ],
 )
 def test_the_other_side_s_response_told_in_the_passage_shown_is_that_passage(page, question, language):
@@ -62,3 +63,66 @@ def test_the_other_side_s_response_told_in_the_passage_shown_is_that_passage(pag
     other = Turn("国防部宣布了什么？", "国防部宣布了什么？", ("国防部",), silent, None, "zh", "")
     assert responds(question, language, other, glossary, passages) is None  # not told there
     assert responds("朝鲜哪天宣布的？", "zh", before, glossary, passages) is None  # no response asked
+
+
+@pytest.mark.parametrize(
+    "question, language, asks",
+    [
+        ("朝方说了啥", "zh", True),
+        ("对这个结果朝鲜满意吗？", "zh", True),
+        ("And what was Pyongyang's take on it?", "en", True),
+        ("Was Washington happy with that?", "en", True),
+        ("평양 당국은 뭐라고 했대?", "ko", True),
+        ("北朝鮮はどう言ってる？", "ja", True),
+        ("Triều Tiên nói gì?", "vi", True),
+        ("朝鲜哪天宣布的？", "zh", False),
+        ("What did the summit produce?", "en", False),
+    ],
+)
+def test_a_side_s_view_of_what_was_told_is_a_cue(question, language, asks):
+    assert matches(VIEW, question, language) == asks
+
+
+def test_a_capital_the_dictionary_names_stands_for_its_country(page):
+    _, _, glossary = page
+    senses = {
+        "平壤": ["Pyongyang, capital of North Korea"],
+        "华盛顿": ["Washington (name)", "Washington, D.C. (US federal capital)"],
+        "新加坡": ["Singapore"],  # a city state: no other country
+        "纽约": ["New York"],
+    }
+    assert capitals(glossary, lambda zh: senses.get(zh, ())) == {"平壤": "朝鲜", "华盛顿": "美国"}
+
+
+def test_the_page_s_capitals_come_from_the_shipped_dictionary(engine):
+    assert engine.capitals["平壤"] == "朝鲜" and engine.capitals["华盛顿"] == "美国"
+    assert "纽约" not in engine.capitals
+
+
+def test_a_capital_asked_for_its_view_is_its_country(page):
+    """ "What was Pyongyang's take?" after a passage where North Korea answers: that passage."""
+    passages, _, glossary = page
+    sanction = next(i for i, p in enumerate(passages) if "回应说" in p.text and "制裁" in p.text)
+    before = Turn("美国哪天宣布制裁？", "美国哪天宣布制裁？", ("美国",), sanction, None, "zh", "")
+    question = "What was Pyongyang's take?"
+    assert responds(question, "en", before, glossary, passages, capitals={"平壤": "朝鲜"}) == sanction
+    assert responds(question, "en", before, glossary, passages) is None  # a city is no side
+    # the side the turn before already named still answers for itself
+    named = Turn("朝鲜哪天被制裁？", "朝鲜哪天被制裁？", ("朝鲜",), sanction, None, "zh", "")
+    assert responds("朝鲜说了啥", "zh", named, glossary, passages) == sanction
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["韩美哪天重启陆战队演习的？", "那朝鲜方面说了什么？"],
+        ["When did the marines' drills with Seoul resume?", "Was Pyongyang happy with that?"],
+        ["한미 해병대 훈련은 언제 다시 시작됐어?", "평양 당국은 뭐라고 했대?"],
+    ],
+)
+def test_a_side_s_view_of_the_event_shown_is_the_passage_that_tells_it(engine, turns):
+    first = engine.answer(turns[0])
+    then = engine.answer(turns[1], history=turns[:1])
+    assert "重启" in first.passages[0].text
+    assert then.operation == "actor" and then.passages[0].id == first.passages[0].id

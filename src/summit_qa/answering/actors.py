@@ -1,4 +1,4 @@
-"""The same question about another actor: "那特朗普呢？", "How did North Korea react?".
+"""The same question about another actor: "那特朗普呢？", "What was North Korea's reaction?".
 
 A follow-up naming a new person, body or acting country asks for that side's part
 of the event just shown: the passage shown itself when a clause of it opens with
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from summit_qa.answering.cues import RESPONSE, matches
-from summit_qa.answering.entities import is_actor
+from summit_qa.answering.cues import RESPONSE, VIEW, matches
+from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
@@ -68,15 +68,40 @@ def responds(
     glossary: Glossary,
     passages: Sequence[Passage],
     page: str = "",
+    capitals: Mapping[str, str] | None = None,
 ) -> int | None:
-    """ "How did North Korea react?" after an event whose passage tells the other side's
-    response itself ("…朝鲜外务省回应说…"): that passage.  ``page``: the passages' text."""
-    if not matches(RESPONSE, question, language) or before.answer is None:
+    """ "What was North Korea's reaction?", "美国说了什么" after an event whose passage tells that
+    side's response or view itself ("…朝鲜外务省回应说…"): that passage.  A side is named as the
+    page names it, by its capital, or by its first character and 方 ("朝方").  ``page``: the
+    passages' text; ``capitals``: a capital stands for its country ("Was Pyongyang satisfied?")."""
+    asked = matches(RESPONSE, question, language) or matches(VIEW, question, language)
+    if not asked or before.answer is None:
         return None
     page = page or "".join(p.text for p in passages)
-    new = [n for n in glossary.names(question) if n not in before.names and is_actor(n, glossary, page)]
-    told = new and tells_of(passages[before.answer].text, new, glossary, page)
+    named = [(capitals or {}).get(n, n) for n in glossary.names(question)]
+    named += [n for n in acting_countries(glossary, page) if f"{n[0]}方" in question]  # "朝方作何回应"
+    sides = [n for n in dict.fromkeys(named) if is_actor(n, glossary, page)]
+    told = sides and tells_of(passages[before.answer].text, sides, glossary, page)
     return before.answer if told else None
+
+
+_CAPITAL = re.compile(r"\bcapital of ([A-Z][A-Za-z ]+)|\(([A-Z][A-Za-z]*) federal capital\)")
+
+
+def capitals(glossary: Glossary, senses: Callable[[str], Sequence[str]]) -> dict[str, str]:
+    """The page's places that CC-CEDICT calls a country's capital ("Pyongyang, capital of North
+    Korea"), each with that country: news prose names a government by its capital.  ``senses``:
+    a word's dictionary senses."""
+    found = {}
+    for name, kind in glossary.types.items():
+        if kind != "place":
+            continue
+        for sense in senses(name):
+            for m in _CAPITAL.finditer(sense):
+                country = glossary.names((m.group(1) or m.group(2)).strip(), ("place",))
+                if country and country[0] != name:
+                    found[name] = country[0]
+    return found
 
 
 def actor_passage(

@@ -138,6 +138,20 @@ RESPONSE = {
     "ja": _any(r"反応|応じ|返答|回答|態度|立場"),
     "vi": _any(r"phản ứng|đáp lại|trả lời|thái độ|lập trường"),
 }
+# What a side said, thought or felt of what was just told ("美方是什么说法", "was Washington
+# satisfied with it?"): its view, where the passage shown may tell it.
+VIEW = {
+    "zh": _any(
+        r"怎么说|说了什么|说了啥|说啥|说什么|怎么讲|讲了什么|什么说法|表态|满意|不满|高兴|怎么想|评价"
+    ),
+    "en": _any(
+        r"\bwhat did (?:[\w-]+ ){1,3}(?:say|think)\b|\b(?:happy|pleased|satisfied|unhappy) with\b"
+        r"|'s (?:side|take|view)\b|\b(?:side|take|view) (?:of|on) (?:it|that|this)\b"
+    ),
+    "ko": _any(r"뭐래|뭐라고|뭐라 했|만족|어떻게 생각|뭐라고 생각"),
+    "ja": _any(r"何と言|なんて言|何て言|どう言|満足|どう思|評価"),
+    "vi": _any(r"nói gì|nói sao|nói thế nào|hài lòng|nghĩ gì|đánh giá"),
+}
 # A return to an earlier topic of the conversation ("回到新加坡那次", "back to the sanctions").
 RETURN = {
     "zh": _any(r"回到|再说回|说回|回头说|刚才(?:那|说的|提到的|讲的)|前面(?:那|说的|提到的|讲的)"),

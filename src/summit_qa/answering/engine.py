@@ -21,6 +21,7 @@ import numpy as np
 
 from summit_qa.answering import smalltalk
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
@@ -67,6 +68,7 @@ class SummitQA:
         self.memory = ConversationMemory(WINDOW)
         self.events = page_events(index.passages, glossary)
         self.summits = summit_days(self.events)
+        self.capitals = capitals(glossary, lambda zh: w.english if (w := index.lexicon.words.get(zh)) else ())
         self.suggester = Suggester(index.passages, self.events, glossary, self._similar)
         self._text = [p.text for p in index.passages].__getitem__  # a passage's text by its index
         self._page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
@@ -205,7 +207,7 @@ class SummitQA:
             r = self.rank(cleaned, query, language=language)
         reply = self._decide(shape, cleaned, language, voice, resolution, r, query)
         page = (self.events, self.index.passages, self.glossary)
-        op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical)
+        op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         written = self.ranker.names_label(cleaned, language)
         reply, pinned = carry_out(op, reply, names_label(cleaned, language, r.signals["label"], written))
         if reply.selection is not None:

@@ -119,7 +119,7 @@ def off_page_names(
 
 def is_actor(name: str, glossary: Glossary, page: str) -> bool:
     """A person or body, or a country the page writes as a side acting ("朝方", "美国国防部"):
-    "How did North Korea react?" asks of an actor, "And Hanoi?" of a place."""
+    "What was North Korea's reaction?" asks of an actor, "And Hanoi?" of a place."""
     return glossary.types.get(name) in ("person", "body") or name in acting_countries(glossary, page)
 
 

@@ -12,7 +12,7 @@ rules and the ranking, and named here for the answer and the eval.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -205,9 +205,10 @@ def read_operation(
     glossary: Glossary,
     order: np.ndarray,
     lexical: np.ndarray | None = None,
+    capitals: Mapping[str, str] | None = None,
 ) -> Operation | None:
-    """The operation a follow-up carries out (None for a new question); ``lexical``: the
-    question's lexical scores (a step from an earlier event the follow-up names)."""
+    """The operation a follow-up carries out (None for a new question); ``lexical``: its lexical
+    scores (a step from an earlier event it names); ``capitals``: actors.capitals."""
     if not resolution.follow_up or resolution.context_turn is None:
         return None
     before = earlier[resolution.context_turn]
@@ -219,8 +220,7 @@ def read_operation(
     # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
     # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
-    item = labelled_item(passages, before.answer)
-    last = LAST.get(language)
+    item, last = labelled_item(passages, before.answer), LAST.get(language)
     once = (
         1 if matches(NEXT_TIME, question, language) else -1 if matches(TIME_BEFORE, question, language) else 0
     )
@@ -256,7 +256,7 @@ def read_operation(
         # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
         summit = summit_passage(resolution.query, n, events, glossary, order, page) if n > 0 else None
         return Operation("nth", summit)
-    response = responds(question, language, before, glossary, passages, page)
+    response = responds(question, language, before, glossary, passages, page, capitals)
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
