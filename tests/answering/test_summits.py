@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from summit_qa.answering.summits import summit_passage
+from summit_qa.answering.summits import WHEN, summit_passage
 
 
 def _ranked_first(passages, pid):
@@ -74,3 +74,16 @@ def test_a_summit_by_its_nickname_is_the_page_s_own_or_past_its_summits(engine, 
         assert a.kind == "refused"
     else:
         assert a.kind == "answer" and a.passages[0].date == "2018-06-12"
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Ông Kim rời Hà Nội lúc nào?", True),
+        ("hoi nghi dien ra hoi nao", True),  # typed without marks
+        ("kim den ha noi luc nao vay", True),
+        ("Cuộc gặp nào quan trọng nhất?", False),  # "nào" alone asks which, not when
+    ],
+)
+def test_vietnamese_when_with_or_without_marks(question, asks):
+    assert bool(WHEN.search(question)) == asks

@@ -86,3 +86,21 @@ def test_someone_the_page_quotes_once_or_twice_is_in_scope(engine, question):
 def test_a_day_told_only_inside_the_entry_before_is_answered_by_it(engine):
     a = engine.answer("2018/10/9 发生了什么？")
     assert "次日" in a.passages[0].text and "2018-10-09" in a.passages[0].dates
+
+
+@pytest.mark.parametrize(
+    "question, refused",
+    [
+        ("what went on on 2018-09-03?", True),  # no passage carries that day
+        ("ngày 3/9/2018 có chuyện gì không?", True),
+        ("any news from 2018.7.6?", False),  # the day of a timeline entry
+    ],
+)
+def test_what_happened_on_a_day_the_page_does_not_report(engine, question, refused):
+    assert (engine.answer(question).kind == "refused") == refused
+
+
+def test_a_vietnamese_when_that_gives_a_day_asks_for_the_day_that_told_it(engine):
+    """ "When was the 12 June meeting announced?": the entry that announces that day."""
+    a = engine.answer("Trump công bố hội nghị ngày 12/6 hồi nào?")
+    assert a.passages[0].date != "2018-06-12" and "6月12日" in a.passages[0].text

@@ -320,7 +320,16 @@ class Ranker:
         # A year the page has no date in ("during 2017" on a page of 2018–19 events): not on it.
         years = {d[:4] for own in self._passage_dates for d in own if d}
         unheard = bool(wanted) and all(q.year is not None and str(q.year) not in years for q in wanted)
-        return answered and not after_page and not unheard, after_page
+        # "Any news of 3 September 2018?" of a day no passage carries, naming nothing of the
+        # page: the page reports nothing of that day.
+        days_asked = [q for q in wanted if q.day is not None]
+        unreported = (
+            bool(days_asked)
+            and not any(q.matches(d) for q in days_asked for own in self._passage_dates for d in own if d)
+            and asks_what_happened(text, language)
+            and not self.glossary.names(text)
+        )
+        return answered and not after_page and not unheard and not unreported, after_page
 
     def names_label(self, question: str, language: str) -> bool:
         """The question itself names one of the page's labels, by word and number."""

@@ -31,7 +31,9 @@ WHEN = _any(
     r"\bwhen\b|\bwhat (?:date|day)\b|\bwhich day\b|\bdate\b",
     r"언제|며칠|날짜",
     r"いつ|何日|日付",
-    r"khi nào|bao giờ|ngày nào|ngày mấy",
+    r"khi nào|bao giờ|ngày nào|ngày mấy|hồi nào|lúc nào",
+    # the same typed without marks ("hoi nao"), as whole words
+    r"\b(?:khi nao|bao gio|ngay nao|ngay may|hoi nao|luc nao)\b",
 )
 # A meeting of another kind than a summit: the one-on-one talks.
 ANOTHER_KIND = _any(
