@@ -416,3 +416,17 @@ def test_a_meeting_asked_for_takes_in_the_events_reported_as_talks(page):
     talks_only = {i for i, e in enumerate(events) if "talks" in e.actions and "meeting" not in e.actions}
     assert set(chosen) & talks_only  # "与…阮春福举行会谈"
     assert all("阮春福" in passages[i].text for i in chosen)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question, day",
+    [
+        ("蓬佩奥出任国务卿后头一回访朝是哪天？", "2018-05-09"),
+        ("Pompeo's second visit to North Korea after becoming secretary of state?", "2018-07-06"),
+        ("국무장관 취임 후 폼페이오의 첫 방북은 며칠이었지?", "2018-05-09"),
+        ("蓬佩奥头一回访朝是哪天？", "2018-04-18"),  # no office said: all his trips count
+    ],
+)
+def test_the_nth_trip_after_taking_an_office_counts_from_the_first_trip_in_it(engine, question, day):
+    assert engine.answer(question).passages[0].date == day

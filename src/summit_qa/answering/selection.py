@@ -263,7 +263,8 @@ def select(
     if shape.kind == "ordinal":
         if _past_the_summits(shape, question, events, glossary):
             return Selection("ordinal", ())  # "the third summit" on a page of two: refused
-        return _nth_trip(shape, question, events, glossary, chosen)
+        texts = [p.text for p in passages]
+        return _nth_trip(shape, question, events, glossary, chosen, _in_office(question, terms, texts))
     places = _destinations(question, glossary) if shape.kind in ("list", "count") else ()
     if places and not any(p in events[i].names for i in chosen for p in places):
         return Selection(shape.kind, ())  # someone's trips to a place the page never takes them: refused
@@ -279,7 +280,30 @@ def select(
     return Selection(shape.kind, tuple(ranked), "relevance")
 
 
-def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) -> Selection | None:
+# "蓬佩奥当上国务卿后第一次访朝", "his first trip as secretary of state": an office the
+# question says the person took, and the words that say so.
+_OFFICE = re.compile(r"国务卿|局长|总统|委员长|主席|总理|发言人|部长|室长")
+_TOOK = re.compile(
+    r"当上|成为|担任|出任|就任|上任|任上|作为|身份|\bafter becoming\b|\bbecame\b"
+    r"|\bas (?:the )?(?:new )?(?:u\.?s\.? )?(?:secretary|director|president|chair|spokes|minister|head)"
+    r"|된 (?:뒤|후|다음)|취임|으로서|になって|として|sau khi (?:trở thành|làm|nhậm chức|lên)|với tư cách",
+    re.I,
+)
+
+
+def _in_office(question: str, terms: Sequence[str], texts: Sequence[str]) -> Callable[[int, str], bool]:
+    """Whether passage i gives ``person`` the office the question says they took (always
+    true when it says none): a series is counted from the first passage that does."""
+    offices = set(_OFFICE.findall(question + " ".join(terms))) if _TOOK.search(question) else set()
+    if not offices:
+        return lambda i, person: True
+    office = "|".join(sorted(offices))
+    return lambda i, person: bool(re.search(f"(?:{office})[^，。、]{{0,3}}{re.escape(person)}", texts[i]))
+
+
+def _nth_trip(
+    shape: Shape, question: str, events, glossary, chosen: list[int], holds: Callable[[int, str], bool]
+) -> Selection | None:
     """The n-th trip of one person ("蓬佩奥第三次访朝", "Pompeo's last visit"): that
     person's visits in date order; or the n-th meeting of two people ("金英哲和蓬佩奥第一次
     见面"): the meetings naming both.  Only trips and meetings: other events a person is
@@ -290,6 +314,8 @@ def _nth_trip(shape: Shape, question: str, events, glossary, chosen: list[int]) 
         series = meetings_of(events, people, asked)
     elif len(people) == 1 and "visit" in asked:
         series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
+        took = [k for k, i in enumerate(series) if holds(i, people[0])]
+        series = series[took[0] :] if took else series
     else:
         return None
     picks = [series[n - 1] if n > 0 else series[n] for n in shape.nths if 0 < abs(n) <= len(series)]
