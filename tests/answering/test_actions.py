@@ -48,3 +48,20 @@ def test_trips_counted_between_the_verb_and_the_place_are_visits(question):
 
 def test_trips_to_a_place_the_page_never_takes_anyone_are_refused(engine):
     assert engine.answer("金正恩去年去过几次俄罗斯？").kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "question, meeting",
+    [
+        ("When did the envoy last see Kim?", True),
+        ("Have those two seen each other since?", True),
+        ("Did you see the schedule?", False),  # seeing a thing is no meeting
+        ("see the timeline", False),
+    ],
+)
+def test_seeing_someone_is_meeting_them(question, meeting):
+    assert ("meeting" in asked_actions(question)) == meeting
+
+
+def test_a_trip_to_see_someone_is_no_meeting_of_its_own():
+    assert asked_actions("trips to Seoul to see Moon") == ("visit",)

@@ -430,3 +430,11 @@ def test_a_meeting_asked_for_takes_in_the_events_reported_as_talks(page):
 )
 def test_the_nth_trip_after_taking_an_office_counts_from_the_first_trip_in_it(engine, question, day):
     assert engine.answer(question).passages[0].date == day
+
+
+@pytest.mark.model
+def test_when_two_people_last_saw_each_other_is_their_last_meeting(engine):
+    assert (
+        engine.answer("On what date did Pompeo and Kim Jong Un last see each other?").passages[0].date
+        == "2018-10-08"
+    )

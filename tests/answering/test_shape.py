@@ -479,3 +479,14 @@ def test_how_things_moved_on_over_a_period_is_a_range(question, language):
 )
 def test_how_things_stood_without_a_period_or_on_one_day_is_one_fact(question, language):
     assert shape(question, language).kind == "single"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("How did Kim and Trump each travel?", "compare"),
+        ("When did Kim and Trump see each other again?", "single"),  # reciprocal, not each of two
+    ],
+)
+def test_each_other_is_no_comparison(question, kind):
+    assert shape(question, "en").kind == kind

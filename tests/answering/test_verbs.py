@@ -132,3 +132,16 @@ def test_vietnamese_verbs_typed_without_marks(page, question, verb):
 def test_plain_english_is_not_read_as_unmarked_vietnamese(page):
     assert page_verbs("What was the ROI of the summit?", page[2]) == ()
     assert page_verbs("a den of spies in the capital", page[2]) == ()
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("总统专机几点落地？", "抵达"),  # landing, as a plane does
+        ("他们在哪儿着陆的", "抵达"),
+        ("空港からどうやって移動したの？", "乘坐"),  # how one moved on: by what
+        ("移動手段は何だった？", "乘坐"),
+    ],
+)
+def test_landing_and_moving_on_are_page_verbs(question, verb):
+    assert verb in page_verbs(question)

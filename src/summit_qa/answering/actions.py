@@ -32,6 +32,9 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"\bmeet",
         r"\bmet\b",
         r"\bs[ai]t down (?:together|with)\b|\b(?:sit|sat) down\b",
+        # seeing someone: "when did he last see Pompeo", "saw each other" (a trip "to see" someone
+        # is a visit: the traveller's trips)
+        r"(?<!to )\b(?:see|sees|saw|seen|seeing) (?:him|her|them|each other|one another|(?-i:[A-Z][a-z]+))\b",
         r"\bsummits?\b",
         r"만나|만남|만난|만났|정상회담|회동",
         r"会っ|会談|首脳会談|面会",

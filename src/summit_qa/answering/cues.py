@@ -168,7 +168,7 @@ WHY = {
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
     "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서"),
     "ja": _any(r"なぜ|どうして|理由|なんで|何のため|目的"),
-    "vi": _any(r"tại sao|vì sao|lý do|để làm gì|mục đích"),
+    "vi": _any(r"tại sao|vì sao|lý do|để làm gì|mục đích|\bsao (?:lại|mà)\b|\blàm sao mà\b"),
 }
 # "What about X?": X stands in for the names of the turn before.
 WHAT_ABOUT = {
@@ -231,7 +231,9 @@ _ORDINAL = {
 LAST = {
     "zh": re.compile(r"最后一[次回趟个条件项]|最近一[次回趟]|最后那[次回趟条]"),
     "en": re.compile(
-        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|entries|item|event|one|issue|point)s?\b",
+        r"\b(?:the )?(?:last|latest|most recent|final) (?:time|visit|trip|meeting|entry|entries|item|event|one|issue|point)s?\b"
+        # "when did he last see her": last as an adverb of a verb of meeting or going
+        r"|\blast (?:saw|seen|see|met|meet|visited|went|travel(?:l?ed)?|spoke|talked)\b",
         re.I,
     ),
     "ko": re.compile(r"마지막|가장 최근"),

@@ -167,7 +167,7 @@ COMPARE = {
     "zh": _any(r"分别|各自|谁先|哪个先|哪一个先|先后|有什么不同|有何不同|区别|不同之处|相比|比较|异同"),
     "en": _any(
         r"\brespectively\b",
-        r"\beach\b",
+        r"\beach\b(?! other)",  # "each other" is no comparison
         r"\bwho (?:came|went|arrived|left) first\b",
         r"\b(?:who|which) (?:[\w'-]+ ){1,4}first\b.*\bor\b|\bor\b.*\b(?:who|which) (?:[\w'-]+ ){1,4}first\b",
         r"\b(?:who|which) (?:[\w'-]+ ){1,4}first\b,? [\w'-]+ or [\w'-]+",

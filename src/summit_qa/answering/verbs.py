@@ -29,7 +29,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("抵达",),
         _any(
-            r"抵达|到达|来到|飞抵|降落|下(?:的)?车|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
+            r"抵达|到达|来到|飞抵|降落|落地|着陆|下(?:的)?车|(?:哪天|哪一天|几号|几日|几点|什么时候|何时|啥时候|谁先|先|后|才)到(?!底)",
             r"\barriv\w*|\bland(?:s|ed|ing)?\b|\b(?:got|get|gets|getting) off\b|\b(?:got|get|gets|getting) (?:to|in|into)\b|\breach(?:es|ed)?\b",
             r"\bshow(?:s|ed)? up\b|\btouch(?:es|ed)? down\b|\broll(?:s|ed)? in(?:to)?\b|\bfl(?:y|ies|ew) in(?:to)?\b|\bpull(?:s|ed)? in(?:to)?\b",
             r"도착|착륙|내렸|내린|내리",
@@ -66,7 +66,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"how did (?:[\w'-]+ ){1,3}(?:travel|get|go|come)\b|\bby (?:what|which|train|plane|air|car)\b|"
             r"\bmeans of transport|\btravel(?:l?ed)? by\b",
             r"어떻게 (?:갔|왔|가|와|이동)|뭐 타고|무엇을 타고|뭘 타고",
-            r"何で(?:行|来)|どうやって(?:行|来)|何に乗|乗って",
+            r"何で(?:行|来|移動)|どうやって(?:行|来|移動)|何に乗|乗って|移動手段",
             r"bằng gì|bằng phương tiện|đi bằng|bằng tàu|bằng máy bay",
         ),
     ),
