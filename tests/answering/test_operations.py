@@ -13,6 +13,7 @@ from summit_qa.answering.operations import (
     series,
     step_in_time,
     step_of_kind,
+    writes_day,
 )
 
 
@@ -432,3 +433,30 @@ def test_who_said_it_is_the_statement_just_shown(engine, turns):
     first = engine.answer(turns[0])
     answer = _converse(engine, turns)
     assert answer.passages[0].id == first.passages[0].id and "表示" in answer.passages[0].text
+
+
+@pytest.mark.parametrize(
+    "text, day, writes",
+    [
+        ("与金正恩的后续会谈将于 28 日举行。", 28, True),
+        ("特朗普将在28日离开越南。", 28, True),
+        ("据悉，27 日至 28 日，两人定于在河内会晤。", 28, False),  # the end of a span
+        ("定于2月27日至28日举行", 28, False),
+        ("12月18日发表声明", 8, False),  # part of another number
+    ],
+)
+def test_a_day_written_on_its_own(text, day, writes):
+    assert writes_day(text, day) == writes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["特朗普27号晚上有什么安排？", "隔天他干嘛？"],
+        ["What is Trump doing on the night of the 27th?", "What about the following day?"],
+    ],
+)
+def test_the_next_day_of_a_schedule_is_the_passage_that_tells_that_day(engine, turns):
+    then = engine.answer(turns[1], history=turns[:1])
+    assert then.operation == "next" and "28 日举行" in then.passages[0].text

@@ -212,13 +212,12 @@ def read_operation(
     if not resolution.follow_up or resolution.context_turn is None:
         return None
     before = earlier[resolution.context_turn]
-    if before.answer is None:
-        return None
+    if before.answer is None or (day := day_step(resolution, before, passages, order)) is not None:
+        return None if before.answer is None else day
     page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
-    # the series the follow-up names itself ("他第一次去朝鲜", the person carried over),
-    # else the latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？",
-    # "When did Pompeo go…" → "And the first time?" → "What about his third trip?")
+    # the series the follow-up names itself ("他第一次去朝鲜", the person carried over), else the
+    # latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
     item, last = labelled_item(passages, before.answer), LAST.get(language)
     once = (
@@ -275,6 +274,27 @@ def read_operation(
     return Operation(
         "attribute", before.answer if said_there(question, language, passages[before.answer].text) else None
     )
+
+
+def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:
+    """ "第二天呢？" after a schedule: the passage of its article that tells that day on its own
+    ("…将于 28 日举行"), the one before first, else the best ranked, not one that only spans it
+    ("27 日至 28 日"); None when no passage of the article does (the day is ranked as asked)."""
+    step = 1 if "day +1" in resolution.reason else -1 if "day -1" in resolution.reason else 0
+    days = [q for q in resolution.dates if q.surface == "context" and q.day]
+    if not step or not days:
+        return None
+    article = passages[before.answer].article
+    told = [i for i, p in enumerate(passages) if p.article == article and writes_day(p.text, days[0].day)]
+    ranked = [int(i) for i in order if int(i) in told]
+    pin = before.answer if before.answer in told else ranked[0] if ranked else None
+    return Operation("next" if step > 0 else "previous", pin) if pin is not None else None
+
+
+def writes_day(text: str, day: int) -> bool:
+    """``text`` writes day ``day`` of a month on its own ("28日", "28 日"), not as the end of a
+    span ("27 日至 28 日")."""
+    return re.search(rf"(?<![\d至到~～\-–—])(?<![至到~～\-–—]\s){day}\s?[日号]", text) is not None
 
 
 def said_there(question: str, language: str, text: str) -> bool:
