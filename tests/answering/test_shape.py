@@ -490,3 +490,21 @@ def test_how_things_stood_without_a_period_or_on_one_day_is_one_fact(question, l
 )
 def test_each_other_is_no_comparison(question, kind):
     assert shape(question, "en").kind == kind
+
+
+def test_two_months_sharing_one_month_word_are_a_period():
+    assert shape("去年五六月份朝美之间有什么动静", "zh").span == ("2018-05", "2018-06")
+
+
+@pytest.mark.parametrize(
+    "question, language, kind",
+    [
+        ("议题三里联络处那段写了什么？", "zh", "overview"),  # a numbered part, naming a thing in it
+        ("第2議題の開城工業団地の部分には何が書いてある？", "ja", "overview"),
+        ("Go over the issues section one by one", "en", "enumeration"),
+        ("Take me through the obstacles heading point by point", "en", "enumeration"),
+    ],
+)
+def test_a_part_of_the_page_asked_for_what_it_holds(question, language, kind):
+    names = ("联络处",) if "联络处" in question else ("开城工业园",) if "開城" in question else ()
+    assert read_shape(question, language, dt.date(2019, 2, 27), names=names).kind == kind

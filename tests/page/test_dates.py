@@ -120,3 +120,18 @@ def test_date_query_matches_by_precision():
 def test_a_month_and_day_with_a_dot_before_a_day_word(question, expected):
     got = question_dates(question, dt.date(2019, 2, 27))
     assert [(q.year, q.month, q.day) for q in got] == expected
+
+
+@pytest.mark.parametrize(
+    "question, months",
+    [
+        ("去年五六月份有什么事？", [5, 6]),  # two neighbours written together
+        ("2018年9、10月发生了什么", [9, 10]),
+        ("3-4月间", [3, 4]),
+        ("九、十月", [9, 10]),
+        ("十二月有什么消息", [12]),  # December, not a pair
+        ("2018年11月5日", [11]),
+    ],
+)
+def test_two_months_sharing_one_month_word(question, months):
+    assert [q.month for q in question_dates(question, dt.date(2019, 2, 27))] == months

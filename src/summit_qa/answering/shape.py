@@ -158,6 +158,7 @@ ENUMERATION = {
     "en": _any(
         r"\b(?:two|three|four|five|the|which|what) (?:main |key |big |major )?(?:issues|obstacles|hurdles|topics|agenda items|challenges)\b",
         r"\bwhat (?:points|items) (?:are|does|do|is)\b.*\b(?:section|heading|part)\b",
+        r"\bpoint by point\b|\bone by one\b|\bgo through (?:the |each |all )?\S*(?: \S+){0,3} (?:section|heading|points|items)\b",
     ),
     "ko": _any(r"(?:세|두|네) ?가지 (?:의제|쟁점|장애|과제|문제)|3대|(?:의제|쟁점|장애물)(?:는|은|들)"),
     "ja": _any(r"(?:三|3|二|2)つの(?:議題|課題|障害|問題)|三大|(?:議題|障害)は"),
@@ -191,6 +192,8 @@ ARTICLE = _any(
     r"文章|报道|稿|这版|本版|版面|大事记|分析|(?:这|本|该|那)篇|\b(?:article|page|piece|story|analysis|timeline|report)\b",
     r"기사|지면|연표|분석|記事|紙面|年表|分析|bài báo|trang báo|\bbài\b|niên biểu|phân tích",
     r"《[^》]+》|「[^」]+」|“[^”]{6,}”|'[^']{6,}'|\"[^\"]{6,}\"",  # a headline quoted
+    # a numbered part of the page: "议题一的宁边那部分写了什么" is about the page, whatever it names
+    r"议题|議題|의제|\bsection\b|\bissue (?:one|two|three|[1-3])\b|\b(?:first|second|third) issue\b",
 )
 # The people the page quotes for their view, asked for as a set ("分析里引用了哪几位专家？",
 # "how many analysts does the piece quote?"): the count or list word is the experts' own.

@@ -277,6 +277,7 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
     does not state (the year of "7月15日") stays open instead of being guessed,
     and "today" is left out: a reader's today is not the page's.
     """
+    question = _month_pairs(question)
     found: list[DateQuery] = []
     spans: list[tuple[int, int]] = []
     context = DateContext(reference=reference)
@@ -306,6 +307,26 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
         if _either_way(m, question):  # "9/10": 10 September as Chinese or English write it, or 9 October
             found.insert(len(found) - 1, DateQuery(year, day, month, m.group(0)))
     return found
+
+
+# Two months written with one 月: "7、8月", "7-8月份", "七、八月", "七八月" (two neighbours).
+_MONTH_PAIR = re.compile(
+    r"(?<![\d月日号])(1[0-2]|[1-9])\s*[、,，\-~～/和或]\s*(1[0-2]|[1-9])(?=\s*月)"
+    r"|(?<![一二三四五六七八九十])([一二三四五六七八九十][一二]?)、?([一二三四五六七八九十][一二]?)(?=月)"
+)
+
+
+def _month_pairs(question: str) -> str:
+    """``question`` with a pair of months sharing one 月 written as two ("7月、8月")."""
+
+    def two(m: re.Match[str]) -> str:
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        a, b = (int(x) if x.isdigit() else chinese_number(x) for x in (first, second))
+        if not (a and b and 1 <= a < b <= 12) or (m.group(3) and "、" not in m.group(0) and b != a + 1):
+            return m.group(0)  # "十二月" is December; neighbours only when written together
+        return f"{first}月、{second}"
+
+    return _MONTH_PAIR.sub(two, question)
 
 
 def _either_way(m: re.Match[str], question: str) -> bool:
