@@ -304,3 +304,19 @@ def test_a_follow_up_s_own_verb_wins_over_the_one_carried(engine):
 def test_what_he_said_after_a_question_is_his_statement_not_the_page(engine):
     a = engine.answer("他说了什么？", history=["金正恩哪天发表的新年贺词？"])
     assert a.kind == "answer" and "新年贺词" in a.passages[0].text
+
+
+@pytest.mark.parametrize(
+    "question, word",
+    [
+        ("한미 연합훈련은 언제 다시 했어?", "演习"),  # 훈련 is no hanja word of the page
+        ("When were the marine drills resumed?", "演习"),
+        ("Trừng phạt quan chức Triều Tiên khi nào?", "制裁"),
+    ],
+)
+def test_a_foreign_word_for_a_kind_of_event_stands_for_the_page_s_nouns(fake_engine, question, word):
+    assert word in fake_engine.ranker.terms(question)
+
+
+def test_a_chinese_question_keeps_its_own_words(fake_engine):
+    assert "军演" not in fake_engine.ranker.terms("韩美哪天重启演习？")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
@@ -21,6 +22,7 @@ from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import question_dates
+from summit_qa.page.events import ACTIONS
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
 from summit_qa.readers.proper_names import PageNames
@@ -84,6 +86,10 @@ TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc
 # How few passages name someone for a question naming them to be about the page whatever its
 # cosine: the experts the analysis quotes are named once or twice.
 RARE_PERSON_PASSAGES = 2
+# The kinds of event (page/events.py) the page names by a noun of their own (演习, 制裁, 遗骸,
+# 信件): a foreign question's word for the kind stands for those nouns.  Visits, meetings,
+# announcements and agreements are told by verbs too common to stand for one event.
+EVENT_NOUNS = ("exercise", "sanction", "remains", "letter")
 
 
 def _before(query, published: dt.date) -> bool:
@@ -139,6 +145,9 @@ class Ranker:
         self._label_words = {
             w: (w, *index.lexicon.near_synonyms(w)) for w in {lab[0] for lab in self._labels if lab}
         }
+        # The page's own nouns for the kinds of event a foreign question names (훈련, drills → 演习)
+        page = "".join(p.text for p in index.passages)
+        self._event_words = {k: tuple(dict.fromkeys(ACTIONS[k].findall(page))) for k in EVENT_NOUNS}
 
     def query_texts(self, question: str) -> list[str]:
         """The question, plus its glossary translation when it is not in Chinese.
@@ -157,13 +166,16 @@ class Ranker:
 
     def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
         """The page's Chinese words ``text`` names in another script: the glossary's names,
-        and for a foreign question the dictionaries' words (lexicon.py)."""
+        and for a foreign question the dictionaries' words (lexicon.py) and the page's nouns
+        for the kinds of event it names (drills, 훈련, 演習 → 演习)."""
         c = self.config
         if not c.use_glossary:
             return ()
         glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
+        if c.use_lexicon and language != "zh":  # the dictionaries' words miss 훈련 for 演习
+            found = (*found, *(w for k in asked_actions(text) for w in self._event_words.get(k, ())))
         return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text, self.glossary)]))
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
