@@ -2,14 +2,14 @@
 
 import pytest
 
-from summit_qa.answering.cues import LAST, WHY, matches
+from summit_qa.answering.cues import BEFORE, LAST, NEXT, WHY, matches
 
 
 @pytest.mark.parametrize(
     "question, last",
     [
         ("When did Moon last visit Washington?", True),  # last as an adverb of going
-        ("when did they last meet", True),
+        ("so when did those envoys last meet up", True),
         ("What was the last trip?", True),
         ("What happened last year?", False),  # a time, not the last of a series
         ("Who spoke last at the ceremony", False),
@@ -29,3 +29,16 @@ def test_last_of_a_series_in_english(question, last):
 )
 def test_vietnamese_why(question, why):
     assert matches(WHY, question, "vi") == why
+
+
+@pytest.mark.parametrize(
+    "question, language, table",
+    [
+        ("그보다 더 전엔?", "ko", BEFORE),
+        ("그럼 더 뒤에는 무슨 일이?", "ko", NEXT),
+        ("もっと前には何があった？", "ja", BEFORE),
+        ("さらに後はどうなった？", "ja", NEXT),
+    ],
+)
+def test_further_back_or_further_on_is_a_step(question, language, table):
+    assert matches(table, question, language)

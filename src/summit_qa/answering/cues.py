@@ -74,8 +74,10 @@ NEXT = {
         r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b",
         r"^\W*(?:and|so|what about|how about)\s+(?:right |just )?after\b",  # "and after the talks?"
     ),
-    "ko": _any(r"그 다음|그다음|그 후|그후|이후|다음에|다음 (?:일|건|의제|항목)"),
-    "ja": _any(r"その後|それから|次に|次は|次の"),
+    "ko": _any(
+        r"그 다음|그다음|그 후|그후|이후|다음에|다음엔|다음 (?:일|건|의제|항목)|그 뒤|그뒤|(?:그보다|더) 뒤"
+    ),
+    "ja": _any(r"その後|それから|次に|次は|次の|その次|(?:もっと|さらに|更に)後"),
     "vi": _any(r"sau đó|tiếp theo|rồi sao|tiếp đó|kế tiếp"),
 }
 BEFORE = {
@@ -85,8 +87,8 @@ BEFORE = {
         r"\b(?:right|just|shortly|immediately) before\b",
         r"^\W*(?:and|so|what about|how about)\s+before\b",  # "and before the suspension?"
     ),
-    "ko": _any(r"그 전|그전|이전에|전에는|그 앞"),
-    "ja": _any(r"その前|それ以前|以前|一つ前"),
+    "ko": _any(r"그 전|그전|이전에|전에는|전엔|그 앞|(?:그보다|더) 전"),
+    "ja": _any(r"その前|それ以前|以前|一つ前|(?:もっと|さらに|更に)前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
 # "Again" / "resumed": the same kind of event once more ("美韩后来又搞联合演习了吗？").
