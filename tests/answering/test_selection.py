@@ -438,3 +438,13 @@ def test_when_two_people_last_saw_each_other_is_their_last_meeting(engine):
         engine.answer("On what date did Pompeo and Kim Jong Un last see each other?").passages[0].date
         == "2018-10-08"
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["2019年的事大事记收了几条", "How many timeline entries are from 2019?"])
+def test_the_timeline_s_entries_are_counted_without_the_news_lead_above_them(engine, question):
+    a = engine.answer(question)
+    ids = [p.id for p in engine.index.passages]
+    intro = next(i for i, p in enumerate(engine.index.passages) if p.text.endswith("大事记："))
+    assert a.kind == "count" and [p.date[:4] for p in a.passages] == ["2019"] * 3
+    assert all(ids.index(p.id) > intro for p in a.passages)  # the lead above the entries is none

@@ -135,3 +135,16 @@ def test_a_month_and_day_with_a_dot_before_a_day_word(question, expected):
 )
 def test_two_months_sharing_one_month_word(question, months):
     assert [q.month for q in question_dates(question, dt.date(2019, 2, 27))] == months
+
+
+@pytest.mark.parametrize(
+    "question, years",
+    [
+        ("Which entries are from 2019?", [2019]),
+        ("the events of 2018", [2018]),
+        ("what went on from 2018 to 2019", [2018, 2019]),
+        ("any news from 2018/6/12 on?", [2018]),  # a day, read as one
+    ],
+)
+def test_a_year_after_from_of_or_to_is_a_date(question, years):
+    assert [q.year for q in question_dates(question, dt.date(2019, 2, 27))] == years

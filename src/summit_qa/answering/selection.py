@@ -135,9 +135,9 @@ def _filtered(
     if shape.kind == "range" and any(cue.search(question) for cue in HAPPENED.values()):
         actions = ()
     candidates = [e for e in events if shape.span is None or _in_span(e, shape)]
-    if TIMELINE.search(question):  # "according to the timeline": its entries only
-        timeline = _timeline_article(events)
-        candidates = [e for e in candidates if e.article == timeline]
+    if TIMELINE.search(question) and passages_text:  # "according to the timeline": its entries only
+        entries = set(_entries(events, passages_text))
+        candidates = [e for e in candidates if e.passage in entries]
     if shape.span is not None and not people and not actions:
         return [e.passage for e in candidates]  # "what happened in July?": the period is the topic
     if people:  # "Trump or the White House": any of them; "Trump and Kim": all
@@ -350,13 +350,18 @@ def _nth_entry(shape: Shape, question: str, passages, events, glossary) -> Selec
     return Selection("ordinal", (entry,)) if entry is not None else None
 
 
-def timeline_entry(passages: Sequence[Passage], events: Sequence[Event], n: int) -> int | None:
-    """The timeline's n-th entry (-1: the last): its dated paragraphs after the line that
-    introduces them ("以下是…大事记："), in page order."""
+def _entries(events: Sequence[Event], texts: Sequence[str]) -> list[int]:
+    """The timeline's entries: its dated paragraphs after the line that introduces them
+    ("以下是…大事记："), in page order; not the news lead above that line."""
     timeline = _timeline_article(events)
-    inside = [i for i, p in enumerate(passages) if p.article == timeline]
-    intro = next((k for k, i in enumerate(inside) if passages[i].text.rstrip().endswith(("：", ":"))), 0)
-    series = [i for i in inside[intro + 1 :] if passages[i].date]
+    inside = [e.passage for e in events if e.article == timeline]
+    intro = next((k for k, i in enumerate(inside) if texts[i].rstrip().endswith(("：", ":"))), 0)
+    return [i for i in inside[intro + 1 :] if events[i].dates]
+
+
+def timeline_entry(passages: Sequence[Passage], events: Sequence[Event], n: int) -> int | None:
+    """The timeline's n-th entry (-1: the last), in page order."""
+    series = _entries(events, [p.text for p in passages])
     if not series or n == 0 or abs(n) > len(series):
         return None
     return series[n - 1] if n > 0 else series[n]

@@ -212,7 +212,8 @@ _FOREIGN_DATE = re.compile(
     # Vietnamese: "ngày 1 tháng 8 năm 2018", "tháng 6 năm 2018", "ngày 12/6/2018"
     r"|(?:ngày\s+(?P<vday>\d{1,2})\s+)?tháng\s+(?P<vmon>\d{1,2})(?:\s+năm\s+(?P<vyear>\d{4}))?"
     r"|(?<![\d/])(?P<sday>\d{1,2})/(?P<smon>\d{1,2})(?:/(?P<syear>\d{4}))?(?![\d/])"
-    r"|\b(?:in|during|throughout|năm|year)\s+(?P<lyear>(?:19|20)\d{2})\b|(?P<kyonly>\d{4})\s*년"
+    r"|\b(?:in|during|throughout|from|of|to|until|till|through|năm|year)\s+(?P<lyear>(?:19|20)\d{2})\b(?![/.-]\d)"
+    r"|(?P<kyonly>\d{4})\s*년"
     # Month and day with a dot, as Chinese and Japanese readers type them, before a word for
     # that day ("3.8那天", "6.12号", "10.8の日"): a dot alone might be a decimal
     r"|(?<![\d.])(?P<cmon>\d{1,2})\.(?P<cday>\d{1,2})(?=\s*(?:那天|当天|这天|那日|日|号|の日))",
