@@ -508,3 +508,14 @@ def test_two_months_sharing_one_month_word_are_a_period():
 def test_a_part_of_the_page_asked_for_what_it_holds(question, language, kind):
     names = ("联络处",) if "联络处" in question else ("开城工业园",) if "開城" in question else ()
     assert read_shape(question, language, dt.date(2019, 2, 27), names=names).kind == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("特朗普一对一会谈那篇稿子讲了些什么", "overview"),  # what one article says
+        ("这版一共几篇稿子？", "page"),  # the page's articles
+    ],
+)
+def test_what_one_article_says_is_its_overview_not_the_page_s_articles(question, kind):
+    assert shape(question, "zh").kind == kind

@@ -41,7 +41,7 @@ PAGE = {
 }
 OVERVIEW = {
     "zh": _any(
-        r"讲了什么|讲的是什么|讲什么|说了什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?(?:是)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
+        r"(?:讲|说)了些?什么|讲的是什么|讲什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?(?:是)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
         r"核心(?:意思|内容|观点)|中心思想|主旨|"
         r"(?:讲|说|写|提)了哪(?:几|些)(?:点|方面|内容)?|哪几点|哪些点|写了什么"
     ),
@@ -195,6 +195,12 @@ ARTICLE = _any(
     # a numbered part of the page: "议题一的宁边那部分写了什么" is about the page, whatever it names
     r"议题|議題|의제|\bsection\b|\bissue (?:one|two|three|[1-3])\b|\b(?:first|second|third) issue\b",
 )
+# One article of the page, pointed at ("那篇稿子", "the story about…", "その記事").
+ONE_ARTICLE = re.compile(
+    r"(?:这|那|该|此)篇|那(?:条|则)(?:报道|新闻)|\b(?:this|that|the) (?:article|story|piece|report) (?:about|on)\b"
+    r"|\b(?:this|that) (?:article|story|piece|report)\b|(?:その|この|あの)記事|(?:그|이|저) 기사|bài (?:này|đó|về)",
+    re.I,
+)
 # The people the page quotes for their view, asked for as a set ("分析里引用了哪几位专家？",
 # "how many analysts does the piece quote?"): the count or list word is the experts' own.
 _EXPERT = r"(?:专家|学者|分析人士|分析师|研究员|專家|學者)"
@@ -295,7 +301,13 @@ def read_shape(
         return Shape("count" if counted else "list", counted=counted, sources=True)
     if TIMELINE.search(question) and COVERS.search(question) and not names:
         return Shape("page", span_of_timeline=True)
-    if _matches(PAGE, question, language) and not (happened and not ABOUT_THE_PAGE.search(question)):
+    # "金正恩抵达越南那篇稿子说了些什么？": what one article says, not the page's articles
+    of_one = ONE_ARTICLE.search(question) and _matches(OVERVIEW, question, language)
+    if (
+        _matches(PAGE, question, language)
+        and not (happened and not ABOUT_THE_PAGE.search(question))
+        and not of_one
+    ):
         return Shape("page", counted=counted)
     # "他说了什么？" asks what someone said, not what the page holds
     about_page = bool(ARTICLE.search(question)) or not (names or span or SOMEONE.search(question))
