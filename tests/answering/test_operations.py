@@ -460,3 +460,8 @@ def test_a_day_written_on_its_own(text, day, writes):
 def test_the_next_day_of_a_schedule_is_the_passage_that_tells_that_day(engine, turns):
     then = engine.answer(turns[1], history=turns[:1])
     assert then.operation == "next" and "28 日举行" in then.passages[0].text
+
+
+def test_a_day_that_opens_a_span_is_not_written_on_its_own():
+    assert not writes_day("启程参加定于 27 日至 28 日举行的会晤", 27)
+    assert writes_day("当地时间 27 日上午 11 点", 27)

@@ -278,23 +278,29 @@ def read_operation(
 
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:
     """ "第二天呢？" after a schedule: the passage of its article that tells that day on its own
-    ("…将于 28 日举行"), the one before first, else the best ranked, not one that only spans it
-    ("27 日至 28 日"); None when no passage of the article does (the day is ranked as asked)."""
+    ("…将于 28 日举行") and dates it so, the one before first, else the best ranked, not one that
+    only spans it ("27 日至 28 日"); None when no passage of the article does (ranked as asked)."""
     step = 1 if "day +1" in resolution.reason else -1 if "day -1" in resolution.reason else 0
     days = [q for q in resolution.dates if q.surface == "context" and q.day]
     if not step or not days:
         return None
-    article = passages[before.answer].article
-    told = [i for i, p in enumerate(passages) if p.article == article and writes_day(p.text, days[0].day)]
+    day, article = days[0], passages[before.answer].article
+    iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    told = [
+        i
+        for i, p in enumerate(passages)
+        if p.article == article and iso in p.dates and writes_day(p.text, day.day)
+    ]
     ranked = [int(i) for i in order if int(i) in told]
     pin = before.answer if before.answer in told else ranked[0] if ranked else None
     return Operation("next" if step > 0 else "previous", pin) if pin is not None else None
 
 
 def writes_day(text: str, day: int) -> bool:
-    """``text`` writes day ``day`` of a month on its own ("28日", "28 日"), not as the end of a
-    span ("27 日至 28 日")."""
-    return re.search(rf"(?<![\d至到~～\-–—])(?<![至到~～\-–—]\s){day}\s?[日号]", text) is not None
+    """``text`` writes day ``day`` of a month on its own ("28日", "28 日"), not as either end of
+    a span ("27 日至 28 日")."""
+    span = "至到~～\\-–—"
+    return re.search(rf"(?<![\d{span}])(?<![{span}]\s){day}\s?[日号](?!\s?[{span}])", text) is not None
 
 
 def said_there(question: str, language: str, text: str) -> bool:
