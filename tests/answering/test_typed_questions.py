@@ -104,3 +104,9 @@ def test_a_vietnamese_when_that_gives_a_day_asks_for_the_day_that_told_it(engine
     """ "When was the 12 June meeting announced?": the entry that announces that day."""
     a = engine.answer("Trump công bố hội nghị ngày 12/6 hồi nào?")
     assert a.passages[0].date != "2018-06-12" and "6月12日" in a.passages[0].text
+
+
+def test_a_kind_of_event_named_in_another_language_does_not_move_the_date_asked_about(engine):
+    """The page's noun for the drills ranks the passage; the day asked is the criticism's."""
+    a = engine.answer("Báo chí Triều Tiên lên án cuộc tập trận Hàn-Mỹ hôm nào?")
+    assert "演习" in a.passages[0].text and a.passages[0].answer_date == "2018-11-12"

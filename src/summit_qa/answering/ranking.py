@@ -57,7 +57,7 @@ class Ranking:
     signals: SignalTable
     dense: np.ndarray  # the raw cosine mix, before z-scoring: refusal reads it
     best_unit: np.ndarray
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # the page words that mark a passage's sentences (no event nouns)
     answered: bool
     after_page: bool = False  # refused: asks how an event the page only announces turned out
     dated: bool = False  # names a month or day some passage carries: in scope whatever its cosine
@@ -164,17 +164,17 @@ class Ranker:
                 texts.append(" ".join(terms))
         return texts
 
-    def terms(self, text: str, language: str | None = None) -> tuple[str, ...]:
+    def terms(self, text: str, language: str | None = None, events: bool = True) -> tuple[str, ...]:
         """The page's Chinese words ``text`` names in another script: the glossary's names,
-        and for a foreign question the dictionaries' words (lexicon.py) and the page's nouns
-        for the kinds of event it names (drills, 훈련, 演習 → 演习)."""
+        and for a foreign question the dictionaries' words (lexicon.py) and, with ``events``, the
+        page's nouns for the kinds of event it names (drills, 훈련, 演習 → 演习)."""
         c = self.config
         if not c.use_glossary:
             return ()
         glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
-        if c.use_lexicon and language != "zh":  # the dictionaries' words miss 훈련 for 演习
+        if events and c.use_lexicon and language != "zh":  # the dictionaries' words miss 훈련 for 演习
             found = (*found, *(w for k in asked_actions(text) for w in self._event_words.get(k, ())))
         return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text, self.glossary)]))
 
@@ -212,18 +212,15 @@ class Ranker:
     ) -> Ranking:
         """Score every passage for a cleaned, non-empty question.
 
-        ``resolution`` (a follow-up read with the conversation) supplies the text
-        to rank, dates to add and passage bonuses; ``query`` is that text's
-        encoding when already computed.  Refusal reads the floors of ``language``
-        (default: the question's).
-        """
+        ``resolution`` (a follow-up read with the conversation) supplies the text to rank,
+        dates to add and passage bonuses; ``query`` is that text's encoding when already
+        computed.  Refusal reads the floors of ``language`` (default: the question's)."""
         c = self.config
         language = language or detect_language(question)
         if resolution and self.names_label(question, language):
             resolution = query = None  # "第三个议题呢？" names its paragraph: nothing to carry
         text = resolution.query if resolution else question
-        passages = self.index.passages
-        n = len(passages)
+        passages, n = self.index.passages, len(self.index.passages)
         columns: dict[str, np.ndarray] = {}
         dense = np.zeros(n, np.float32)
         best_unit = np.full(n, -1, np.int64)
@@ -282,7 +279,8 @@ class Ranker:
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )
-        return Ranking(order, score, signals, dense, best_unit, terms, answered, after_page, dated)
+        shown = self.terms(text, language, events=False)  # "when were the drills criticised?": not 演习's
+        return Ranking(order, score, signals, dense, best_unit, shown, answered, after_page, dated)
 
     def _answered(
         self,
