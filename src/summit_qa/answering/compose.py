@@ -94,13 +94,15 @@ def compose(
     top_k: object,
     selection: Selection | None = None,
     span=None,
+    days=(),
     **context,
 ) -> Answer:
     """The answer to an answered question: its best ``top_k`` passages, or every passage of
-    its selection in the selection's order (not cut by ``top_k``)."""
+    its selection in the selection's order (not cut by ``top_k``); ``days``: the days a
+    follow-up asks about through the turn before ("第二天呢？"), shown in the headers."""
     wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
     published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
-    asked = question_dates(cleaned, published) if published else []
+    asked = [*(question_dates(cleaned, published) if published else []), *days]
     statement = bool(ASKS_ABOUT_A_STATEMENT.search(cleaned + " " + " ".join(r.terms)))
     end = bool(ASKS_ABOUT_AN_END.search(cleaned))
     given = bool(WHEN.search(cleaned)) and any(q.month is not None or q.day is not None for q in asked)

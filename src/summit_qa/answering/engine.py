@@ -375,6 +375,7 @@ class SummitQA:
                 top_k,
                 reply.selection,
                 reply.span,
+                res.dates if res is not None else (),
                 **context,
             )
         )
