@@ -195,6 +195,14 @@ def _named_anchor(
     return top if lexical[top] > max(0.0, lexical[before.answer]) else before.answer
 
 
+def _leaned_on(resolution: Resolution, earlier: Sequence[Turn]) -> Turn | None:
+    """The answered turn a follow-up leans on (None for a new question)."""
+    if not resolution.follow_up or resolution.context_turn is None:
+        return None
+    before = earlier[resolution.context_turn]
+    return before if before.answer is not None else None
+
+
 def read_operation(
     question: str,
     language: str,
@@ -209,11 +217,10 @@ def read_operation(
 ) -> Operation | None:
     """The operation a follow-up carries out (None for a new question); ``lexical``: its lexical
     scores (a step from an earlier event it names); ``capitals``: actors.capitals."""
-    if not resolution.follow_up or resolution.context_turn is None:
+    if (before := _leaned_on(resolution, earlier)) is None:
         return None
-    before = earlier[resolution.context_turn]
-    if before.answer is None or (day := day_step(resolution, before, passages, order)) is not None:
-        return None if before.answer is None else day
+    if (day := day_step(resolution, before, passages, order)) is not None:
+        return day
     page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
     # the series the follow-up names itself ("他第一次去朝鲜", the person carried over), else the

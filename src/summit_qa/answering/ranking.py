@@ -174,9 +174,16 @@ class Ranker:
         glossed = self.glossary.chinese_terms(text)
         language = language or detect_language(text)
         found = self.index.lexicon.terms(text, language) if c.use_lexicon and language != "zh" else ()
-        if events and c.use_lexicon and language != "zh":  # the dictionaries' words miss 훈련 for 演习
-            found = (*found, *(w for k in asked_actions(text) for w in self._event_words.get(k, ())))
-        return tuple(dict.fromkeys([*glossed, *found, *page_verbs(text, self.glossary)]))
+        own = tuple(dict.fromkeys([*glossed, *found, *page_verbs(text, self.glossary)]))
+        return self._with_event_nouns(own, text, language) if events else own
+
+    def _with_event_nouns(self, terms: tuple[str, ...], text: str, language: str) -> tuple[str, ...]:
+        """``terms`` and, for a foreign question, the page's nouns for the kinds of event it
+        names: the dictionaries' words miss 훈련 for 演习."""
+        if not self.config.use_lexicon or language == "zh":
+            return terms
+        nouns = [w for kind in asked_actions(text) for w in self._event_words.get(kind, ())]
+        return tuple(dict.fromkeys([*terms, *nouns]))
 
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints (the dictionaries' proper
@@ -238,7 +245,10 @@ class Ranker:
             whole, sentence = self.index.tokens.scores(query.tokens)
             columns["late"] = zscore(whole)
             columns["late_sentence"] = zscore(sentence)
-        terms = self.terms(text, language)
+        # the question's own page words mark a passage's sentences; the nouns for the kind of event
+        # it names only rank ("when were the drills criticised?" is not told by 演习's sentence)
+        shown = self.terms(text, language, events=False)
+        terms = self._with_event_nouns(shown, text, language)
         if c.use_lexical:
             columns["lexical"] = self.index.lexical.scores(text, extra_terms=terms)
         ordinal = find_ordinal(text, language)
@@ -279,7 +289,6 @@ class Ranker:
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )
-        shown = self.terms(text, language, events=False)  # "when were the drills criticised?": not 演习's
         return Ranking(order, score, signals, dense, best_unit, shown, answered, after_page, dated)
 
     def _answered(

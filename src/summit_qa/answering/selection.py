@@ -123,7 +123,7 @@ def _filtered(
     events: Sequence[Event],
     glossary: Glossary,
     score: np.ndarray,
-    passages_text: Sequence[str] = (),
+    passages_text: Sequence[str],
 ) -> list[int]:
     """The passages a list, count or range question asks for: its period, then the people
     and actions it names, then relevance."""
@@ -135,7 +135,7 @@ def _filtered(
     if shape.kind == "range" and any(cue.search(question) for cue in HAPPENED.values()):
         actions = ()
     candidates = [e for e in events if shape.span is None or _in_span(e, shape)]
-    if TIMELINE.search(question) and passages_text:  # "according to the timeline": its entries only
+    if TIMELINE.search(question):  # "according to the timeline": its entries only
         entries = set(_entries(events, passages_text))
         candidates = [e for e in candidates if e.passage in entries]
     if shape.span is not None and not people and not actions:
