@@ -145,3 +145,26 @@ def test_plain_english_is_not_read_as_unmarked_vietnamese(page):
 )
 def test_landing_and_moving_on_are_page_verbs(question, verb):
     assert verb in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "机场有谁迎接代表团？",
+        "谁去接的他",
+        "Who greeted the delegation?",
+        "who was there to meet her at the airport",
+        "공항에서 누가 맞이했어?",
+        "空港で誰が出迎えたの？",
+        "Ai ra đón đoàn ở sân bay?",
+    ],
+)
+def test_being_met_on_arrival_is_the_page_s_greeting(question):
+    assert "迎接" in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["他们在哪儿会面？", "Where did they meet?", "When will the leaders meet again?"]
+)
+def test_meeting_someone_is_no_greeting(question):
+    assert "迎接" not in page_verbs(question)

@@ -1,5 +1,5 @@
-"""The page's verbs of arriving, leaving, riding and being willing, read from the words readers
-use for them.
+"""The page's verbs of arriving, leaving, riding, greeting and being willing, read from the
+words readers use for them.
 
 News prose writes 抵达 and 离开/启程; a reader writes "哪天到的", "got to", "着いた",
 "도착", "đến Hà Nội", "走的", "set off", "出発".  Neither BM25 nor the glossary links
@@ -63,11 +63,22 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("乘坐",),
         _any(
             r"怎么(?:去|来|走|到)|坐(?:的)?什么|乘(?:的)?什么|坐啥|交通工具|坐(?:火车|飞机|专列)|乘坐",
-            r"how did (?:[\w'-]+ ){1,3}(?:travel|get|go|come)\b|\bby (?:what|which|train|plane|air|car)\b|"
+            r"\bhow did (?:[\w'-]+ ){1,3}(?:travel|get|go|come)\b|\bby (?:what|which|train|plane|air|car)\b|"
             r"\bmeans of transport|\btravel(?:l?ed)? by\b",
             r"어떻게 (?:갔|왔|가|와|이동)|뭐 타고|무엇을 타고|뭘 타고",
             r"何で(?:行|来|移動)|どうやって(?:行|来|移動)|何に乗|乗って|移動手段",
             r"bằng gì|bằng phương tiện|đi bằng|bằng tàu|bằng máy bay",
+        ),
+    ),
+    (
+        # being met on arrival: "who was there to meet him", 누가 맞이했어, 出迎え, ai ra đón
+        ("迎接",),
+        _any(
+            r"迎接|欢迎|接站|接机|谁(?:去|来)?接",
+            r"\bgreet\w*|\bwelcom\w*|\b(?:there|waiting|came|come|went|out) to meet\b|\breceived (?:him|her|them) at\b",
+            r"맞이|마중|환영|맞았",
+            r"出迎|迎え|歓迎",
+            r"\bđón\b|chào đón|nghênh đón",
         ),
     ),
 )
@@ -86,7 +97,7 @@ _REACHED_UNMARKED = re.compile(unmarked(_REACHED.pattern))
 
 
 def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ...]:
-    """The page's verbs for the arriving, leaving or riding ``question`` asks about (may be
+    """The page's verbs for the arriving, leaving, riding or greeting ``question`` asks about (may be
     none); with the ``glossary``, also reaching one of its places, and the Vietnamese words
     typed without marks."""
     bare = question.isascii()
