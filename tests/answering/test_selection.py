@@ -448,3 +448,25 @@ def test_the_timeline_s_entries_are_counted_without_the_news_lead_above_them(eng
     intro = next(i for i, p in enumerate(engine.index.passages) if p.text.endswith("大事记："))
     assert a.kind == "count" and [p.date[:4] for p in a.passages] == ["2019"] * 3
     assert all(ids.index(p.id) > intro for p in a.passages)  # the lead above the entries is none
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("有过哪些联合演习？", "exercise"), ("List the letters between the two leaders", "letter")],
+)
+def test_a_kind_of_event_the_page_tells_a_few_times_is_every_dated_one(page, question, kind):
+    passages, events, _ = page
+    of_kind = [i for i, e in enumerate(events) if e.day and kind in e.actions]
+    score = np.full(len(passages), -10.0, np.float32)
+    score[of_kind[-1]] = 1.0  # one far ahead of the others: relevance alone would keep it only
+    chosen = _select(page, Shape("list", listy=True), question, score)
+    assert len(of_kind) >= 2 and set(chosen.passages) == set(of_kind)
+
+
+def test_a_kind_of_event_the_page_tells_often_is_still_cut_by_relevance(page):
+    passages, events, _ = page
+    meetings = [i for i, e in enumerate(events) if e.day and "meeting" in e.actions]
+    score = np.full(len(passages), -10.0, np.float32)
+    score[meetings[:2]] = [1.0, 0.5]
+    chosen = _select(page, Shape("list", listy=True), "有哪些会见？", score)
+    assert len(meetings) > 4 and set(chosen.passages) == set(meetings[:2])

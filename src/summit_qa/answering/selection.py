@@ -31,6 +31,8 @@ from summit_qa.page.passages import Passage
 # passages which merely share a name out.
 RELEVANCE = 2.5
 FILTERED_RELEVANCE = 6.0
+# A kind of event with at most this many dated events on the page (drills, letters, sanctions…)
+RARE_KIND = 4
 # "or" between the names a question lists, in five languages.
 EITHER = re.compile(r"或|还是|\bor\b|또는|이나|거나|または|もしくは|\bhoặc\b", re.I)
 
@@ -154,6 +156,10 @@ def _filtered(
         candidates = [e for e in candidates if wanted & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
         candidates = [e for e in candidates if all(travels(passages_text[e.passage], p) for p in people)]
+    # "联合演习有过哪些": a kind of event the page tells only a few times is the topic itself
+    dated_kind = [e for e in candidates if e.day]
+    if len(actions) == 1 and not people and shape.kind in ("list", "count") and len(dated_kind) <= RARE_KIND:
+        return [e.passage for e in dated_kind]
     topical = shape.kind == "list" and not actions and shape.span is None  # "哪些不满": by relevance
     cut = FILTERED_RELEVANCE if (people or actions) and not topical else RELEVANCE
     relevant = _relevant(score, cut)
