@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from summit_qa.answering.compare import one_for_each_side
-from summit_qa.answering.entities import _abbreviates, off_page_names
+from summit_qa.answering.entities import _abbreviates, _modified_page_word, off_page_names
 from summit_qa.answering.overview import article_of_kind, named_article, quoted_sources
 from summit_qa.answering.selection import named_heading, select, summit_days, travels
 from summit_qa.answering.shape import Shape
@@ -195,6 +195,15 @@ def test_names_the_page_never_mentions(page):
     # loanwords about a page and its stories are no names
     assert off_page_names("この記事のポイントをリストにして", "ja", text, glossary, ()) == []
     assert off_page_names("専門家のコメントは？", "ja", text, glossary, ()) == []
+
+
+def test_a_modifier_and_a_page_word_is_no_name(page):
+    """jieba tags "新进展" as a body: a modifier and a word the page prints are no name."""
+    passages, _, glossary = page
+    text = "\n".join(p.text for p in passages)
+    assert off_page_names("美朝之间有啥新进展？", "zh", text, glossary, ()) == []
+    assert _modified_page_word("新进展", "取得进展") and not _modified_page_word("新罕布什尔", "取得进展")
+    assert "文在寅" in off_page_names("文在寅有啥新进展？", "zh", text, glossary, ())
 
 
 def test_the_people_the_page_quotes_as_it_introduces_them(page):

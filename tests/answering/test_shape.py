@@ -519,3 +519,15 @@ def test_a_part_of_the_page_asked_for_what_it_holds(question, language, kind):
 )
 def test_what_one_article_says_is_its_overview_not_the_page_s_articles(question, kind):
     assert shape(question, "zh").kind == kind
+
+
+@pytest.mark.parametrize(
+    "question", ["这位部长一年里都跟谁会过面？", "代表团都去过哪儿？", "她这次出访都到了哪里"]
+)
+def test_dou_before_who_or_where_asks_for_each_one(question):
+    assert shape(question, "zh", names=("蓬佩奥",), actions=("visit",)).kind == "list"
+
+
+@pytest.mark.parametrize("question", ["谁都没想到会这样吗？", "都几点了，他还没到哪里？"])
+def test_dou_far_from_who_or_where_is_no_list(question):
+    assert shape(question, "zh", names=("蓬佩奥",)).kind != "list"

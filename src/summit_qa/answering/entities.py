@@ -54,6 +54,17 @@ def _misread_phrase(before: str, word: str) -> bool:
     return bool(before) and bool(freq.get(before + word[0])) and bool(freq.get(word[1:]))
 
 
+# Modifiers jieba folds into a "name" with the noun after them ("新进展" tagged nt).
+_MODIFIERS = re.compile(r"^(?:最新|新|最|大|小|其他|其它|更多|主要|重大|具体)")
+
+
+def _modified_page_word(word: str, page_text: str) -> bool:
+    """``word`` is a modifier and a word the page prints ("新进展": new 进展), not a name."""
+    m = _MODIFIERS.match(word)
+    rest = word[m.end() :] if m else ""
+    return len(rest) >= 2 and rest in page_text
+
+
 def _covered(question: str, glossary: Glossary) -> list[tuple[int, int]]:
     """The spans of every glossary name the question writes."""
     return [m.span() for pattern, _ in glossary.aliases for m in pattern.finditer(question)]
@@ -99,7 +110,7 @@ def off_page_names(
                 continue
             if _misread_phrase(before, word):
                 continue
-            if _abbreviates(word, glossary):
+            if _abbreviates(word, glossary) or _modified_page_word(word, page_text):
                 continue
             if not _same_name(word, page_names):
                 found.append(word)
