@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.long_messages import asked_part, focus
+from summit_qa.answering.long_messages import asked_part, focus, unchecked
 
 LONG_MESSAGE = (
     "我一直在看新闻。去年秋天以后好像一直没什么进展，大家都很失望。我就想知道，蓬佩奥十月份在平壤见了谁？谢谢"
@@ -45,3 +45,30 @@ def test_the_question_inside_a_long_message_gives_its_shape():
 )
 def test_what_a_long_message_asks(message, focused):
     assert focus(message) == focused
+
+
+@pytest.mark.parametrize(
+    "message, asked",
+    [
+        ("代表团哪天到的？是坐飞机去的对吧？", "代表团哪天到的？"),
+        ("When did the delegation leave? They flew, right?", "When did the delegation leave?"),
+        ("대표단은 언제 출발했어? 비행기 타고 간 거 맞지?", "대표단은 언제 출발했어?"),
+        ("代表団はいつ出発したの？飛行機だよね？", "代表団はいつ出発したの？"),
+        ("Đoàn rời đi khi nào? Đi máy bay phải không?", "Đoàn rời đi khi nào?"),
+    ],
+)
+def test_a_closing_check_after_a_question_is_not_what_is_asked(message, asked):
+    assert unchecked(message) == asked
+    assert asked_part(message) == asked
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "他是坐火车去的吧？",  # a check alone is the question
+        "他们签了联合声明，对吧？那声明里说了什么？",  # the check comes first
+        "Who left first? Who arrived first?",  # two questions, no check
+    ],
+)
+def test_a_message_without_a_closing_check_is_kept(message):
+    assert unchecked(message) == message

@@ -29,7 +29,7 @@ from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
-from summit_qa.answering.long_messages import asked_part, focus
+from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
@@ -195,7 +195,7 @@ class SummitQA:
             return _plain("small_talk", cleaned, voice, small_talk_reply(talk, voice), language)
         if not names and is_gibberish(cleaned, self.glossary):
             return _plain("small_talk", cleaned, voice, small_talk_reply("noise", voice), language)
-        cleaned = smalltalk.strip_greeting(cleaned)
+        cleaned = unchecked(smalltalk.strip_greeting(cleaned))  # "…, right?" is no question
         if (focused := focus(cleaned)) != cleaned:
             cleaned, query = f"{focused} {cleaned}", None
         resolution = self._resolve(cleaned, language, earlier)

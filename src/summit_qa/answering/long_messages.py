@@ -10,10 +10,35 @@ from summit_qa.answering.cues import is_short
 LONG_MESSAGE = 40  # characters: a shorter message asks what it says
 
 
+# A question that only checks what the reader believes ("…对吧？", "…, right?", "맞지?",
+# "…だよね？", "phải không?") after a real question: the real one is what is asked.
+_CHECK = re.compile(
+    r"(?:对吧|对不对|是吧|是不是|没错吧|对么|对嘛)[？?]?$"
+    r"|(?:\bright|\bcorrect|\bisn't (?:it|that)|\bwasn't (?:it|that)|\bdidn't (?:he|she|they|it))[?]?$"
+    r"|(?:맞지|맞죠|맞나요|맞아|맞습니까|그렇지|그치)[요]?[?？]?$"
+    r"|(?:でしょ|でしょう|だよね|ですよね|よね|じゃない)[か]?[？?]?$"
+    r"|(?:phải không|đúng không|đúng chứ|phải chứ)[?]?$",
+    re.I,
+)
+
+
+def unchecked(text: str) -> str:
+    """``text`` without a closing check after an earlier question ("…언제 출발한 거야? 기차 타고
+    간 거 맞지?": the first asks; what the reader believes is no part of what is asked)."""
+    ends = [m.end() for m in re.finditer(r"[？?]", text)]
+    if len(ends) < 2 or text[ends[-1] :].strip(" 。.!！~～"):
+        return text
+    last, before = text[ends[-2] : ends[-1]].strip(), text[: ends[-2]]
+    if _CHECK.search(last) and not _CHECK.search(before):
+        return before.strip()
+    return text
+
+
 def asked_part(text: str) -> str:
     """The sentence that asks, in a long message (three sentences or more, at least
     ``LONG_MESSAGE`` characters): its last one with a question mark.  What a rambling message
     tells before it ("新加坡会晤之后就没什么进展了…") is not what it asks for."""
+    text = unchecked(text)
     sentences = [s for s in re.split(r"(?<=[。！？!?])\s*|(?<=\.)\s+", text) if s.strip()]
     if len(sentences) < 3 or len(text) < LONG_MESSAGE:
         return text
