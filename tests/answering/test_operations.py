@@ -465,3 +465,20 @@ def test_the_next_day_of_a_schedule_is_the_passage_that_tells_that_day(engine, t
 def test_a_day_that_opens_a_span_is_not_written_on_its_own():
     assert not writes_day("启程参加定于 27 日至 28 日举行的会晤", 27)
     assert writes_day("当地时间 27 日上午 11 点", 27)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["蓬佩奥十月份见到金正恩时双方谈成了什么？", "次日呢？"],
+        ["What did Pompeo and Kim agree on in October?", "and the next day?"],
+    ],
+)
+def test_the_next_day_a_passage_writes_from_its_own_day(engine, turns):
+    # "次日，特朗普说…": the passage shown tells the day after on its own, as 次日
+    first = engine.answer(turns[0])
+    then = engine.answer(turns[1], history=turns[:1])
+    assert first.passages[0].answer_date == "2018-10-08"
+    assert then.operation == "next" and then.passages[0].id == first.passages[0].id
+    assert then.passages[0].answer_date == "2018-10-09"

@@ -56,10 +56,21 @@ def scored(
 
 
 def told_day(index: SearchIndex, r: Ranking, words: str, passage: int) -> str | None:
-    """The day ``passage`` gives for ``words`` (an event told, not asked about)."""
-    wanted = set(index.lexical.query_terms(words + " " + " ".join(r.terms)))
-    statement = bool(ASKS_ABOUT_A_STATEMENT.search(words))
-    return scored(index, r, passage, wanted, statement=statement).answer_date
+    """The day ``passage`` gives for ``words``: the day its header shows for them."""
+    return scored(index, r, passage, *_reading(index, r, words)).answer_date
+
+
+def _reading(index: SearchIndex, r: Ranking, cleaned: str, days=()) -> tuple:
+    """What picks a passage's answering sentence and date for question ``cleaned``: its page
+    words, the days it asks about (and ``days``), whether it asks of a statement, of an end,
+    or when something was said of a day it gives."""
+    wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
+    published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
+    asked = [*(question_dates(cleaned, published) if published else []), *days]
+    statement = bool(ASKS_ABOUT_A_STATEMENT.search(cleaned + " " + " ".join(r.terms)))
+    end = bool(ASKS_ABOUT_AN_END.search(cleaned))
+    given = bool(WHEN.search(cleaned)) and any(q.month is not None or q.day is not None for q in asked)
+    return wanted, asked, statement, end, given
 
 
 def lead(selection: Selection, shown: list[ScoredPassage], language: str, published: str, span=None) -> str:
@@ -100,19 +111,14 @@ def compose(
     """The answer to an answered question: its best ``top_k`` passages, or every passage of
     its selection in the selection's order (not cut by ``top_k``); ``days``: the days a
     follow-up asks about through the turn before ("第二天呢？"), shown in the headers."""
-    wanted = set(index.lexical.query_terms(cleaned + " " + " ".join(r.terms)))
-    published = dt.date.fromisoformat(index.passages[0].published) if index.passages else None
-    asked = [*(question_dates(cleaned, published) if published else []), *days]
-    statement = bool(ASKS_ABOUT_A_STATEMENT.search(cleaned + " " + " ".join(r.terms)))
-    end = bool(ASKS_ABOUT_AN_END.search(cleaned))
-    given = bool(WHEN.search(cleaned)) and any(q.month is not None or q.day is not None for q in asked)
+    reading = _reading(index, r, cleaned, days)
     if selection is None or selection.kind == "ordinal":
         first = list(selection.passages) if selection else []  # the n-th of a series, first
         rest = [int(i) for i in r.order if int(i) not in first]
         chosen = (first + rest)[: passages_wanted(top_k, len(r.order))]
-        shown = [scored(index, r, i, wanted, asked, statement, end, given) for i in chosen]
+        shown = [scored(index, r, i, *reading) for i in chosen]
         return Answer(question, True, shown, language, **context)
-    shown = [scored(index, r, i, wanted, asked, statement, end, given) for i in selection.passages]
+    shown = [scored(index, r, i, *reading) for i in selection.passages]
     line = lead(selection, shown, language, index.passages[0].published if index.passages else "", span)
     count = len(shown) if selection.kind == "count" or selection.counted else None
     return Answer(question, True, shown, language, kind=selection.kind, lead=line, count=count, **context)

@@ -285,7 +285,7 @@ def read_operation(
 
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:
     """ "第二天呢？" after a schedule: the passage of its article that tells that day on its own
-    ("…将于 28 日举行") and dates it so, the one before first, else the best ranked, not one that
+    ("…将于 28 日举行", "次日，特朗普说") and dates it so, the one before first, else the best ranked, not one that
     only spans it ("27 日至 28 日"); None when no passage of the article does (ranked as asked)."""
     step = 1 if "day +1" in resolution.reason else -1 if "day -1" in resolution.reason else 0
     days = [q for q in resolution.dates if q.surface == "context" and q.day]
@@ -296,11 +296,17 @@ def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], 
     told = [
         i
         for i, p in enumerate(passages)
-        if p.article == article and iso in p.dates and writes_day(p.text, day.day)
+        if p.article == article
+        and iso in p.dates
+        and (writes_day(p.text, day.day) or _RELATIVE[step].search(p.text))
     ]
     ranked = [int(i) for i in order if int(i) in told]
     pin = before.answer if before.answer in told else ranked[0] if ranked else None
     return Operation("next" if step > 0 else "previous", pin) if pin is not None else None
+
+
+# A day written from the one before it: "次日，特朗普说" tells the next day on its own.
+_RELATIVE = {1: re.compile(r"次日|翌日|第二天|隔天"), -1: re.compile(r"前一天|前一日|头一天")}
 
 
 def writes_day(text: str, day: int) -> bool:
