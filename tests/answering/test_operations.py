@@ -482,3 +482,21 @@ def test_the_next_day_a_passage_writes_from_its_own_day(engine, turns):
     assert first.passages[0].answer_date == "2018-10-08"
     assert then.operation == "next" and then.passages[0].id == first.passages[0].id
     assert then.passages[0].answer_date == "2018-10-09"
+
+
+def test_a_passage_dated_by_its_month_steps_from_the_event_of_that_month_it_tells(page):
+    passages, events, _ = page
+    # the analysis recalls the first summit as "去年 6 月": its day is the summit's entry
+    recalled = next(
+        i
+        for i, e in enumerate(events)
+        if e.day and len(e.day) == 7 and passages[i].article != "timeline" and "新加坡" in e.names
+    )
+    summit = next(
+        e
+        for e in events
+        if e.day and e.day.startswith(events[recalled].day) and "联合声明" in passages[e.passage].text
+    )
+    assert step_in_time(events, recalled, 1) == step_in_time(events, summit.passage, 1)
+    assert step_in_time(events, recalled, -1) == step_in_time(events, summit.passage, -1)
+    assert passages[step_in_time(events, recalled, 1)].article == "timeline"

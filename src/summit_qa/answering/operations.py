@@ -113,10 +113,10 @@ def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
     article first (the story being read: Kim's train leaves on the 23rd, then reaches
     Vietnam on the 26th), else on the whole page; among the events of that day, one of
     the same article first.  An undated passage (the analysis) steps to its neighbour in
-    its article."""
-    here = events[at]
+    its article; one dated by its month alone, from the event of that month it tells."""
+    here = _told_event(events, events[at])
     beside = [e.passage for e in events if e.article == here.article]
-    k = beside.index(at) + step
+    k = beside.index(here.passage) + step
     neighbour = beside[k] if 0 <= k < len(beside) else None
     if here.day is None:  # an undated passage: the one beside it in its article
         return neighbour
@@ -130,6 +130,18 @@ def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
     same_article = [e for e in same_day if e.article == here.article]
     chosen = (same_article or same_day)[0 if step > 0 else -1]
     return chosen.passage
+
+
+def _told_event(events: Sequence[Event], here: Event) -> Event:
+    """The event of a passage dated by its month only ("去年 6 月在新加坡举行的首次会晤"): the
+    day's event of that month sharing the most of its names and actions (two at least), else
+    the passage's own."""
+    if here.day is None or len(here.day) != 7:
+        return here
+    shared = lambda e: len(set(e.names) & set(here.names)) + len(set(e.actions) & set(here.actions))  # noqa: E731
+    days = [e for e in events if e.day and len(e.day) == 10 and e.day.startswith(here.day)]
+    best = max(days, key=shared, default=None)
+    return best if best is not None and shared(best) >= 2 else here
 
 
 def step_of_kind(events: Sequence[Event], at: int, step: int, kinds: Sequence[str]) -> int | None:
