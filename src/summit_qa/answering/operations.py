@@ -38,6 +38,7 @@ from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
+from summit_qa.answering.steps import RELATIVE_DAY, day_order, goes_on, step_in_time, step_of_kind, writes_day
 from summit_qa.answering.summits import summit_passage
 from summit_qa.page.events import Event
 from summit_qa.page.language import CJK
@@ -104,57 +105,6 @@ def event_topic(text: str) -> str:
     return re.split(r"(?<=[。！？])", text)[0][:80]
 
 
-def _day_order(events: Sequence[Event]) -> list[Event]:
-    return sorted((e for e in events if e.day), key=lambda e: (e.day, e.passage))
-
-
-def step_in_time(events: Sequence[Event], at: int, step: int) -> int | None:
-    """The event after (``step`` 1) or before (-1) passage ``at``'s, by its day, in the same
-    article first (the story being read: Kim's train leaves on the 23rd, then reaches
-    Vietnam on the 26th), else on the whole page; among the events of that day, one of
-    the same article first.  An undated passage (the analysis) steps to its neighbour in
-    its article; one dated by its month alone, from the event of that month it tells."""
-    here = _told_event(events, events[at])
-    beside = [e.passage for e in events if e.article == here.article]
-    k = beside.index(here.passage) + step
-    neighbour = beside[k] if 0 <= k < len(beside) else None
-    if here.day is None:  # an undated passage: the one beside it in its article
-        return neighbour
-    dated = _day_order(events)
-    later = [e for e in dated if (e.day > here.day if step > 0 else e.day < here.day)]
-    later = [e for e in later if e.article == here.article] or later
-    if not later:  # no day before (after) it: the passage beside it, when that has no day either
-        return neighbour if neighbour is not None and events[neighbour].day is None else None
-    day = later[0].day if step > 0 else later[-1].day
-    same_day = [e for e in later if e.day == day]
-    same_article = [e for e in same_day if e.article == here.article]
-    chosen = (same_article or same_day)[0 if step > 0 else -1]
-    return chosen.passage
-
-
-def _told_event(events: Sequence[Event], here: Event) -> Event:
-    """The event of a passage dated by its month only ("去年 6 月在新加坡举行的首次会晤"): the
-    day's event of that month sharing the most of its names and actions (two at least), else
-    the passage's own."""
-    if here.day is None or len(here.day) != 7:
-        return here
-    shared = lambda e: len(set(e.names) & set(here.names)) + len(set(e.actions) & set(here.actions))  # noqa: E731
-    days = [e for e in events if e.day and len(e.day) == 10 and e.day.startswith(here.day)]
-    best = max(days, key=shared, default=None)
-    return best if best is not None and shared(best) >= 2 else here
-
-
-def step_of_kind(events: Sequence[Event], at: int, step: int, kinds: Sequence[str]) -> int | None:
-    """The nearest event after (before) passage ``at``'s day of one of the ``kinds`` a follow-up
-    names ("美韩后来又搞联合演习了吗？" after the drills were suspended: when they resumed)."""
-    day = events[at].day
-    if not kinds or day is None:
-        return None
-    dated = [e for e in _day_order(events) if set(kinds) & set(e.actions) and e.passage != at]
-    later = [e for e in dated if (e.day > day if step > 0 else e.day < day)]
-    return (later[0] if step > 0 else later[-1]).passage if later else None
-
-
 def series(
     events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary
 ) -> list[int]:
@@ -171,7 +121,7 @@ def series(
         return []
     chosen = [
         e
-        for e in _day_order(events)
+        for e in day_order(events)
         if people[0] in e.names
         and actions & set(e.actions)
         and ("visit" not in actions or travels(passages[e.passage].text, people[0]))
@@ -248,15 +198,7 @@ def read_operation(
         if 0 <= k < len(run):
             return Operation("next" if once > 0 else "previous", run[k])
     if step:
-        name = "next" if step > 0 else "previous"
-        if item is not None:  # "그 앞 의제는?": the item numbered one before
-            return Operation(name, numbered(passages, item, passages[item].label + step))
-        # "and after the ceremony, what came next?": from the earlier event it names, when it
-        # ranks that one first
-        start = _named_anchor(question, earlier, before, order, lexical)
-        again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
-        kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
-        return Operation(name, kind if kind is not None else step_in_time(events, start, step))
+        return _step(step, question, language, earlier, before, item, events, passages, order, lexical)
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
         n = -1 if (last and last.search(question)) else ordinal.number
@@ -295,6 +237,39 @@ def read_operation(
     )
 
 
+def _step(
+    step: int,
+    question: str,
+    language: str,
+    earlier: Sequence[Turn],
+    before: Turn,
+    item: int | None,
+    events: Sequence[Event],
+    passages: Sequence[Passage],
+    order: np.ndarray,
+    lexical: np.ndarray | None,
+) -> Operation:
+    """Next (``step`` 1) or previous (-1): the labelled item beside the one before, the act its
+    passage tells after it, the next of a kind the follow-up names again, else the event
+    beside in time."""
+    name = "next" if step > 0 else "previous"
+    if item is not None:  # "그 앞 의제는?": the item numbered one before
+        return Operation(name, numbered(passages, item, passages[item].label + step))
+    # "and after the ceremony, what came next?": from the earlier event it names, when it
+    # ranks that one first
+    start = _named_anchor(question, earlier, before, order, lexical)
+    if (
+        step > 0
+        and start == before.answer
+        and goes_on(passages[start].text, before.question, before.language)
+    ):
+        return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
+    again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
+    kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
+    texts = [p.text for p in passages]
+    return Operation(name, kind if kind is not None else step_in_time(events, start, step, texts))
+
+
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:
     """ "第二天呢？" after a schedule: the passage of its article that tells that day on its own
     ("…将于 28 日举行", "次日，特朗普说") and dates it so, the one before first, else the best ranked, not one that
@@ -310,22 +285,11 @@ def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], 
         for i, p in enumerate(passages)
         if p.article == article
         and iso in p.dates
-        and (writes_day(p.text, day.day) or _RELATIVE[step].search(p.text))
+        and (writes_day(p.text, day.day) or RELATIVE_DAY[step].search(p.text))
     ]
     ranked = [int(i) for i in order if int(i) in told]
     pin = before.answer if before.answer in told else ranked[0] if ranked else None
     return Operation("next" if step > 0 else "previous", pin) if pin is not None else None
-
-
-# A day written from the one before it: "次日，特朗普说" tells the next day on its own.
-_RELATIVE = {1: re.compile(r"次日|翌日|第二天|隔天"), -1: re.compile(r"前一天|前一日|头一天")}
-
-
-def writes_day(text: str, day: int) -> bool:
-    """``text`` writes day ``day`` of a month on its own ("28日", "28 日"), not as either end of
-    a span ("27 日至 28 日")."""
-    span = "至到~～\\-–—"
-    return re.search(rf"(?<![\d{span}])(?<![{span}]\s){day}\s?[日号](?!\s?[{span}])", text) is not None
 
 
 def said_there(question: str, language: str, text: str) -> bool:

@@ -23,7 +23,7 @@ import numpy as np
 
 from summit_qa.answering.answer import Answer
 from summit_qa.answering.identity import introduction
-from summit_qa.answering.operations import step_in_time
+from summit_qa.answering.steps import step_in_time
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
