@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, WHY, matches
+from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, WHY, matches
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,17 @@ def test_vietnamese_why(question, why):
 )
 def test_further_back_or_further_on_is_a_step(question, language, table):
     assert matches(table, question, language)
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("之前也曾暂停过演习吧？", "zh"),
+        ("Was there also a time they called off the drills?", "en"),
+        ("그 전에 훈련을 중단한 적도 있었지?", "ko"),
+        ("その前に演習をやめたこともあったよね？", "ja"),
+        ("Trước đó họ cũng từng hoãn tập trận phải không?", "vi"),
+    ],
+)
+def test_there_was_also_a_time_is_another_of_a_kind(question, language):
+    assert matches(AGAIN, question, language)
