@@ -308,6 +308,8 @@ def test_why_a_side_did_something_is_no_question_about_a_place(engine):
         ("夏威夷仪式之后又发生了什么？", True),
         ("After the ceremony in Hawaii, what next?", True),
         ("훈련 이후에는?", True),
+        ("정상회담 바로 전엔 뭐가 있었어?", True),  # right before
+        ("회담 직후에는?", True),
         ("在那之前白宫是怎么说的？", False),  # "that": the answer before is the anchor
         ("and after that?", False),
         ("その後は？", False),

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from summit_qa.answering.summits import WHEN, summit_passage
+from summit_qa.answering.summits import WHEN, summit_named, summit_passage
 
 
 def _ranked_first(passages, pid):
@@ -87,3 +87,22 @@ def test_a_summit_by_its_nickname_is_the_page_s_own_or_past_its_summits(engine, 
 )
 def test_vietnamese_when_with_or_without_marks(question, asks):
     assert bool(WHEN.search(question)) == asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["新加坡会晤之前发生了什么？", "싱가포르 회담 바로 전엔?", "and after the summit in Singapore?"],
+)
+def test_a_summit_named_by_its_place_is_its_own_report(page, question):
+    passages, events, glossary = page
+    # the later summit's lead, which recalls Singapore, ranked first
+    order = _ranked_first(passages, "timeline-0")
+    chosen = summit_named(question, events, glossary, order)
+    assert chosen is not None and events[chosen].day == "2018-06-12"
+
+
+def test_a_step_naming_no_place_of_a_summit_has_no_summit_anchor(page):
+    passages, events, glossary = page
+    order = _ranked_first(passages, "timeline-0")
+    assert summit_named("会晤之前发生了什么？", events, glossary, order) is None
+    assert summit_named("蓬佩奥访问平壤之前呢？", events, glossary, order) is None

@@ -39,7 +39,7 @@ from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.answering.steps import RELATIVE_DAY, day_order, goes_on, step_in_time, step_of_kind, writes_day
-from summit_qa.answering.summits import summit_passage
+from summit_qa.answering.summits import summit_named, summit_passage
 from summit_qa.page.events import Event
 from summit_qa.page.language import CJK
 from summit_qa.page.names import Glossary
@@ -139,7 +139,7 @@ def _first_series(queries: Sequence[str], events, passages, glossary: Glossary) 
 NAMED_ANCHOR = re.compile(
     r"[\u4e00-\u9fff]{2,}(?<![那这此])(?:之后|以后|之前|以前)"
     r"|\b(?:after|before) (?:the|his|her|their|kim's|trump's) \w+"
-    r"|[\uac00-\ud7af]{2,} (?:이후|다음에|후에|전에)"
+    r"|[\uac00-\ud7af]{2,} (?:바로 )?(?:이후|다음에|후에|전에|전엔|전에는|직전|직후)"
     r"|[\u4e00-\u9fff\u30a0-\u30ff]{2,}の(?:後|あと|前)"
     r"|\b(?:sau|trước) (?:khi |cuộc |lễ )?(?!đó\b|này\b)\w+",
     re.I,
@@ -147,12 +147,23 @@ NAMED_ANCHOR = re.compile(
 
 
 def _named_anchor(
-    question: str, earlier: Sequence[Turn], before: Turn, order: np.ndarray, lexical: np.ndarray | None
+    question: str,
+    earlier: Sequence[Turn],
+    before: Turn,
+    order: np.ndarray,
+    lexical: np.ndarray | None,
+    events: Sequence[Event],
+    glossary: Glossary,
 ) -> int:
-    """Where a step starts: the earlier answer the step names by its own words, when it ranks
-    first and its words match it better than the answer before; else the answer before."""
+    """Where a step starts: a summit the step names by its place, else the earlier answer the
+    step names by its own words, when it ranks first and its words match it better than the
+    answer before; else the answer before."""
     top = int(order[0])
-    if lexical is None or not NAMED_ANCHOR.search(question) or top not in {t.answer for t in earlier}:
+    if lexical is None or not NAMED_ANCHOR.search(question):
+        return before.answer
+    if (summit := summit_named(question, events, glossary, order)) is not None:
+        return summit  # "싱가포르 회담 바로 전엔": the summit's own report
+    if top not in {t.answer for t in earlier}:
         return before.answer
     return top if lexical[top] > max(0.0, lexical[before.answer]) else before.answer
 
@@ -198,7 +209,9 @@ def read_operation(
         if 0 <= k < len(run):
             return Operation("next" if once > 0 else "previous", run[k])
     if step:
-        return _step(step, question, language, earlier, before, item, events, passages, order, lexical)
+        return _step(
+            step, question, language, earlier, before, item, events, passages, order, lexical, glossary
+        )
     ordinal = find_ordinal(question, language)
     if (last and last.search(question)) or ordinal is not None:
         n = -1 if (last and last.search(question)) else ordinal.number
@@ -248,6 +261,7 @@ def _step(
     passages: Sequence[Passage],
     order: np.ndarray,
     lexical: np.ndarray | None,
+    glossary: Glossary,
 ) -> Operation:
     """Next (``step`` 1) or previous (-1): the labelled item beside the one before, the act its
     passage tells after it, the next of a kind the follow-up names again, else the event
@@ -257,7 +271,7 @@ def _step(
         return Operation(name, numbered(passages, item, passages[item].label + step))
     # "and after the ceremony, what came next?": from the earlier event it names, when it
     # ranks that one first
-    start = _named_anchor(question, earlier, before, order, lexical)
+    start = _named_anchor(question, earlier, before, order, lexical, events, glossary)
     if (
         step > 0
         and start == before.answer

@@ -99,3 +99,21 @@ def _share(events, day: str, places) -> float:
     """The share of the passages dated ``day`` that name every one of ``places``."""
     on_the_day = [e for e in events if e.day == day]
     return sum(all(p in e.names for p in places) for e in on_the_day) / max(1, len(on_the_day))
+
+
+def summit_named(question: str, events, glossary, order: np.ndarray) -> int | None:
+    """The best ranked report, dated on a summit's day, of the summit ``question`` names by its
+    place and a word of meeting ("싱가포르 회담 바로 전엔", "after the Singapore summit"): where a
+    step before or after it starts."""
+    if not ({"meeting", "talks"} & set(asked_actions(question)) or SUMMIT.search(question)):
+        return None
+    places = glossary.names(question, ("place",))
+    share = {day: _share(events, day, places) for day in summit_days(events)}
+    if not places or not share or max(share.values()) == 0:
+        return None
+    days = {max(share, key=share.get)}  # the summit held there, not a later one recalling it
+    for i in order:
+        event = events[int(i)]
+        if event.day in days and all(p in event.names for p in places):
+            return int(i)
+    return None
