@@ -436,3 +436,29 @@ def test_next_after_an_act_is_the_act_the_same_passage_tells_after_it(engine, tu
 @pytest.mark.parametrize("question", ["そのあとは？", "そのあと誰に会ったの？"])
 def test_sono_ato_in_kana_is_next(question):
     assert matches(NEXT, question, "ja")
+
+
+@pytest.mark.parametrize(
+    "question, language, bare",
+    [
+        ("what time of day was that", "en", True),
+        ("几点？", "zh", True),
+        ("Where was it held?", "en", True),
+        ("So when did he leave Pyongyang?", "en", False),  # words and a verb of its own
+        ("特朗普呢？他在哪落地", "zh", False),
+        ("평양에서는 언제 출발했어요?", "ko", False),
+    ],
+)
+def test_a_bare_attribute_question_asks_nothing_else(question, language, bare):
+    from summit_qa.answering.operations import _bare
+
+    assert _bare(question, language) is bare
+
+
+@pytest.mark.model
+def test_a_bare_attribute_of_the_event_just_shown_is_its_passage(engine):
+    turns = ["At which station did Kim step off his train?", "what time of day was it?"]
+    first = engine.answer(turns[0])
+    then = engine.answer(turns[1], history=turns[:1])
+    assert then.operation == "attribute" and then.passages[0].id == first.passages[0].id
+    assert "上午" in then.passages[0].text

@@ -26,7 +26,10 @@ def _any(*patterns: str) -> re.Pattern[str]:
 ASKS: dict[str, dict[str, re.Pattern[str]]] = {
     "hour": {
         "zh": _any(r"几点|什么时间段|上午还是下午|几时几分|哪个时段"),
-        "en": _any(r"\bwhat time\b|\bwhich time\b|\bat what hour\b|\btime of day\b"),
+        # the longest form first: "what time of day" leaves no "day" asked of the passage
+        "en": _any(
+            r"\b(?:what |which )?time of (?:the )?day\b|\bwhat time\b|\bwhich time\b|\bat what hour\b"
+        ),
         "ko": _any(r"몇\s*시"),
         "ja": _any(r"何時(?!間)|なんじ"),
         "vi": _any(r"mấy giờ|lúc mấy|giờ nào"),

@@ -20,6 +20,7 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import actor_passage, responds
 from summit_qa.answering.answer import Reply
+from summit_qa.answering.attributes import unasked
 from summit_qa.answering.cues import (
     AGAIN,
     BEFORE,
@@ -40,6 +41,7 @@ from summit_qa.answering.selection import Selection, meetings_of, timeline_entry
 from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.answering.steps import RELATIVE_DAY, day_order, goes_on, step_in_time, step_of_kind, writes_day
 from summit_qa.answering.summits import summit_named, summit_passage
+from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.events import Event
 from summit_qa.page.language import CJK
 from summit_qa.page.names import Glossary
@@ -60,7 +62,7 @@ class Operation:
 def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph, not the n-th of a series);
-    and whether the operation moved it to that passage."""
+    and whether the operation moved the conversation to that passage's event."""
     if op is None:
         return reply, False
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
@@ -68,7 +70,10 @@ def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply
         return replace(reply, kind="refused", operation=op.name, message=refused), False
     pin = op.pin is not None and reply.kind == "answer" and not labelled
     pinned = Selection("ordinal", (op.pin,)) if pin else None
-    return replace(reply, operation=op.name, selection=pinned or reply.selection), pin
+    # another attribute of the event just shown keeps the conversation's topic; a step moves it
+    return replace(
+        reply, operation=op.name, selection=pinned or reply.selection
+    ), pin and op.name != "attribute"
 
 
 def labelled_item(passages: Sequence[Passage], at: int) -> int | None:
@@ -245,9 +250,10 @@ def read_operation(
             if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
-    return Operation(
-        "attribute", before.answer if said_there(question, language, passages[before.answer].text) else None
-    )
+    # "what time of day was that": the event just shown, when its passage holds that kind of answer
+    same = "same event" in resolution.reason and _bare(question, language)
+    same = same or said_there(question, language, passages[before.answer].text)
+    return Operation("attribute", before.answer if same else None)
 
 
 def _step(
@@ -304,6 +310,14 @@ def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], 
     ranked = [int(i) for i in order if int(i) in told]
     pin = before.answer if before.answer in told else ranked[0] if ranked else None
     return Operation("next" if step > 0 else "previous", pin) if pin is not None else None
+
+
+def _bare(question: str, language: str) -> bool:
+    """A follow-up asking an attribute and nothing else ("what time of day was that", "几点？",
+    "Where was it held?"): no words of its own beyond a pointer, no verb of the page's."""
+    rest = content_of(unasked(question, language), language)
+    short = len(rest) <= 1 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
+    return short and not page_verbs(question)
 
 
 def said_there(question: str, language: str, text: str) -> bool:
