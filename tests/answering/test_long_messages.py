@@ -72,3 +72,21 @@ def test_a_closing_check_after_a_question_is_not_what_is_asked(message, asked):
 )
 def test_a_message_without_a_closing_check_is_kept(message):
     assert unchecked(message) == message
+
+
+@pytest.mark.parametrize(
+    "message, asked",
+    [
+        (
+            "I read a lot about the talks. Some said it went well?? Others not. "
+            "What I actually want to know is who hosted the dinner.",
+            "What I actually want to know is who hosted the dinner.",
+        ),
+        (
+            "这几天新闻看了很多，越看越糊涂。有人说谈得好吗？各家说法不一，我也分不清。我想问的是晚宴是谁办的。",
+            "我想问的是晚宴是谁办的。",
+        ),
+    ],
+)
+def test_words_saying_what_is_asked_mark_the_question_without_a_question_mark(message, asked):
+    assert asked_part(message) == asked

@@ -22,6 +22,22 @@ _CHECK = re.compile(
 )
 
 
+# Words by which a message says what it asks, with or without a question mark ("what I actually
+# want to know is…", "我想问的是", "궁금한 건", "知りたいのは", "mình muốn hỏi").
+_ASKING = re.compile(
+    r"\bI (?:actually |really |just )?(?:want|wanna|need|would like|'d like) to know\b|\bmy (?:real |actual |main )?"
+    r"question is\b|\bI(?:'m| am) (?:just )?wondering\b|\b(?:can|could) you (?:please )?tell me\b|\bplease tell me\b"
+    r"|我(?:就|只)?想(?:问|知道)|想问(?:一下|下)?|想请教|请问|我的问题是"
+    r"|궁금한 (?:건|것은|게)|알고 싶|묻고 싶|知りたい|聞きたい|教えて|muốn hỏi|muốn biết|cho (?:mình |tôi |em )?hỏi",
+    re.I,
+)
+
+
+def _asks(sentence: str) -> bool:
+    """A sentence that asks: a question mark, or words saying what the message asks."""
+    return bool(re.search(r"[？?]", sentence) or _ASKING.search(sentence))
+
+
 def unchecked(text: str) -> str:
     """``text`` without a closing check after an earlier question ("…언제 출발한 거야? 기차 타고
     간 거 맞지?": the first asks; what the reader believes is no part of what is asked)."""
@@ -42,7 +58,7 @@ def asked_part(text: str) -> str:
     sentences = [s for s in re.split(r"(?<=[。！？!?])\s*|(?<=\.)\s+", text) if s.strip()]
     if len(sentences) < 3 or len(text) < LONG_MESSAGE:
         return text
-    asked = [s for s in sentences if re.search(r"[？?]", s)]
+    asked = [s for s in sentences if _asks(s)]
     return asked[-1].strip() if asked else text
 
 
@@ -64,7 +80,7 @@ def focus(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) < 2 or len(text) < LONG_MESSAGE:
         return text
-    asks = [i for i, s in enumerate(sentences) if re.search(r"[？?]", s)]
+    asks = [i for i, s in enumerate(sentences) if _asks(s)]
     k = start = asks[-1] if asks else len(sentences) - 1
     while start and k - start < 2 and (is_short(sentences[start]) or _POINTS.search(sentences[start])):
         start -= 1  # "あれって何月何日？", "그 훈련 이름이…": what it points at is told before
