@@ -462,3 +462,18 @@ def test_a_bare_attribute_of_the_event_just_shown_is_its_passage(engine):
     then = engine.answer(turns[1], history=turns[:1])
     assert then.operation == "attribute" and then.passages[0].id == first.passages[0].id
     assert "上午" in then.passages[0].text
+
+
+@pytest.mark.parametrize(
+    "text, gives",
+    [
+        ("如果对方采取相应措施，该国有意关闭这座设施。", True),  # a condition
+        ("美方可能宣布终战，以此作为对朝安全保障措施。", True),  # a purpose
+        ("双方就推动落实此前所做承诺进行讨论。", True),
+        ("双方在河内举行会谈。", False),
+    ],
+)
+def test_a_condition_or_a_purpose_gives_a_reason(text, gives):
+    from summit_qa.answering.operations import REASON
+
+    assert bool(REASON.search(text)) is gives
