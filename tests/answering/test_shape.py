@@ -531,3 +531,20 @@ def test_dou_before_who_or_where_asks_for_each_one(question):
 @pytest.mark.parametrize("question", ["谁都没想到会这样吗？", "都几点了，他还没到哪里？"])
 def test_dou_far_from_who_or_where_is_no_list(question):
     assert shape(question, "zh", names=("蓬佩奥",)).kind != "list"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("十月那次会面之前发生了什么？", "zh"),
+        ("What happened in October before that meeting?", "en"),
+        ("10월 그 회담 전에는 무슨 일이 있었어?", "ko"),
+        ("10月のその会談の前には何があった？", "ja"),
+    ],
+)
+def test_a_period_bounded_by_an_event_pointed_at_is_no_range(question, language):
+    assert shape(question, language).kind != "range"
+
+
+def test_a_period_bounded_by_a_month_alone_is_a_range():
+    assert shape("十月之前发生了什么？", "zh").kind == "range"

@@ -229,6 +229,15 @@ COVERS = _any(
     r"いつから|いつまで|期間",
     r"từ (?:khi nào|bao giờ|năm nào)|đến (?:khi nào|bao giờ)|bắt đầu|kết thúc|khoảng thời gian",
 )
+# An event pointed at ("那次会面之前", "before that meeting", "10월 그 만남 전에는"): the event the
+# conversation is about, stepped from by operations.py, not the bound of a period.
+POINTED_EVENT = _any(
+    r"(?:那|这)(?:次|场)(?:会面|会晤|会谈|见面|访问|会议)",
+    r"\b(?:that|this) (?:meeting|summit|visit|trip|talks?|encounter)\b",
+    r"그 (?:만남|회담|방문|회의|정상회담)",
+    r"(?:その|あの)(?:会談|会議|訪問|首脳会談)",
+    r"(?:cuộc gặp|chuyến thăm|cuộc hội đàm|hội nghị)(?: thượng đỉnh)? (?:đó|ấy)",
+)
 # An entry of a list ("最后一条", "the first item"): the timeline's, in a talk about it.
 ENTRY = _any(r"[条則项件]|\b(?:entry|item)\b|항목|項目|\bmục\b")
 
@@ -324,7 +333,7 @@ def read_shape(
     if DURATION.search(question) and not listy:  # "新加坡会晤之后谈判停了多久？": one fact
         return Shape()
     moved_on = happened or _matches(PROGRESS, question, language)
-    if span is not None and not one_day and (moved_on or listy):
+    if span is not None and not one_day and (moved_on or listy) and not POINTED_EVENT.search(question):
         return Shape("range", span, exclusive, listy)
     numbers = tuple(dict.fromkeys(o.number for o in find_ordinals(question, language)))
     numbers += (-1,) if numbers and _matches(LAST, question, language) else ()  # "…和最后一次"
