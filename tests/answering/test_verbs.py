@@ -168,3 +168,26 @@ def test_being_met_on_arrival_is_the_page_s_greeting(question):
 )
 def test_meeting_someone_is_no_greeting(question):
     assert "迎接" not in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "新加坡会晤有什么成果？",
+        "What came out of the summit in Singapore?",
+        "싱가포르 회담의 성과는?",
+        "シンガポールでの会談で何に合意した？",
+        "Kết quả cuộc gặp ở Singapore là gì?",
+    ],
+)
+def test_what_a_meeting_named_by_its_place_came_to_is_what_was_signed_or_agreed(page, question):
+    assert set(page_verbs(question, page[2])) >= {"签署", "达成一致", "达成共识"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["第二次会晤有什么成果？", "What did the second summit achieve?", "二回目の会談で何が合意された？"],
+)
+def test_the_outcome_of_a_meeting_named_by_no_place_brings_no_verb(page, question):
+    # most often the coming summit, whose outcome the page cannot tell
+    assert not set(page_verbs(question, page[2])) & {"签署", "达成一致", "达成共识"}

@@ -22,6 +22,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.I)
 
 
+OUTCOME_VERBS = ("签署", "达成一致", "达成共识")
+
 # A reader's words for arriving / leaving in five languages → the page's verbs for them.
 # Chinese 到 only where it means arriving: after a when / who-first word, or before 了/的 and a
 # place of the page (``_REACHED``: "到的越南"); not in 提到, 得到, 到底.
@@ -71,6 +73,18 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # what a meeting came to: "what came out of", "成果", "성과", "成果", "kết quả" → what was
+        # signed or agreed
+        OUTCOME_VERBS,
+        _any(
+            r"成果|结果|收获|签了|签署|达成了?(?:什么|啥|哪些)|谈成",
+            r"\boutcomes?\b|\bresults?\b|\bachiev\w*|\bcame out of\b|\bcome out of\b|\bsign(?:ed|ing)?\b|\bagreed?\b",
+            r"성과|결과|합의|서명",
+            r"成果|結果|合意|署名|調印",
+            r"kết quả|thành quả|đạt được|thỏa thuận|\bký\b",
+        ),
+    ),
+    (
         # being met on arrival: "who was there to meet him", 누가 맞이했어, 出迎え, ai ra đón
         ("迎接",),
         _any(
@@ -107,6 +121,11 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
         if pattern.search(question) or (bare and plain.search(question))
         for verb in verbs
     ]
+    # what a meeting came to, of a meeting named by its place ("What came out of the Singapore
+    # summit?"): without a place it is most often the coming summit, whose outcome the page
+    # cannot tell (scope.py's outcome rule), and a past one's must not rank above it
+    if "签署" in found and not (glossary is not None and glossary.names(question, ("place",))):
+        found = [v for v in found if v not in OUTCOME_VERBS]
     if glossary is not None and "抵达" not in found:
         for m in (_REACHED_UNMARKED if bare else _REACHED).finditer(question):
             after = m["zh"] or m["vi"]
