@@ -191,3 +191,18 @@ def test_what_a_meeting_named_by_its_place_came_to_is_what_was_signed_or_agreed(
 def test_the_outcome_of_a_meeting_named_by_no_place_brings_no_verb(page, question):
     # most often the coming summit, whose outcome the page cannot tell
     assert not set(page_verbs(question, page[2])) & {"签署", "达成一致", "达成共识"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "火车停在哪一站？",
+        "Where did the train stop at last?",
+        "기차는 어느 역에 정차했어?",
+        "列車はどこに停車した？",
+        "Máy bay đáp xuống sân bay nào?",
+        "Tàu dừng ở ga nào?",
+    ],
+)
+def test_landing_or_a_train_stopping_is_arriving(question):
+    assert "抵达" in page_verbs(question)

@@ -36,7 +36,9 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"\bshow(?:s|ed)? up\b|\btouch(?:es|ed)? down\b|\broll(?:s|ed)? in(?:to)?\b|\bfl(?:y|ies|ew) in(?:to)?\b|\bpull(?:s|ed)? in(?:to)?\b",
             r"도착|착륙|내렸|내린|내리",
             r"着い|到着|着く|着き|着いた|降り",
-            r"hạ cánh|xuống tàu|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
+            r"hạ cánh|đáp xuống|xuống tàu|dừng (?:ở|tại|lại)|\b(?:đến|tới) (?:ga|sân bay|nơi)\b",
+            # a train stopping at a station is its arrival
+            r"停在|停靠|\bstop(?:s|ped)? at\b|정차|止まっ|停車",
         ),
     ),
     (
