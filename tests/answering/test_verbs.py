@@ -206,3 +206,19 @@ def test_the_outcome_of_a_meeting_named_by_no_place_brings_no_verb(page, questio
 )
 def test_landing_or_a_train_stopping_is_arriving(question):
     assert "抵达" in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question, noun",
+    [
+        ("代表团在哪个车站下车？", "车站"),
+        ("Which station did the train reach?", "车站"),
+        ("기차가 어느 역에 도착했어?", "车站"),
+        ("列車はどの駅に着いた？", "车站"),
+        ("Tàu đến ga nào?", "车站"),
+        ("飞机降落在哪个机场？", "机场"),
+        ("Which airport does the plane land at?", "机场"),
+    ],
+)
+def test_the_kind_of_place_asked_is_the_page_s_noun_for_it(question, noun):
+    assert noun in page_verbs(question)

@@ -87,6 +87,27 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # the kind of place asked for is the page's noun for it: "ga nào" → 车站, "which airport" → 机场
+        ("车站",),
+        _any(
+            r"哪个(?:火)?车站|哪一站|哪个站|什么站|哪站",
+            r"\bwhich (?:train )?station\b|\bwhat (?:train )?station\b",
+            r"어느\s*역|무슨\s*역|어떤\s*역",
+            r"どの駅|何駅|何という駅",
+            r"\bga nào\b|nhà ga nào",
+        ),
+    ),
+    (
+        ("机场",),
+        _any(
+            r"哪个机场|什么机场",
+            r"\bwhich airport\b|\bwhat airport\b",
+            r"어느\s*공항|무슨\s*공항",
+            r"どの空港|何空港",
+            r"sân bay nào",
+        ),
+    ),
+    (
         # being met on arrival: "who was there to meet him", 누가 맞이했어, 出迎え, ai ra đón
         ("迎接",),
         _any(
