@@ -118,3 +118,14 @@ def test_a_schedule_steps_to_the_later_day_a_passage_of_its_story_tells(page):
     after = step_in_time(events, evening, 1, texts)
     assert after is not None and after != evening and writes_day(texts[after], 28)
     assert passages[after].article == passages[evening].article
+
+
+def test_a_step_after_a_question_of_the_day_leaves_the_passage_unless_right_after():
+    text = "两人将举行会谈，随后与顾问共进晚餐。"
+    assert not goes_on(text, "会谈是哪天？", "zh", "然后呢？")  # the day asked: the next day's event
+    assert goes_on(text, "会谈是哪天？", "zh", "紧接着呢？")  # "right after": the next act
+    assert goes_on(text, "When are the talks?", "en", "and right after that?")
+    # the turn before carried the day question ("那金正恩呢？" of "…哪天到？")
+    assert not goes_on(text, "那他呢？", "zh", "然后呢？", "他哪天到的？")
+    # asked within the day, in the follow-up's language when its own reads otherwise
+    assert goes_on(text, "何省？", "zh", "その後は？", "列車はどの駅に着いた？", "ja")

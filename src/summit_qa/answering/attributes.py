@@ -57,11 +57,13 @@ ASKS: dict[str, dict[str, re.Pattern[str]]] = {
         "vi": _any(r"sân bay nào"),
     },
     "place": {
-        "zh": _any(r"哪里|哪儿|在哪|什么地方|哪个(?:城市|国家|车站|机场|地方)|何地|何处"),
-        "en": _any(r"\bwhere\b|\bwhich (?:city|country|station|airport|place)\b|\bwhat (?:city|place)\b"),
-        "ko": _any(r"어디|어느\s*(?:도시|나라|역|공항|곳)"),
-        "ja": _any(r"どこ|どの(?:都市|国|駅|空港)"),
-        "vi": _any(r"ở đâu|đâu|nơi nào|thành phố nào|sân bay nào|ga nào"),
+        "zh": _any(r"哪里|哪儿|在哪|什么地方|哪个(?:城市|国家|车站|机场|地方|省)|哪省|什么省|何地|何处"),
+        "en": _any(
+            r"\bwhere\b|\bwhich (?:city|country|station|airport|place|province)\b|\bwhat (?:city|place|province)\b"
+        ),
+        "ko": _any(r"어디|어느\s*(?:도시|나라|역|공항|곳|지방)"),
+        "ja": _any(r"どこ|どの(?:都市|国|駅|空港|省|県)|何(?:省|県)"),
+        "vi": _any(r"ở đâu|đâu|nơi nào|thành phố nào|sân bay nào|ga nào|tỉnh nào"),
     },
     "person": {
         "zh": _any(r"谁|哪位|哪些人|什么人"),

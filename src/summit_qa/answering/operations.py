@@ -281,7 +281,7 @@ def _step(
     if (
         step > 0
         and start == before.answer
-        and goes_on(passages[start].text, before.question, before.language)
+        and goes_on(passages[start].text, before.question, before.language, question, before.query, language)
     ):
         return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
     again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind

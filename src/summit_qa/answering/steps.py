@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summit_qa.answering.attributes import asked as asked_kind
 from summit_qa.answering.cues import NEXT, matches
 from summit_qa.page.events import Event
 
@@ -77,12 +78,28 @@ def _told_event(events: Sequence[Event], here: Event) -> Event:
 # The same actor's next act told in one sentence ("金正恩随后乘轿车离开车站", "随后与顾问共进晚餐"):
 # 随后 right before a verb, not a new clause ("随后，谈判陷入停滞") or a modifier ("随后公布的结果").
 _GOES_ON = re.compile(r"随后(?![，,\s])[^，。的]{2,}[，。]")
+# "Right after": the next act, not the next day's event.
+RIGHT_AFTER = re.compile(
+    r"紧接着|紧随其后|随即|马上|\bright after\b|\bimmediately\b|\bstraight after\b|바로 (?:다음|뒤|후)|직후|直後|すぐ(?:後|あと)|ngay sau",
+    re.I,
+)
 
 
-def goes_on(text: str, asked: str, language: str) -> bool:
-    """The passage goes on with its actor's next act ("随后…"), and the turn before was no step
-    itself (a second "然后呢？" leaves the passage)."""
-    return bool(_GOES_ON.search(text)) and not matches(NEXT, asked, language)
+def goes_on(
+    text: str, asked: str, language: str, question: str = "", carried: str = "", now: str | None = None
+) -> bool:
+    """The passage goes on with its actor's next act ("随后…"), and the step is within its day:
+    the follow-up says "right after" (``question``), or the turn before (``asked``, else the
+    question it carried; read in its language and in the follow-up's, ``now``) asked within the day (which station, what time, who), not which day;
+    and it was no step itself (a second "然后呢？" leaves the passage)."""
+    if not _GOES_ON.search(text) or matches(NEXT, asked, language):
+        return False
+    # read in the turn's language and in the follow-up's (``now``): "何省？" reads as Chinese
+    kinds = [
+        asked_kind(t, lang) for t in (asked, carried) for lang in dict.fromkeys((language, now or language))
+    ]
+    kind = next((k for k in kinds if k), None)
+    return bool(RIGHT_AFTER.search(question)) or kind not in ("day", None)
 
 
 def step_of_kind(events: Sequence[Event], at: int, step: int, kinds: Sequence[str]) -> int | None:
