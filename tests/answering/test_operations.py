@@ -424,7 +424,7 @@ def test_the_next_day_a_passage_writes_from_its_own_day(engine, turns):
 @pytest.mark.parametrize(
     "turns",
     [
-        ["金正恩在哪个车站下的火车？", "然后呢？"],
+        ["金正恩的专列停在了哪一站？", "然后呢？"],
         ["Which station did Kim's train pull into?", "and then?"],
     ],
 )
@@ -441,12 +441,12 @@ def test_sono_ato_in_kana_is_next(question):
 @pytest.mark.parametrize(
     "question, language, bare",
     [
-        ("what time of day was that", "en", True),
+        ("and what time of day was this?", "en", True),
         ("几点？", "zh", True),
-        ("Where was it held?", "en", True),
-        ("So when did he leave Pyongyang?", "en", False),  # words and a verb of its own
-        ("特朗普呢？他在哪落地", "zh", False),
-        ("평양에서는 언제 출발했어요?", "ko", False),
+        ("Where was that held?", "en", True),
+        ("And when did she leave Seoul?", "en", False),  # words and a verb of its own
+        ("那总统呢？他哪天落地", "zh", False),
+        ("서울에서는 몇 시에 떠났나요?", "ko", False),
     ],
 )
 def test_a_bare_attribute_question_asks_nothing_else(question, language, bare):
@@ -457,7 +457,7 @@ def test_a_bare_attribute_question_asks_nothing_else(question, language, bare):
 
 @pytest.mark.model
 def test_a_bare_attribute_of_the_event_just_shown_is_its_passage(engine):
-    turns = ["At which station did Kim step off his train?", "what time of day was it?"]
+    turns = ["At which station did Kim step off his train?", "and what time of day was this?"]
     first = engine.answer(turns[0])
     then = engine.answer(turns[1], history=turns[:1])
     assert then.operation == "attribute" and then.passages[0].id == first.passages[0].id

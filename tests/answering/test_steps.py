@@ -102,7 +102,7 @@ def test_a_passage_dated_by_its_month_steps_from_the_event_of_that_month_it_tell
     ],
 )
 def test_a_passage_that_goes_on_with_its_actor_s_next_act(text, goes):
-    assert goes_on(text, "他在哪个车站下的车？", "zh") == goes
+    assert goes_on(text, "代表团在哪一站下车？", "zh") == goes
 
 
 def test_a_second_step_leaves_a_passage_that_goes_on():
@@ -123,9 +123,9 @@ def test_a_schedule_steps_to_the_later_day_a_passage_of_its_story_tells(page):
 def test_a_step_after_a_question_of_the_day_leaves_the_passage_unless_right_after():
     text = "两人将举行会谈，随后与顾问共进晚餐。"
     assert not goes_on(text, "会谈是哪天？", "zh", "然后呢？")  # the day asked: the next day's event
-    assert goes_on(text, "会谈是哪天？", "zh", "紧接着呢？")  # "right after": the next act
-    assert goes_on(text, "When are the talks?", "en", "and right after that?")
+    assert goes_on(text, "会谈是哪天？", "zh", "紧接着干了什么？")  # "right after": the next act
+    assert goes_on(text, "When are the talks?", "en", "what did they do immediately after?")
     # the turn before carried the day question ("那金正恩呢？" of "…哪天到？")
     assert not goes_on(text, "那他呢？", "zh", "然后呢？", "他哪天到的？")
     # asked within the day, in the follow-up's language when its own reads otherwise
-    assert goes_on(text, "何省？", "zh", "その後は？", "列車はどの駅に着いた？", "ja")
+    assert goes_on(text, "何省？", "zh", "その後はどうなった？", "列車はどの駅に着いた？", "ja")

@@ -91,7 +91,7 @@ def test_vietnamese_when_with_or_without_marks(question, asks):
 
 @pytest.mark.parametrize(
     "question",
-    ["新加坡会晤之前发生了什么？", "싱가포르 회담 바로 전엔?", "and after the summit in Singapore?"],
+    ["新加坡会晤前出了哪些事？", "싱가포르 회담 바로 전엔?", "and after the summit in Singapore?"],
 )
 def test_a_summit_named_by_its_place_is_its_own_report(page, question):
     passages, events, glossary = page

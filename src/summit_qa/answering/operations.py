@@ -250,7 +250,7 @@ def read_operation(
             if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
-    # "what time of day was that": the event just shown, when its passage holds that kind of answer
+    # "and what time of day was this?": the event just shown, when its passage holds that kind of answer
     same = "same event" in resolution.reason and _bare(question, language)
     same = same or said_there(question, language, passages[before.answer].text)
     return Operation("attribute", before.answer if same else None)
@@ -313,8 +313,8 @@ def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], 
 
 
 def _bare(question: str, language: str) -> bool:
-    """A follow-up asking an attribute and nothing else ("what time of day was that", "几点？",
-    "Where was it held?"): no words of its own beyond a pointer, no verb of the page's."""
+    """A follow-up asking an attribute and nothing else ("and what time of day was this?",
+    "几点？", "Where was that held?"): no words of its own beyond a pointer, no verb of the page's."""
     rest = content_of(unasked(question, language), language)
     short = len(rest) <= 1 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
     return short and not page_verbs(question)

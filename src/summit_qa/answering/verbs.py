@@ -108,7 +108,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # being met on arrival: "who was there to meet him", 누가 맞이했어, 出迎え, ai ra đón
+        # being met on arrival: "who greeted her at the airport", 마중, 出迎え, ai ra đón
         ("迎接",),
         _any(
             r"迎接|欢迎|接站|接机|谁(?:去|来)?接",
