@@ -129,3 +129,15 @@ def test_a_step_after_a_question_of_the_day_leaves_the_passage_unless_right_afte
     assert not goes_on(text, "那他呢？", "zh", "然后呢？", "他哪天到的？")
     # asked within the day, in the follow-up's language when its own reads otherwise
     assert goes_on(text, "何省？", "zh", "その後はどうなった？", "列車はどの駅に着いた？", "ja")
+
+
+def test_a_suggested_step_is_offered_where_the_step_finds_a_passage(page):
+    from summit_qa.answering.suggestions import Suggester
+
+    passages, events, glossary = page
+    texts = [p.text for p in passages]
+    suggester = Suggester(passages, events, glossary, lambda *_: [])
+    # the suggester steps with the passages' text, as a follow-up's step does
+    assert suggester._texts == texts
+    evening = next(i for i, p in enumerate(passages) if "27日晚上" in p.text.replace(" ", ""))
+    assert step_in_time(events, evening, 1, suggester._texts) is not None

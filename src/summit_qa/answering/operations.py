@@ -286,8 +286,9 @@ def _step(
         return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
     again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
     kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
-    texts = [p.text for p in passages]
-    return Operation(name, kind if kind is not None else step_in_time(events, start, step, texts))
+    return Operation(
+        name, kind if kind is not None else step_in_time(events, start, step, [p.text for p in passages])
+    )
 
 
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:

@@ -90,11 +90,11 @@ def goes_on(
 ) -> bool:
     """The passage goes on with its actor's next act ("随后…"), and the step is within its day:
     the follow-up says "right after" (``question``), or the turn before (``asked``, else the
-    question it carried; read in its language and in the follow-up's, ``now``) asked within the day (which station, what time, who), not which day;
-    and it was no step itself (a second "然后呢？" leaves the passage)."""
+    question it ``carried``) asked within the day (which station, what time, who), not which
+    day; and it was no step itself (a second "然后呢？" leaves the passage).  The turn is read in
+    its ``language`` and in the follow-up's, ``now`` ("何省？" is detected as Chinese)."""
     if not _GOES_ON.search(text) or matches(NEXT, asked, language):
         return False
-    # read in the turn's language and in the follow-up's (``now``): "何省？" reads as Chinese
     kinds = [
         asked_kind(t, lang) for t in (asked, carried) for lang in dict.fromkeys((language, now or language))
     ]

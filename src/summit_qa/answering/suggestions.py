@@ -72,6 +72,7 @@ class Suggester:
         similar: Callable[[str, Sequence[str]], np.ndarray],
     ):
         self.passages, self.events, self.glossary, self.similar = passages, events, glossary, similar
+        self._texts = [p.text for p in passages]  # a step reads them as the follow-up's does
 
     def add(self, answer: Answer) -> Answer:
         return replace(answer, suggestions=self.suggest(answer), choices=self.choices(answer))
@@ -96,7 +97,7 @@ class Suggester:
         out: list[str] = []
         first = answer.passages[0]
         at = next(i for i, p in enumerate(self.passages) if p.id == first.id)
-        if not answer.several and step_in_time(self.events, at, 1) is not None:
+        if not answer.several and step_in_time(self.events, at, 1, self._texts) is not None:
             out.append(_in(NEXT, language))
         asked = set(self.glossary.names(answer.question))
         for name in self.events[at].names:

@@ -147,7 +147,9 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
     # what a meeting came to, of a meeting named by its place ("What came out of the Singapore
     # summit?"): without a place it is most often the coming summit, whose outcome the page
     # cannot tell (scope.py's outcome rule), and a past one's must not rank above it
-    if "签署" in found and not (glossary is not None and glossary.names(question, ("place",))):
+    if set(OUTCOME_VERBS) & set(found) and not (
+        glossary is not None and glossary.names(question, ("place",))
+    ):
         found = [v for v in found if v not in OUTCOME_VERBS]
     if glossary is not None and "抵达" not in found:
         for m in (_REACHED_UNMARKED if bare else _REACHED).finditer(question):
