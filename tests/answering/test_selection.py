@@ -105,6 +105,21 @@ def test_a_comparison_gives_one_passage_for_each_side(page):
     assert len(named) == 2 and any("金正恩" in n for n in named) and any("特朗普" in n for n in named)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pompeo met Kim Yong Chol in New York and in Washington: how did the two rounds differ?",
+        "金英哲同蓬佩奥的纽约会面与华盛顿会谈相比如何？",
+    ],
+)
+def test_two_meetings_of_one_pair_are_told_apart_by_their_places(page, question):
+    """The same two people on both sides: the places named are the sides."""
+    passages, events, _ = page
+    chosen = _select(page, Shape("compare"), question)
+    texts = [passages[i].text for i in chosen.passages]
+    assert len(texts) == 2 and any("纽约" in t for t in texts) and any("华盛顿" in t for t in texts)
+
+
 def test_a_comparison_of_arrivals_shows_each_side_s_arrival(page):
     """Each side's passage for the question asked of that side, one telling the arriving the
     question asks about first (not the visit's announcement the ranking prefers)."""

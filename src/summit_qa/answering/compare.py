@@ -14,12 +14,14 @@ from summit_qa.retrieval.fusion import rank_order
 
 
 def sides(question: str, glossary: Glossary) -> list[str]:
-    """The sides compared: two people the question names, else two places."""
-    people = list(glossary.names(question, ("person",)))
-    if len(people) >= 2:
-        return people
+    """The sides compared: two places the question names, else two people.  Places come
+    first: two people named beside two places ("蓬佩奥和金英哲在纽约和在华盛顿那两次") are
+    the same pair on both sides, and the places tell the two events apart."""
     places = list(glossary.names(question, ("place",)))
-    return places if len(places) >= 2 else []
+    if len(places) >= 2:
+        return places
+    people = list(glossary.names(question, ("person",)))
+    return people if len(people) >= 2 else []
 
 
 def one_for_each_side(
