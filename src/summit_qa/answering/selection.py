@@ -19,6 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
+from summit_qa.answering.mentions import appearances, asks_appearances
 from summit_qa.answering.overview import citing, leads, overview, quoted_sources
 from summit_qa.answering.periods import SUMMIT_WORDS
 from summit_qa.answering.shape import HAPPENED, TIMELINE, Shape
@@ -142,6 +143,8 @@ def _filtered(
         candidates = [e for e in candidates if e.passage in entries]
     if shape.span is not None and not people and not actions:
         return [e.passage for e in candidates]  # "what happened in July?": the period is the topic
+    if not actions and shape.span is None and (named := appearances(question, glossary, candidates)):
+        return named  # "X 出现了几次？": every passage naming X
     if people:  # "Trump or the White House": any of them; "Trump and Kim": all
         joined = any if len(people) > 1 and EITHER.search(question) else all
         candidates = [e for e in candidates if joined(p in e.names for p in people)]
@@ -282,6 +285,8 @@ def select(
     if len(dated) * 2 >= len(chosen):  # events in date order, then what comments on them
         undated = [int(i) for i in order if int(i) in set(chosen) - set(dated)]
         return Selection(shape.kind, _chronological(events, dated) + tuple(undated))
+    if not dated and asks_appearances(question):  # where someone is quoted: in page order
+        return Selection(shape.kind, tuple(sorted(chosen)), "page")
     ranked = [int(i) for i in order if int(i) in set(chosen)]
     return Selection(shape.kind, tuple(ranked), "relevance")
 
