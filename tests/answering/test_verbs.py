@@ -222,3 +222,30 @@ def test_landing_or_a_train_stopping_is_arriving(question):
 )
 def test_the_kind_of_place_asked_is_the_page_s_noun_for_it(question, noun):
     assert noun in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那次峰会的日期是哪天公布的？",
+        "When was the date for the Hanoi meeting announced?",
+        "2차 정상회담 개최 날짜가 공개된 건 언제야?",
+        "ハノイ会談の日程はいつ発表された？",
+        "Ngày tổ chức hội nghị ở Hà Nội được công bố khi nào?",
+    ],
+)
+def test_a_date_made_known_is_the_page_s_announced_day(question):
+    assert "将于" in page_verbs(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["特朗普哪天宣布了什么？", "What did the White House announce?", "会谈的时间是几点？"]
+)
+def test_an_announcement_or_a_time_alone_is_no_date_made_known(question):
+    assert "将于" not in page_verbs(question)
+
+
+@pytest.mark.model
+def test_the_summit_whose_date_was_announced_is_answered_by_the_announcement_of_its_day(engine):
+    top = engine.answer("新加坡峰会的日期是什么时候宣布的？").passages[0]
+    assert "将于6月12日" in top.text and top.date == "2018-05-10"

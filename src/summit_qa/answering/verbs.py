@@ -108,6 +108,23 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # a date or schedule made known ("when was the date of the summit announced?", 日程を発表,
+        # 날짜 발표): the page announces a coming event's day with 将于, and the passage
+        # that writes the day is the one that announced it (not a later "as planned")
+        ("将于",),
+        _any(
+            r"(?:宣布|公布|发布|敲定|定下|确定|官宣|透露)[^。？?]{0,12}(?:日期|日程|时间|日子|档期|地点)",
+            r"(?:日期|日程|时间|日子|档期|地点)[^。？?]{0,12}(?:宣布|公布|发布|敲定|定下|确定|官宣)",
+            r"\bannounc\w*\b[^.?]{0,40}\b(?:dates?|schedule|venue|time and place|when and where)\b",
+            r"\b(?:dates?|schedule|venue)\b[^.?]{0,40}\b(?:announc\w*|set|fixed|confirmed|made public)\b",
+            r"(?:날짜|일정|일시|장소)[^?]{0,12}(?:발표|공개|확정|정해)",
+            r"(?:日程|日付|日取り|日時|開催日|場所)[^？?]{0,12}(?:発表|公表|決ま|確定)",
+            r"(?:発表|公表)[^？?]{0,12}(?:日程|日付|日取り|日時|開催日)",
+            r"(?:ngày|lịch|thời gian|địa điểm)[^?]{0,40}(?:công bố|thông báo|ấn định|chốt)",
+            r"(?:công bố|thông báo|ấn định|chốt)[^?]{0,40}(?:ngày|lịch|thời gian|địa điểm)",
+        ),
+    ),
+    (
         # being met on arrival: "who greeted her at the airport", 마중, 出迎え, ai ra đón
         ("迎接",),
         _any(
