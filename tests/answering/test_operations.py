@@ -477,3 +477,12 @@ def test_a_condition_or_a_purpose_gives_a_reason(text, gives):
     from summit_qa.answering.operations import REASON
 
     assert bool(REASON.search(text)) is gives
+
+
+@pytest.mark.model
+def test_an_nth_trip_of_two_people_named_is_of_the_one_the_question_names_first(engine):
+    """The names carried over come in the order the resolved question writes them: the
+    traveller named first leads the series, not the other person the trips were to."""
+    history = ["蓬佩奥头一次赴朝会见金正恩是在哪天？"]
+    found = engine.answer("那第三次赴朝去平壤呢？", history=history)
+    assert found.passages[0].date == "2018-07-06"

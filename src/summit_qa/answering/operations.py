@@ -226,7 +226,9 @@ def read_operation(
             return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
         # a follow-up saying its own action asks of its own series first ("his third trip"); of two
         # people ("those two sat down a second time"), of theirs alone, not an earlier turn's
-        own = " ".join([*resolution.names, question]) if asked_actions(question) else ""
+        # (the names in the order the resolved question writes them: its first person leads)
+        named = sorted(resolution.names, key=lambda n: glossary.position(resolution.query, n))
+        own = " ".join([*named, question]) if asked_actions(question) else ""
         pair = len(glossary.names(own, ("person",))) == 2
         run = _first_series([own] if pair else [own, *asked], events, passages, glossary)
         if run and abs(n) <= len(run) and n != 0:
