@@ -25,6 +25,7 @@ from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
+from summit_qa.answering.described import described
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
@@ -185,6 +186,8 @@ class SummitQA:
         language = "zh" if voice == "zh-Hant" else language
         if reading.text != cleaned:  # ranked as the page would write it
             cleaned, query = reading.text, None
+        if person := described(cleaned, language, self.index.passages, self.glossary, self.ranker.terms):
+            cleaned, query = f"{cleaned}（{person}）", None  # "那韩国学者呢？": the one so introduced
         names = self.glossary.names(cleaned)
         asked = asked_part(cleaned)  # a long message's own question gives the shape
         shape = read_shape(asked, language, self.published, self.summits, names, asked_actions(asked))
@@ -217,9 +220,7 @@ class SummitQA:
             best = int(r.order[0]) if shows else None
         # the day the answer's header showed: "the next day" steps from it
         date = (
-            (told_day(self.index, r, cleaned, best) or self.index.passages[best].date)
-            if best is not None
-            else None
+            None if best is None else told_day(self.index, r, cleaned, best) or self.index.passages[best].date
         )
         topic = event_topic(self.index.passages[best].text) if pinned else resolution.topic
         return reply, Turn(cleaned, resolution.query, resolution.names, best, date, language, topic)

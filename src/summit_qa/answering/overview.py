@@ -33,7 +33,7 @@ def citing(question: str, passages: Sequence[Passage], glossary: Glossary) -> tu
 
 
 # Titles the page gives the people it quotes for their view ("韩东大学学者金峻亨").
-_TITLE = r"学者|研究员|分析师|教授|专家|研究人员|所长|院长"
+TITLE = r"学者|研究员|分析师|教授|专家|研究人员|所长|院长"
 
 
 def quoted_sources(passages: Sequence[Passage], glossary: Glossary) -> tuple[int, ...]:
@@ -42,7 +42,7 @@ def quoted_sources(passages: Sequence[Passage], glossary: Glossary) -> tuple[int
     people = [n for n, t in glossary.types.items() if t == "person"]
     chosen = set()
     for name in people:
-        titled = re.compile(rf"(?:{_TITLE})\s*{re.escape(name)}")
+        titled = re.compile(rf"(?:{TITLE})\s*{re.escape(name)}")
         chosen.update([i for i, p in enumerate(passages) if titled.search(p.text)][:1])
     return tuple(sorted(chosen))
 
