@@ -178,3 +178,21 @@ def test_page_names_typed_another_way(glossary, typed, printed):
 
 def test_a_short_name_one_character_off_is_left_alone(glossary):
     assert fix_chinese_names("金正日是谁", glossary) == "金正日是谁"  # another person, not 金正恩
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("北朝鮮の崔龍海はどうなった？", "崔龙海"),
+        ("楊希雨さんの考えは？", "杨希雨"),
+        ("ポンペオは平壌へ何回行った？", "平壤"),
+        ("板門店での協議はいつ？", "板门店"),
+    ],
+)
+def test_page_names_in_japanese_kanji_are_read_as_the_page_prints_them(glossary, question, name):
+    reading = read_typed(question, glossary, "ja")
+    assert name in reading.text and name in glossary.names(reading.text)
+
+
+def test_japanese_words_that_are_no_page_names_keep_their_kanji(glossary):
+    assert read_typed("会談の結果はどうだった？", glossary, "ja").text == "会談の結果はどうだった？"

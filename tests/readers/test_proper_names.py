@@ -87,6 +87,8 @@ def test_a_name_the_page_never_prints(names, question, language, name):
         ("特朗普周一说了什么？", "zh"),
         ("春节前后金正恩在干什么", "zh"),  # a festival sets a time
         ("我在微信朋友圈看到说河内会晤定在27号，是真的吗", "zh"),  # the asker's scene
+        ("金峻亨氏は何と言った？", "ja"),  # 亨氏 across a page name and an honorific
+        ("杨希雨氏の意見は？", "ja"),
     ],
 )
 def test_names_of_the_page_and_ordinary_words_pass(names, question, language):

@@ -60,6 +60,28 @@ def to_simplified(text: str) -> str:
     return _converter("tw2sp").convert(text)
 
 
+@functools.lru_cache(maxsize=4)
+def _kanji_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each page name of two characters or more as Japanese writes it in kanji (平壤 → 平壌,
+    崔龙海 → 崔龍海, 杨希雨 → 楊希雨), longest first, where that differs from the page's form."""
+    forms = {}
+    for zh in names:
+        traditional = _converter("s2t").convert(zh)
+        for form in (traditional, _converter("t2jp").convert(traditional)):
+            if form != zh:
+                forms.setdefault(form, zh)
+    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+
+
+def japanese_kanji_names(text: str, glossary: Glossary) -> str:
+    """A Japanese question's page names written in Japanese or traditional kanji, as the page
+    prints them: the ranking and the glossary read the page's simplified forms."""
+    names = tuple(zh for zh in glossary.types if len(zh) >= 2 and _HAN.search(zh))
+    for form, zh in _kanji_forms(names):
+        text = text.replace(form, zh)
+    return text
+
+
 def to_traditional(text: str) -> str:
     """Simplified text as Taiwan writes it (the replies to a reader of traditional characters)."""
     return _converter("s2twp").convert(text)
@@ -303,6 +325,8 @@ def read_typed(
         text = fix_english(text, glossary, page_words)
     if language in ("zh", "zh-Hant"):
         text = fix_chinese_names(chinese_names(text, glossary), glossary)
+    elif language == "ja":
+        text = japanese_kanji_names(text, glossary)
     elif language == "en":
         language = detect_language(text)  # "ha noi" restored as "Hà Nội" reads as Vietnamese
         if language == "en" and unmarked_vietnamese(text, glossary):

@@ -82,6 +82,8 @@ class PageNames:
         text = to_simplified(self.glossary.page_forms(question))
         for byline in self.bylines:  # "新社" inside 中新社 is no name of its own
             text = text.replace(byline, "|")
+        for name in self.glossary.names(text):  # "亨氏" across "金峻亨氏" is no name of its own
+            text = text.replace(name, "|")
         found = self._han(text)
         found += self._latin(question, language)
         found += [name for name, _ in korean_titled(question, self.glossary)]
