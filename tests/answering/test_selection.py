@@ -6,8 +6,14 @@ import pytest
 
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.entities import _abbreviates, _modified_page_word, off_page_names
-from summit_qa.answering.overview import article_of_kind, named_article, quoted_sources
-from summit_qa.answering.selection import named_heading, select, summit_days, travels
+from summit_qa.answering.overview import (
+    article_of_kind,
+    heading_statement,
+    named_article,
+    named_heading,
+    quoted_sources,
+)
+from summit_qa.answering.selection import select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
 
@@ -494,3 +500,25 @@ def test_a_kind_of_event_the_page_tells_often_is_still_cut_by_relevance(page):
     score[meetings[:2]] = [1.0, 0.5]
     chosen = _select(page, Shape("list", listy=True), "有哪些会见？", score)
     assert len(meetings) > 4 and set(chosen.passages) == set(meetings[:2])
+
+
+@pytest.mark.parametrize(
+    "question, terms", [("最大任务究竟指的是什么？", ()), ("What is the biggest task?", ("任务",))]
+)
+def test_the_passage_stating_a_named_heading_is_marked(page, question, terms):
+    passages, _, _ = page
+    marked = [passages[i] for i in np.flatnonzero(heading_statement(question, terms, passages))]
+    assert len(marked) == 1 and marked[0].section == "最大任务" and "最大任务" in marked[0].text
+
+
+def test_a_question_naming_no_heading_marks_nothing(page):
+    passages, _, _ = page
+    assert not heading_statement("特朗普几点离开越南？", (), passages).any()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question", ["在河内，两国领导人最大的任务是什么？", "河内峰会上最大的任务被认为是什么？"]
+)
+def test_what_a_heading_is_is_answered_by_the_passage_stating_it(engine, question):
+    assert "最大任务" in engine.answer(question).passages[0].text

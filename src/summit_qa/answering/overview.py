@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from summit_qa.answering.shape import TIMELINE
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -124,3 +126,29 @@ def overview(question, terms, passages, glossary, order) -> tuple[tuple[int, ...
         return tuple(leads(passages)), ""
     title = next(p.title for p in passages if p.article == article)
     return tuple(_outline(passages, article)), title
+
+
+def named_heading(question: str, terms: Sequence[str], passages: Sequence[Passage]) -> str | None:
+    """The heading a question names by its words or the dictionaries' Chinese words for them
+    (a section's title, or the word its items are labelled by: "3대 의제" → 议题)."""
+    text = question + "".join(terms)
+    sections = list(dict.fromkeys(p.section for p in passages if p.section))
+    named = [s for s in sections if s in text or s[-2:] in text]
+    if named:
+        return named[0]
+    labels = {p.label_word for p in passages if p.label_word}
+    if any(word in text for word in labels):
+        return next(p.section for p in passages if p.label_word and p.label_word in text)
+    return None
+
+
+def heading_statement(question: str, terms: Sequence[str], passages: Sequence[Passage]) -> np.ndarray:
+    """1 for the passage of a heading the question names that states the heading in its own
+    text ("…将是第二次“金特会”面临的最大任务" under 最大任务): "what is the biggest task?" asks
+    for that sentence, not for the section's other passages."""
+    out = np.zeros(len(passages), np.float32)
+    heading = named_heading(question, terms, passages)
+    for i, p in enumerate(passages):
+        if heading and p.section == heading and heading in p.text:
+            out[i] = 1.0
+    return out

@@ -17,6 +17,7 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
+from summit_qa.answering.overview import heading_statement
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
 from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
@@ -185,6 +186,15 @@ class Ranker:
         nouns = [w for kind in asked_actions(text) for w in self._event_words.get(kind, ())]
         return tuple(dict.fromkeys([*terms, *nouns]))
 
+    def _phrase_scores(self, text: str, terms: tuple[str, ...], unnumbered: bool) -> np.ndarray:
+        """The phrases a question quotes from the page (names are not quotations: "特朗普与金正恩"
+        shares "与金正恩" with a few passages), and the passage stating a heading it names."""
+        passages = self.index.passages
+        quoted = self._phrases.scores(self.glossary.strip_names(text, sep="|"), len(passages))
+        if unnumbered and not self.glossary.names(text, ("person",)):  # "最大任务是什么？"
+            return np.maximum(quoted, heading_statement(text, terms, passages))
+        return quoted
+
     def off_page(self, question: str, language: str) -> tuple[str, ...]:
         """The names ``question`` writes that the page never prints (the dictionaries' proper
         nouns and capitalised words no page word glosses)."""
@@ -259,8 +269,7 @@ class Ranker:
         verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)  # its own, not carried
         columns["verb"] = np.array([any(v in p.text for v in verbs) for p in passages], np.float32)
         if c.use_phrases:
-            # Names are not quotations: "特朗普与金正恩" shares "与金正恩" with a few passages.
-            columns["phrase"] = self._phrases.scores(self.glossary.strip_names(text, sep="|"), n)
+            columns["phrase"] = self._phrase_scores(text, terms, number is None)
         dated = False
         wanted = []
         if c.use_dates and self.published:

@@ -20,7 +20,7 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.mentions import appearances, asks_appearances
-from summit_qa.answering.overview import citing, leads, overview, quoted_sources
+from summit_qa.answering.overview import citing, leads, named_heading, overview, quoted_sources
 from summit_qa.answering.periods import SUMMIT_WORDS
 from summit_qa.answering.shape import HAPPENED, TIMELINE, Shape
 from summit_qa.page.events import Event
@@ -167,20 +167,6 @@ def _filtered(
     cut = FILTERED_RELEVANCE if (people or actions) and not topical else RELEVANCE
     relevant = _relevant(score, cut)
     return [e.passage for e in candidates if e.passage in relevant]
-
-
-def named_heading(question: str, terms: Sequence[str], passages: Sequence[Passage]) -> str | None:
-    """The heading a question names by its words or the dictionaries' Chinese words for them
-    (a section's title, or the word its items are labelled by: "3대 의제" → 议题)."""
-    text = question + "".join(terms)
-    sections = list(dict.fromkeys(p.section for p in passages if p.section))
-    named = [s for s in sections if s in text or s[-2:] in text]
-    if named:
-        return named[0]
-    labels = {p.label_word for p in passages if p.label_word}
-    if any(word in text for word in labels):
-        return next(p.section for p in passages if p.label_word and p.label_word in text)
-    return None
 
 
 def _heading_items(
