@@ -65,3 +65,22 @@ def test_seeing_someone_is_meeting_them(question, meeting):
 
 def test_a_trip_to_see_someone_is_no_meeting_of_its_own():
     assert asked_actions("trips to Seoul to see Moon") == ("visit",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "朝鲜对美方表示过哪些不满？",
+        "When did Pyongyang criticise Washington?",
+        "북한이 미국에 반발한 일은?",
+        "北朝鮮が米国を非難したのはいつ？",
+        "Triều Tiên đã chỉ trích Mỹ những lần nào?",
+    ],
+)
+def test_objecting_to_the_other_side_is_a_protest_in_five_languages(question):
+    assert "protest" in asked_actions(question)
+
+
+@pytest.mark.parametrize("question", ["去年朝鲜发生了什么？", "去年美国和朝鲜谈了几次？"])
+def test_last_year_is_no_trip(question):
+    assert "visit" not in asked_actions(question)

@@ -328,7 +328,7 @@ def test_a_list_shows_its_dated_events_in_date_order_then_the_undated(page):
     undated = next(i for i, e in enumerate(events) if not e.dates and "朝鲜" in e.names and "美国" in e.names)
     score = np.full(len(passages), -10.0, np.float32)
     score[[undated, *reversed(dated)]] = [1.0, 0.9, 0.8, 0.7]  # the commentary ranks first
-    chosen = _select(page, Shape("list", listy=True), "朝鲜对美国表达过哪些不满？", score)
+    chosen = _select(page, Shape("list", listy=True), "朝鲜和美国之间有过哪些分歧？", score)
     assert chosen.passages == (*sorted(dated, key=lambda i: events[i].day), undated)
     assert chosen.order == "chronological"
 

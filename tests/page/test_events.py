@@ -11,6 +11,7 @@ def test_actions_are_read_from_the_words_of_the_page():
     assert "sanction" in actions_in("将制裁朝鲜劳动党组织指导部部长")
     assert "remains" in actions_in("迎回朝鲜归还的美军士兵遗骸")
     assert actions_in("以下是大事记") == ()
+    assert "protest" in actions_in("对美方的态度感到“无比遗憾”") and "protest" in actions_in("称其为挑衅行为")
 
 
 def test_every_passage_has_an_event_with_its_names_and_day():

@@ -16,7 +16,8 @@ SUMMIT_NICKNAMES = r"金特会|特金会|川金会|金川会"
 # What happens, as a question writes it in five languages: the classes of page/events.py.
 ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "visit": _any(
-        r"访|前往|出行|去(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
+        # 去 of going, not of 去年 ("去年朝鲜…": last year)
+        r"访|前往|出行|去(?!年)(?:了|过)?.{0,3}?(?:朝鲜|平壤|美国|越南|北韩|北韓|纽约|华盛顿|河内)|赴",
         r"(?:去|跑|来)(?:了|过)(?:几|多少|[一二两三四五六七八九十\d])(?:次|趟|回)",  # "去过几次中国": trips counted
         r"\bvisit",
         r"\btrips?\b",
@@ -55,6 +56,14 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "sanction": _any(r"制裁", r"\bsanction", r"제재", r"trừng phạt|cấm vận"),
     "exercise": _any(r"演习|军演", r"\bexercises?\b", r"\bdrills?\b", r"훈련|연습", r"演習", r"tập trận"),
     "remains": _any(r"遗骸|遗体", r"\bremains\b", r"유해", r"遺骨|遺骸", r"hài cốt"),
+    # objecting to the other side: "朝鲜对美方有过什么抱怨？", "What did Pyongyang complain about?"
+    "protest": _any(
+        r"不满|遗憾|指责|批评|谴责|抗议|反对|抱怨|不高兴|挑衅|不妥|反弹",
+        r"\bcomplain|\bcriticis|\bcriticiz|\bprotest|\bcondemn|\bobject(?:ed|ion)|\bdispleas|\bunhappy\b|\bangry\b",
+        r"불만|비판|항의|반발|비난|유감",
+        r"不満|反発|非難|批判|抗議|遺憾",
+        r"phản đối|chỉ trích|bất bình|phàn nàn|lên án|không hài lòng",
+    ),
     "agreement": _any(
         r"协议|签署|签了", r"\bagreements?\b", r"\bsigned\b", r"합의|서명", r"合意|署名", r"thỏa thuận|\bký\b"
     ),

@@ -31,6 +31,7 @@ ACTIONS: dict[str, re.Pattern[str]] = {
     "exercise": re.compile(r"演习|军演"),
     "remains": re.compile(r"遗骸"),
     "nuclear": re.compile(r"核|无核化"),
+    "protest": re.compile(r"遗憾|指责|不满|批评|谴责|抗议|挑衅"),
 }
 
 
