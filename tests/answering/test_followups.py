@@ -295,3 +295,20 @@ def test_a_short_korean_question_after_an_answer_is_a_follow_up(engine):
     history = ["김정은의 열차는 어느 역에 도착했어?"]
     a = engine.answer("역에서는 어떻게 이동했어?", history=history)
     assert a.kind == "answer" and "轿车" in a.passages[0].text
+
+
+@pytest.mark.model
+def test_a_follow_up_naming_another_act_is_not_the_event_just_shown(engine):
+    """Being met on arrival is told by another passage than the arrival's day: the verb of
+    its own keeps the same-event bonus off the passage just shown."""
+    found = engine.answer("and who came out to meet him?", history=["What date did Kim reach Vietnam?"])
+    assert "迎接" in found.passages[0].text
+
+
+def test_another_act_is_a_page_verb_the_turn_before_did_not_name():
+    from summit_qa.answering.followups import _another_act
+
+    glossary = Glossary.load(packaged_data_dir() / "glossary.json")
+    assert _another_act("and when did he set off?", "When did Kim reach Vietnam?", glossary)
+    assert not _another_act("and when was that?", "When did Kim reach Vietnam?", glossary)
+    assert not _another_act("when did he land?", "Where did Trump arrive?", glossary)

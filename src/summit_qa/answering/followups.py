@@ -56,6 +56,7 @@ from summit_qa.answering.cues import (
     ordinal_surface,
 )
 from summit_qa.answering.pairs import PAIR, pair_of, with_pair
+from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import DateQuery
 from summit_qa.page.names import NAME_TYPES, Glossary
 
@@ -203,6 +204,13 @@ def _with_context(
     return query, carried, topic, reasons
 
 
+def _another_act(question: str, before: str, glossary: Glossary) -> bool:
+    """A follow-up naming an act of the page the turn before did not ("and when did he set
+    off?" after an arrival): another event of the same people, not the one just shown."""
+    own = set(page_verbs(question, glossary))
+    return bool(own) and not own & set(page_verbs(before, glossary))
+
+
 def resolve(
     question: str,
     language: str,
@@ -251,6 +259,7 @@ def resolve(
     elif (
         text_of is not None
         and _same_event(question, language, reasons)
+        and not _another_act(question, before.query, glossary)
         and (covers is None or covers(before.answer, unasked(question, language)))
         and holds(
             text_of(before.answer),
