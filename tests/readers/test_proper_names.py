@@ -109,3 +109,25 @@ def test_an_agency_the_page_prints_in_its_bylines_is_no_foreign_name():
     lexicon = PageLexicon.build(page.replace("中新社", ""))  # as if only its byline printed it
     assert PageNames.of(lexicon, glossary).off_page("中新社报道了什么？", "zh") == ("新社",)
     assert PageNames.of(lexicon, glossary, ("中新社",)).off_page("中新社报道了什么？", "zh") == ()
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("安倍晋三的看法？", None),  # spelled right: found as itself, not as a typo
+        ("文在银怎么看这次会谈？", "文在寅"),  # 银 typed for 寅 (yin)
+        ("普京和习近平怎么说", None),
+    ],
+)
+def test_a_name_the_page_never_prints_typed_with_a_character_that_sounds_the_same(names, question, name):
+    from summit_qa.readers.proper_names import sound_alike_names
+
+    found = sound_alike_names(question, names.foreign, names.page_words)
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize("question", ["特朗普和金正恩的会晤在哪里举行？", "金英哲见了谁", "杨希雨怎么评价的"])
+def test_the_page_s_own_names_and_words_are_no_typos_of_other_names(names, question):
+    from summit_qa.readers.proper_names import sound_alike_names
+
+    assert sound_alike_names(question, names.foreign, names.page_words) == []

@@ -163,7 +163,8 @@ def fix_spelling(text: str, glossary: Glossary, fuzzy: bool = True) -> str:
     return "".join(out)
 
 
-def _sounds_alike(a: str, b: str) -> bool:
+def sounds_alike(a: str, b: str) -> bool:
+    """Two characters with a reading in common (tones aside): a pinyin keyboard's typo."""
     readings = cedict_tables().pinyin
     return bool(readings.get(a, frozenset()) & readings.get(b, frozenset()))
 
@@ -183,7 +184,7 @@ def fix_chinese_names(text: str, glossary: Glossary) -> str:
             window = text[i : i + n]
             diff = [k for k in range(n) if window[k] != typed[k]]
             foreign = typed != name and n >= 5 and len(diff) <= 1
-            if foreign or (len(diff) == 1 and _sounds_alike(window[diff[0]], typed[diff[0]])):
+            if foreign or (len(diff) == 1 and sounds_alike(window[diff[0]], typed[diff[0]])):
                 text = text[:i] + name + text[i + n :]
                 break
     return text

@@ -14,13 +14,15 @@ Putin"), so its proper nouns find the people, places and bodies a question names
   syllable ("Cho", "dinh": a Vietnamese word, typed with or without its marks).
 
 A name is on the page when its Chinese form is printed there, the glossary knows
-it, or its gloss names someone the page names (川普 is "surname Trump").  Only
-names the dictionary knows are judged: typos ("特郎普"), Korean and katakana
-spellings leave the question to the refusal floors.
+it, or its gloss names someone the page names (川普 is "surname Trump").  A
+three-character name typed with one character of its given name swapped for one
+that sounds the same ("文在音" for 文在寅) is that name; other typos, Korean and
+katakana spellings leave the question to the refusal floors.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,6 +87,7 @@ class PageNames:
         for name in self.glossary.names(text):  # "亨氏" across "金峻亨氏" is no name of its own
             text = text.replace(name, "|")
         found = self._han(text)
+        found += sound_alike_names(text, self.foreign, self.page_words) if not found else []
         found += self._latin(question, language)
         found += [name for name, _ in korean_titled(question, self.glossary)]
         return tuple(dict.fromkeys(found))
@@ -144,3 +147,35 @@ def korean_titled(question: str, glossary) -> list[tuple[str, tuple[int, int]]]:
         if not glossary.names(name) and name not in _OFFICE_WORDS:
             found.append((name, m.span("name")))
     return found
+
+
+@functools.lru_cache(maxsize=2)
+def _by_surname(foreign: frozenset[str]) -> dict[tuple[str, int, str], tuple[str, ...]]:
+    """The three-character names the page never prints, by surname, a position of the given
+    name and the character at the other position."""
+    index: dict[tuple[str, int, str], list[str]] = {}
+    for name in foreign:
+        if len(name) == 3 and all("\u4e00" <= c <= "\u9fff" for c in name):
+            index.setdefault((name[0], 1, name[2]), []).append(name)
+            index.setdefault((name[0], 2, name[1]), []).append(name)
+    return {key: tuple(names) for key, names in index.items()}
+
+
+def sound_alike_names(text: str, foreign: frozenset[str], page_words: frozenset[str]) -> list[str]:
+    """Three characters typed for a name the page never prints, one character of the given
+    name swapped for another that sounds the same, as a pinyin keyboard does ("文在音" for 文在寅):
+    the name it was meant to be.  Surname and the other character must be the name's own; a
+    run the page prints is itself."""
+    from summit_qa.readers.normalize import sounds_alike  # the readings load on first use
+
+    index = _by_surname(foreign)
+    found = []
+    for i in range(len(text) - 2):
+        run = text[i : i + 3]
+        if not all("\u4e00" <= c <= "\u9fff" for c in run) or any(run in w for w in page_words):
+            continue
+        for k in (1, 2):
+            for name in index.get((run[0], k, run[3 - k]), ()):
+                if name[k] != run[k] and sounds_alike(name[k], run[k]):
+                    found.append(name)
+    return list(dict.fromkeys(found))
