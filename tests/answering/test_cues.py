@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, WHY, matches
+from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, WHY, is_short, matches
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,15 @@ def test_further_back_or_further_on_is_a_step(question, language, table):
 )
 def test_there_was_also_a_time_is_another_of_a_kind(question, language):
     assert matches(AGAIN, question, language)
+
+
+@pytest.mark.parametrize(
+    "polite, plain",
+    [("空港では誰が待っていましたか？", "空港で誰が待っていた？"), ("何時に着きますか？", "何時に着く？")],
+)
+def test_a_polite_japanese_question_is_as_short_as_its_plain_form(polite, plain):
+    assert is_short(polite) == is_short(plain) is True
+
+
+def test_a_long_polite_japanese_question_stays_long():
+    assert not is_short("金正恩氏はシンガポールでトランプ大統領と何について合意しましたか？")

@@ -354,6 +354,7 @@ def is_short(text: str) -> bool:
     a word: 7)."""
     if _HANGUL.search(text) and not _HAN_OR_KANA.search(text):  # Korean is written in spaced words
         return len(re.findall(r"[^\W\d_]+", text)) <= 5
+    text = _POLITE.sub("", text)  # "誰が出迎えましたか？" is as short as "誰が出迎えた？"
     cjk = len(re.findall(f"[{CJK}]", text))
     words = len(re.findall(r"[^\W\d_]+", re.sub(f"[{CJK}]", " ", text)))
     if cjk:
@@ -362,6 +363,8 @@ def is_short(text: str) -> bool:
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+# Japanese polite endings: the question's register, not its content.
+_POLITE = re.compile(r"でしょうか|ましたか|ませんか|ますか|ですか|でした|ました|です|ます")
 _HAN_OR_KANA = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
