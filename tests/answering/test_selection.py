@@ -522,3 +522,19 @@ def test_a_question_naming_no_heading_marks_nothing(page):
 )
 def test_what_a_heading_is_is_answered_by_the_passage_stating_it(engine, question):
     assert "最大任务" in engine.answer(question).passages[0].text
+
+
+def test_how_each_side_travelled_shows_where_a_journey_starts_and_ends(page):
+    """A comparison of means: a side's passages telling its means (the train leaving and
+    the train arriving), at most two, beside the other side's."""
+    passages, events, glossary = page
+    chosen = _select(page, Shape("compare"), "金正恩与特朗普分别乘坐什么交通工具前往越南？")
+    kim = [i for i in chosen.passages if "金正恩" in events[i].names and "特朗普" not in events[i].names]
+    assert len(kim) == 2 and all("乘坐" in passages[i].text for i in kim)
+    assert any("特朗普" in events[i].names for i in chosen.passages)
+
+
+def test_a_comparison_of_anything_else_keeps_one_passage_a_side(page):
+    _, events, _ = page
+    chosen = _select(page, Shape("compare"), "金正恩和特朗普分别是哪天到的？")
+    assert len(chosen.passages) == 2

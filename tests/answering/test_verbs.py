@@ -249,3 +249,16 @@ def test_an_announcement_or_a_time_alone_is_no_date_made_known(question):
 def test_the_summit_whose_date_was_announced_is_answered_by_the_announcement_of_its_day(engine):
     top = engine.answer("新加坡峰会的日期是什么时候宣布的？").passages[0]
     assert "将于6月12日" in top.text and top.date == "2018-05-10"
+
+
+@pytest.mark.parametrize(
+    "question, riding",
+    [
+        ("How did the two leaders each travel to Hanoi?", True),
+        ("How is the North Korean leader getting to Vietnam?", True),
+        ("how did the meeting go?", False),
+        ("How is it going?", False),
+    ],
+)
+def test_how_someone_travels_is_the_page_s_riding_and_how_a_meeting_went_is_not(question, riding):
+    assert ("乘坐" in page_verbs(question)) == riding

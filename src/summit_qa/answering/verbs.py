@@ -67,7 +67,9 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("乘坐",),
         _any(
             r"怎么(?:去|来|走|到)|坐(?:的)?什么|乘(?:的)?什么|坐啥|交通工具|坐(?:火车|飞机|专列)|乘坐",
-            r"\bhow did (?:[\w'-]+ ){1,3}(?:travel|get|go|come)\b|\bby (?:what|which|train|plane|air|car)\b|"
+            r"\bhow (?:did|do|does|are|is|were|was)\b[^?.]{1,40}?"
+            r"\b(?:travel\w*\b|(?:get|getting|go|going|come|coming) (?:to|there|here|into)\b)"
+            r"|\bby (?:what|which|train|plane|air|car)\b|"
             r"\bmeans of transport|\btravel(?:l?ed)? by\b",
             r"어떻게 (?:갔|왔|가|와|이동)|뭐 타고|무엇을 타고|뭘 타고",
             r"何で(?:行|来|移動)|どうやって(?:行|来|移動)|何に乗|乗って|移動手段",
