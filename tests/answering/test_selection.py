@@ -538,3 +538,13 @@ def test_a_comparison_of_anything_else_keeps_one_passage_a_side(page):
     _, events, _ = page
     chosen = _select(page, Shape("compare"), "金正恩和特朗普分别是哪天到的？")
     assert len(chosen.passages) == 2
+
+
+def test_sides_told_alike_come_from_the_same_article(page):
+    """Each summit's announcement of its day: both from the timeline, though the news items'
+    schedules (also written with 将于) rank first for Hanoi."""
+    passages, events, _ = page
+    scores = np.array([1.0 if p.id.startswith("one-on-one") else 0.0 for p in passages], np.float32)
+    chosen = _select(page, Shape("compare"), "新加坡会晤和河内会晤的日期分别是何时公布的？", scores)
+    assert {events[i].article for i in chosen.passages} == {events[0].article}
+    assert all("宣布" in passages[i].text for i in chosen.passages)

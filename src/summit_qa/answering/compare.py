@@ -54,6 +54,8 @@ def one_for_each_side(
         doing = [i for i in naming if any(v in texts[i] for v in verbs)]
         naming = doing or naming  # "who arrived first": each side's arrival
         alone = [i for i in naming if not any(o in events[i].names for o in others)]
+        if doing and chosen:  # sides told alike are told in the same article (both timeline entries)
+            alone = [i for i in alone if events[i].article == events[chosen[0]].article] or alone
         if naming:
             chosen.append((alone or naming)[0])
         if "乘坐" in verbs:  # a journey's means is told where it starts and where it ends
