@@ -548,3 +548,20 @@ def test_sides_told_alike_come_from_the_same_article(page):
     chosen = _select(page, Shape("compare"), "新加坡会晤和河内会晤的日期分别是何时公布的？", scores)
     assert {events[i].article for i in chosen.passages} == {events[0].article}
     assert all("宣布" in passages[i].text for i in chosen.passages)
+
+
+@pytest.mark.parametrize(
+    "question, contents",
+    [
+        ("三大议题各有什么具体内容？", True),
+        ("文章里的三大议题指的是哪几个？", False),
+        ("把三大议题挨个详细说一说", True),
+    ],
+)
+def test_what_each_item_says_is_each_label_with_the_passages_under_it(page, question, contents):
+    passages, _, _ = page
+    chosen = _select(page, Shape("enumeration"), question)
+    labels = [i for i in chosen.passages if passages[i].label]
+    under = [i for i in chosen.passages if passages[i].heading]
+    assert len(labels) == 3 and bool(under) == contents
+    assert list(chosen.passages) == sorted(chosen.passages)

@@ -152,3 +152,23 @@ def heading_statement(question: str, terms: Sequence[str], passages: Sequence[Pa
         if heading and p.section == heading and heading in p.text:
             out[i] = 1.0
     return out
+
+
+# Asking what each item says, not only which items there are ("挨个讲讲", "for each one, what…",
+# "각각 어떻게 설명", "書かれていること", "nội dung từng"): each label with the passages under it.
+CONTENTS = re.compile(
+    r"怎么说|怎么讲|讲了什么|讲了啥|说了什么|写了什么|具体内容|内容|详细|挨个|逐一"
+    r"|\bfor each\b|\beach one\b|\bin detail\b|\bwhat(?:'s| is| are) (?:actually )?(?:being )?(?:said|discussed)\b"
+    r"|\bexplain|\bdescribe|\bdetails?\b"
+    r"|어떻게 설명|내용|하나씩|書かれ|内容|詳しく|一つずつ|nội dung|nói gì|chi tiết|từng",
+    re.I,
+)
+
+
+def with_contents(items: Sequence[int], passages: Sequence[Passage]) -> tuple[int, ...]:
+    """Each labelled item ("议题一：…") followed by the passages under it, in page order."""
+    out: list[int] = []
+    for i in items:
+        out.append(i)
+        out += [j for j, p in enumerate(passages) if p.heading and p.heading == passages[i].text]
+    return tuple(dict.fromkeys(out))

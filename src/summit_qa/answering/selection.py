@@ -20,7 +20,15 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.mentions import appearances, asks_appearances
-from summit_qa.answering.overview import citing, leads, named_heading, overview, quoted_sources
+from summit_qa.answering.overview import (
+    CONTENTS,
+    citing,
+    leads,
+    named_heading,
+    overview,
+    quoted_sources,
+    with_contents,
+)
 from summit_qa.answering.periods import SUMMIT_WORDS
 from summit_qa.answering.shape import HAPPENED, TIMELINE, Shape
 from summit_qa.page.events import Event
@@ -240,6 +248,8 @@ def select(
         return Selection("overview", chosen, "page", heading)
     if shape.kind == "enumeration":
         items, heading = _heading_items(question, terms, passages, int(order[0]))
+        if CONTENTS.search(question) and any(passages[i].label for i in items):  # "挨个讲讲"
+            items = list(with_contents(items, passages))
         return Selection("enumeration", tuple(items), "page", heading) if len(items) > 1 else None
     if shape.kind == "compare":
         sides = one_for_each_side(question, glossary, events, order, [p.text for p in passages], rank)
