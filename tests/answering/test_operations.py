@@ -486,3 +486,23 @@ def test_an_nth_trip_of_two_people_named_is_of_the_one_the_question_names_first(
     history = ["蓬佩奥头一次赴朝会见金正恩是在哪天？"]
     found = engine.answer("那第三次赴朝去平壤呢？", history=history)
     assert found.passages[0].date == "2018-07-06"
+
+
+def test_the_points_a_paragraph_numbers_in_its_text_are_its_own(page):
+    from summit_qa.answering.operations import points_of
+
+    passages, _, _ = page
+    numbering = next(i for i, p in enumerate(passages) if "第一，" in p.text and "第二，" in p.text)
+    assert points_of(passages, numbering, "那第三点呢？", 3) == numbering
+    assert points_of(passages, numbering, "最后一点呢？", -1) == numbering
+    assert points_of(passages, numbering, "第五点呢？", 5) is None  # it numbers three
+    assert points_of(passages, numbering, "他第三次访问是哪天？", 3) is None  # a series of visits
+    plain = next(i for i, p in enumerate(passages) if "第一，" not in p.text)
+    assert points_of(passages, plain, "第三点呢？", 3) is None
+
+
+@pytest.mark.model
+def test_the_third_point_after_the_first_is_the_paragraph_numbering_them(engine):
+    history = ["文中列了几大障碍，排第一的是什么"]
+    found = engine.answer("排第三的呢", history=history)
+    assert "国内压力" in found.passages[0].text.replace(" ", "")

@@ -76,6 +76,20 @@ def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply
     ), pin and op.name != "attribute"
 
 
+# The points a paragraph numbers in its own text ("第一，互信缺失。…第 三 ，国内压力"), spaces and all.
+_POINT = re.compile(r"第\s*([一二三四五六七八九十])\s*[，,、]")
+
+
+def points_of(passages: Sequence[Passage], at: int, question: str, n: int) -> int | None:
+    """The passage holding the n-th point (n = -1: the last) a follow-up asks for, when the
+    passage just shown numbers its points in its text and has that many; None otherwise.
+    A follow-up naming an action asks of a series of events, not of these points."""
+    points = set(_POINT.findall(passages[at].text))
+    if len(points) < 2 or asked_actions(question) or n > len(points):
+        return None
+    return at
+
+
 def labelled_item(passages: Sequence[Passage], at: int) -> int | None:
     """The numbered item ("议题二：…") passage ``at`` is, or sits under; None outside any."""
     here = passages[at]
@@ -224,6 +238,8 @@ def read_operation(
             return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
         if item is not None and n == -1 and not asked_actions(question):  # "마지막 건?": the highest number
             return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
+        if (points := points_of(passages, before.answer, question, n)) is not None:
+            return Operation("nth", points)  # "第三个呢？" of "第一，…第二，…第三，…" in one passage
         # a follow-up saying its own action asks of its own series first ("his third trip"); of two
         # people ("those two sat down a second time"), of theirs alone, not an earlier turn's
         # (the names in the order the resolved question writes them: its first person leads)
