@@ -494,7 +494,7 @@ def test_the_points_a_paragraph_numbers_in_its_text_are_its_own(page):
     passages, _, _ = page
     numbering = next(i for i, p in enumerate(passages) if "第一，" in p.text and "第二，" in p.text)
     assert points_of(passages, numbering, "那第三点呢？", 3) == numbering
-    assert points_of(passages, numbering, "最后一点呢？", -1) == numbering
+    assert points_of(passages, numbering, "分析列的最后那点是什么？", -1) == numbering
     assert points_of(passages, numbering, "第五点呢？", 5) is None  # it numbers three
     assert points_of(passages, numbering, "他第三次访问是哪天？", 3) is None  # a series of visits
     plain = next(i for i, p in enumerate(passages) if "第一，" not in p.text)
