@@ -506,3 +506,13 @@ def test_the_third_point_after_the_first_is_the_paragraph_numbering_them(engine)
     history = ["文中列了几大障碍，排第一的是什么"]
     found = engine.answer("排第三的呢", history=history)
     assert "国内压力" in found.passages[0].text.replace(" ", "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "history, question",
+    [("三大议题里的第三个是哪个？", "提这个是为了什么？"), ("議題の三つ目は何？", "それは何のため？")],
+)
+def test_why_of_a_labelled_item_is_told_in_the_paragraph_under_it(engine, history, question):
+    found = engine.answer(question, history=[history])
+    assert found.kind == "answer" and found.passages[0].heading and "以此作为" in found.passages[0].text

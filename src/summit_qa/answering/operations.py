@@ -262,9 +262,11 @@ def read_operation(
         # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
         places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
         own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place
+        # a labelled item's reason is told in the paragraphs under it ("议题三：…" → "…以此作为…")
+        under = [j for j, p in enumerate(passages) if p.heading and p.heading == passages[before.answer].text]
         reasons = [
             i
-            for i in dict.fromkeys((before.answer, int(order[0])))
+            for i in dict.fromkeys((before.answer, *under, int(order[0])))
             if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
