@@ -70,7 +70,7 @@ def test_a_trip_to_see_someone_is_no_meeting_of_its_own():
 @pytest.mark.parametrize(
     "question",
     [
-        "朝鲜对美方表示过哪些不满？",
+        "平壤对华盛顿有过什么不满？",
         "When did Pyongyang criticise Washington?",
         "북한이 미국에 반발한 일은?",
         "北朝鮮が米国を非難したのはいつ？",

@@ -60,5 +60,5 @@ def test_no_one_is_described_without_words_of_one_introduction(page, question, l
 
 @pytest.mark.model
 def test_a_follow_up_asking_after_a_described_expert_is_answered_by_that_expert(engine):
-    found = engine.answer("那位韩国学者又怎么说？", history=["杨希雨如何评价河内峰会的前景？"])
+    found = engine.answer("韩国的那位学者看法如何？", history=["杨希雨如何评价河内峰会的前景？"])
     assert "金峻亨" in found.passages[0].text

@@ -511,7 +511,7 @@ def test_the_third_point_after_the_first_is_the_paragraph_numbering_them(engine)
 @pytest.mark.model
 @pytest.mark.parametrize(
     "history, question",
-    [("三大议题里的第三个是哪个？", "提这个是为了什么？"), ("議題の三つ目は何？", "それは何のため？")],
+    [("文章的第三项议题是哪一个？", "提这个是为了什么？"), ("議題の三つ目は何？", "それは何のため？")],
 )
 def test_why_of_a_labelled_item_is_told_in_the_paragraph_under_it(engine, history, question):
     found = engine.answer(question, history=[history])
