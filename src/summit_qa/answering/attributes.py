@@ -85,7 +85,7 @@ ASKS: dict[str, dict[str, re.Pattern[str]]] = {
 
 _HOUR = re.compile(r"\d\s*点|上午|下午|晚上|凌晨|中午|傍晚|早上")
 _DAY = re.compile(r"\d\s*日|\d\s*月|当天|次日|\d{4}\s*年")
-_MEANS = re.compile(r"乘坐|乘|搭乘|专列|专机|火车|飞机|空军一号|轿车|列车")
+MEANS = re.compile(r"乘坐|乘|搭乘|专列|专机|火车|飞机|空军一号|轿车|列车")
 # A place the passage says something happens at: after a locative verb or preposition.
 _AT = r"(?:在|于|抵达|到达|前往|赴|飞往|访问|离开|来到)\s*"
 
@@ -114,7 +114,7 @@ def holds(text: str, kind: str, glossary: Glossary, named: tuple[str, ...] = ())
     if kind == "day":
         return bool(_DAY.search(text))
     if kind == "means":
-        return bool(_MEANS.search(text))
+        return bool(MEANS.search(text))
     if kind == "station":
         return "站" in text
     if kind == "airport":

@@ -3,19 +3,18 @@ Kim?"): one passage for each side the question names, so both are shown side by 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from summit_qa.answering.attributes import MEANS
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.retrieval.fusion import rank_order
 
-# How each side travelled ("一个坐飞机一个坐火车"): the words of a means of travel, and how many
-# passages of one side may tell it (its setting off and its arrival).
-_MEANS = re.compile(r"乘坐|搭乘|专列|专机|火车|列车|飞机|空军一号")
+# How each side travelled ("一个坐飞机一个坐火车"): how many passages of one side may tell its
+# means (its setting off and its arrival).
 MEANS_PER_SIDE = 2
 
 
@@ -59,7 +58,7 @@ def one_for_each_side(
         if naming:
             chosen.append((alone or naming)[0])
         if "乘坐" in verbs:  # a journey's means is told where it starts and where it ends
-            riding = [i for i in alone if _MEANS.search(texts[i]) and i not in chosen]
+            riding = [i for i in alone if MEANS.search(texts[i]) and i not in chosen]
             chosen += riding[: MEANS_PER_SIDE - 1]
     return chosen if len(chosen) >= 2 else []
 

@@ -12,11 +12,10 @@ country or institution shared, names nobody ("分析里引用了哪几位专家�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 
-from summit_qa.answering.overview import TITLE
+from summit_qa.answering.overview import introductions
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
 
@@ -31,18 +30,6 @@ ROLE = re.compile(
 )
 _PUNCTUATION = re.compile(r"[，,。？?！!、；;：:]")
 _SURNAME = re.compile(r"姓\s*([\u4e00-\u9fff])")
-
-
-@functools.lru_cache(maxsize=4)
-def _introductions(texts: tuple[str, ...], people: tuple[str, ...]) -> dict[str, tuple[str, str]]:
-    """Each person introduced by a title → the words before the title in the first
-    introduction and the title ("韩国韩东大学", "学者" for 金峻亨)."""
-    found = {}
-    for name in people:
-        pattern = re.compile(rf"([\u4e00-\u9fff]{{2,20}}?)({TITLE})\s*{re.escape(name)}")
-        if m := next((m for t in texts if (m := pattern.search(t))), None):
-            found[name] = (m.group(1), m.group(2))
-    return found
 
 
 def _modifiers(question: str, language: str) -> list[str]:
@@ -75,8 +62,7 @@ def described(
     question's words (ranking.Ranker.terms)."""
     if not ROLE.search(question) or glossary.names(question, ("person",)):
         return None
-    people = tuple(n for n, t in glossary.types.items() if t == "person")
-    intros = _introductions(tuple(p.text for p in passages), people)
+    intros = introductions(passages, glossary)
     if (m := _SURNAME.search(question)) and len(by := [n for n in intros if n.startswith(m[1])]) == 1:
         return by[0]
     phrase = " ".join(_modifiers(question, language))
@@ -86,7 +72,7 @@ def described(
     own = _bigrams(re.sub(r"\s+", "", written))
     titled = question if language == "zh" else " ".join([question, *terms(question, language)])
     # the words of the country and institution must be shared; the title counts beside them
-    shared = {name: (len(_bigrams(where) & own), title in titled) for name, (where, title) in intros.items()}
+    shared = {name: (len(_bigrams(i.words) & own), i.title in titled) for name, i in intros.items()}
     best = max(shared.values(), default=(0, False))
     top = [name for name, n in shared.items() if n == best]
     return top[0] if best[0] and len(top) == 1 else None

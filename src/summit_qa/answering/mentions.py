@@ -19,7 +19,7 @@ APPEARS = re.compile(
     r"出现|出場|出场|提到|提及|引用|引述|露面|被引|"
     r"\b(?:quoted|cited|mentioned|appears?|appeared|shows? up|comes? up|named)\b|"
     r"등장|언급|인용|나오|"
-    r"登場|言及|引用|出てく|出て来|"
+    r"登場|言及|出てく|出て来|"
     r"xuất hiện|được nhắc|nhắc đến|nhắc tới|trích dẫn|được dẫn",
     re.I,
 )

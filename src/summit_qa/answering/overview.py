@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,15 +39,30 @@ def citing(question: str, passages: Sequence[Passage], glossary: Glossary) -> tu
 TITLE = r"学者|研究员|分析师|教授|专家|研究人员|所长|院长"
 
 
+@dataclass(frozen=True)
+class Introduction:
+    """Where the page introduces someone it quotes, and how: "韩国韩东大学" + "学者" + 金峻亨."""
+
+    passage: int
+    words: str  # the words before the title: country, institution ("" when none)
+    title: str
+
+
+def introductions(passages: Sequence[Passage], glossary: Glossary) -> dict[str, Introduction]:
+    """Each person the page introduces by a title of expertise ("研究员杨希雨"), at the first
+    passage that does."""
+    found = {}
+    for name in (n for n, t in glossary.types.items() if t == "person"):
+        titled = re.compile(rf"([\u4e00-\u9fff]{{0,20}}?)({TITLE})\s*{re.escape(name)}")
+        hits = ((i, m) for i, p in enumerate(passages) if (m := titled.search(p.text)))
+        if (hit := next(hits, None)) is not None:
+            found[name] = Introduction(hit[0], hit[1].group(1), hit[1].group(2))
+    return found
+
+
 def quoted_sources(passages: Sequence[Passage], glossary: Glossary) -> tuple[int, ...]:
-    """For each person the page introduces by a title of expertise ("研究员杨希雨"), the
-    passage that introduces them, in page order."""
-    people = [n for n, t in glossary.types.items() if t == "person"]
-    chosen = set()
-    for name in people:
-        titled = re.compile(rf"(?:{TITLE})\s*{re.escape(name)}")
-        chosen.update([i for i, p in enumerate(passages) if titled.search(p.text)][:1])
-    return tuple(sorted(chosen))
+    """The passages introducing the people the page quotes for their view, in page order."""
+    return tuple(sorted({intro.passage for intro in introductions(passages, glossary).values()}))
 
 
 def leads(passages: Sequence[Passage]) -> list[int]:

@@ -172,10 +172,11 @@ def sound_alike_names(text: str, foreign: frozenset[str], page_words: frozenset[
     found = []
     for i in range(len(text) - 2):
         run = text[i : i + 3]
-        if not all("\u4e00" <= c <= "\u9fff" for c in run) or any(run in w for w in page_words):
+        if not all("\u4e00" <= c <= "\u9fff" for c in run):
             continue
         for k in (1, 2):
             for name in index.get((run[0], k, run[3 - k]), ()):
-                if name[k] != run[k] and sounds_alike(name[k], run[k]):
+                typo = name[k] != run[k] and sounds_alike(name[k], run[k])
+                if typo and not any(run in w for w in page_words):
                     found.append(name)
     return list(dict.fromkeys(found))
