@@ -283,6 +283,32 @@ def test_a_day_before_the_page_s_own():
     assert not _before(DateQuery(2018, 6, None, "2018年6月"), page)  # no day
 
 
+def test_a_day_without_a_year_is_read_in_the_year_the_page_means():
+    from summit_qa.answering.ranking import _day
+    from summit_qa.page.dates import DateQuery
+
+    page = dt.date(2019, 2, 27)
+    assert _day(DateQuery(None, 9, 10, "9月10日"), page) == "2018-09-10"
+    assert _day(DateQuery(None, 2, 28, "28日"), page) == "2019-02-28"
+    assert _day(DateQuery(2019, 9, 10, ""), page) == "2019-09-10"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("9月10日那次协调结果怎么样？", []),
+        ("What was the result of the September 10 announcement?", []),
+        ("信の中身はどうだった？", ["白宫发言人9月10日说了什么？"]),
+    ],
+)
+def test_how_an_event_of_last_autumn_turned_out_is_no_question_after_the_page(engine, question, history):
+    """A day written without a year, after the page's month, is last year's: its outcome is
+    on the page, not after it (the passage carried from a turn before names such days too)."""
+    a = engine.answer(question, history=history)
+    assert a.kind != "refused" and a.passages[0].date == "2018-09-10"
+
+
 @pytest.mark.model
 def test_the_next_day_steps_from_the_day_the_answer_showed(engine):
     # the arrival is announced on the 25th for the 26th: the day after is the 27th

@@ -73,11 +73,13 @@ class Ranking:
 
 
 def _day(query, published: dt.date) -> str | None:
-    """The ISO day a date query names, its year the page's when left out (None without a day)."""
+    """The ISO day a date query names (None without a day); a month after the page's, written
+    without a year, is last year's ("6月12日" on a page of February 2019 is 2018's)."""
     if query.month is None or query.day is None:
         return None
+    year = query.year or (published.year if query.month <= published.month else published.year - 1)
     try:
-        return dt.date(query.year or published.year, query.month, query.day).isoformat()
+        return dt.date(year, query.month, query.day).isoformat()
     except ValueError:
         return None
 
@@ -94,15 +96,9 @@ EVENT_NOUNS = ("exercise", "sanction", "remains", "letter")
 
 
 def _before(query, published: dt.date) -> bool:
-    """A day the question names is before the page's own (a month after the page's, written
-    without a year, is last year's: "6月12日" on a page of February 2019 is 2018's)."""
-    if query.month is None or query.day is None:
-        return False
-    year = query.year or (published.year if query.month <= published.month else published.year - 1)
-    try:
-        return dt.date(year, query.month, query.day) < published
-    except ValueError:
-        return False
+    """A day the question names is before the page's own."""
+    day = _day(query, published)
+    return day is not None and day < published.isoformat()
 
 
 def _all_after(wanted: list, published: dt.date | None) -> bool:
