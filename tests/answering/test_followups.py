@@ -167,6 +167,22 @@ def test_the_answer_before_and_its_neighbours_get_bonuses(glossary):
 
 
 @pytest.mark.parametrize(
+    ("question", "language"),
+    [("朝鲜为什么指责？", "zh"), ("Why was North Korea angry?", "en"), ("북한은 왜 반발했어?", "ko")],
+)
+def test_asking_the_passage_before_of_a_side_it_names_stays_on_its_topic(glossary, question, language):
+    """A short "why" / "who said" of the passage just shown, naming a side that passage names,
+    is answered from it as one naming nothing would be, not judged afresh by the floors."""
+    before = [
+        _turn(
+            "美韩哪天重启联合演习？", "美韩哪天重启联合演习？", ("美国", "韩国"), 16, "2018-11-05", language
+        )
+    ]
+    r = resolve(question, language, before, glossary, covers=lambda i, q: True)
+    assert "same passage" in r.reason and r.in_scope
+
+
+@pytest.mark.parametrize(
     ("question", "language", "day"),
     [("当天还发生了什么？", "zh", 10), ("次日呢？", "zh", 11), ("What happened the day before?", "en", 9)],
 )

@@ -283,9 +283,10 @@ def resolve(
         prior[neighbour] = prior.get(neighbour, 0.0) + policy.next_bonus
         reasons.append("next on the page" if step > 0 else "before on the page")
     extra = _that_day(question, language, before, reasons)
-    # It stays on the answered turn's topic (the floors do not apply) when it points back
-    # or names nothing; one that names something of its own is judged as usual.
-    inherits = refers_back(question, language) or not names or "what-about" in reasons  # "杨希雨呢？"
+    # It stays on the answered turn's topic (the floors do not apply) when it points back, names
+    # nothing, or asks the passage shown ("朝鲜为什么指责？"); else it is judged as usual.
+    kept = {"what-about", "same passage"} & set(reasons)
+    inherits = refers_back(question, language) or not names or bool(kept)
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
