@@ -57,3 +57,40 @@ def test_the_count_shows_them_in_page_order_whatever_the_ranking(page):
     )
     assert list(chosen.passages) == sorted(chosen.passages) and len(chosen.passages) >= 3
     assert chosen.order == "page"
+
+
+def test_the_mentions_of_a_thing_are_the_passages_printing_its_longest_page_word(page):
+    """A thing, not a person: the longest of the page's words the question writes (联合声明, not
+    新加坡), and never a word that only points at the page (文章, 这版)."""
+    from summit_qa.answering.mentions import mentioned_words, mentions
+
+    passages, _, glossary = page
+    texts = [p.text for p in passages]
+    whole = "".join(texts)
+    asked = "新加坡那份联合声明，文章里一共出现几次？"
+    assert mentioned_words(asked, ("新加坡",), lambda w: w in whole) == ("联合声明",)
+    found = mentions(asked, ("新加坡",), texts, glossary)
+    assert found == [i for i, t in enumerate(texts) if "联合声明" in t] and len(found) >= 2
+
+
+def test_a_person_or_a_kind_of_event_is_no_thing_counted_by_its_words(page):
+    """Someone's appearances count the passages naming them (``appearances``); "联合军演" is every
+    joint drill, however the page writes it (联合军演, 联合演习), not the passages printing the word."""
+    from summit_qa.answering.mentions import mentions
+
+    passages, _, glossary = page
+    texts = [p.text for p in passages]
+    assert mentions("杨希雨出现了几次？", ("杨希雨",), texts, glossary) == []
+    assert mentions("联合军演一共出现几次？", (), texts, glossary) == []
+    assert mentions("联合声明是什么？", ("联合声明",), texts, glossary) == []  # no mention asked
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    ["How many times does the page mention the joint statement?", "联合声明这版上出现了几次？"],
+)
+def test_a_count_of_a_thing_s_mentions_counts_the_passages_printing_it(engine, question):
+    a = engine.answer(question)
+    printing = {p.id for p in engine.index.passages if "联合声明" in p.text}
+    assert a.kind == "count" and {p.id for p in a.passages} == printing and a.count == len(printing)

@@ -32,6 +32,7 @@ from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
+from summit_qa.answering.mentions import names_something
 from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
 from summit_qa.answering.overview import named_heading
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
@@ -286,7 +287,7 @@ class SummitQA:
             return Selection(shape.kind, ())
         if shape.kind in sets and r.after_page:
             return None
-        named = bool(self.glossary.names(question, ("person", "body", "place")))
+        named = names_something(question, self.glossary, r.terms)
         dated = shape.kind in (*sets[:3], "ordinal") and bool(
             shape.span or named or TIMELINE.search(question)
         )
@@ -367,20 +368,9 @@ class SummitQA:
             return self.suggester.add(
                 Answer(text, False, [], reply.language, reply.message, reply.kind, **context)
             )
-        return self.suggester.add(
-            compose(
-                self.index,
-                reply.ranking,
-                text,
-                reply.question,
-                reply.language,
-                top_k,
-                reply.selection,
-                reply.span,
-                res.dates if res is not None else (),
-                **context,
-            )
-        )
+        shown = (reply.question, reply.language, top_k, reply.selection, reply.span)
+        dates = res.dates if res is not None else ()
+        return self.suggester.add(compose(self.index, reply.ranking, text, *shown, dates, **context))
 
     def _similar(self, question: str, candidates) -> np.ndarray:
         """The cosine of ``question`` with each of ``candidates`` (example questions)."""

@@ -23,7 +23,7 @@ from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import question_dates
-from summit_qa.page.events import ACTIONS
+from summit_qa.page.events import ACTIONS, EVENT_NOUNS
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
 from summit_qa.readers.proper_names import PageNames
@@ -89,10 +89,6 @@ TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc
 # How few passages name someone for a question naming them to be about the page whatever its
 # cosine: the experts the analysis quotes are named once or twice.
 RARE_PERSON_PASSAGES = 2
-# The kinds of event (page/events.py) the page names by a noun of their own (演习, 制裁, 遗骸,
-# 信件): a foreign question's word for the kind stands for those nouns.  Visits, meetings,
-# announcements and agreements are told by verbs too common to stand for one event.
-EVENT_NOUNS = ("exercise", "sanction", "remains", "letter")
 
 
 def _before(query, published: dt.date) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
-from summit_qa.answering.mentions import appearances, asks_appearances
+from summit_qa.answering.mentions import appearances, asks_appearances, mentions
 from summit_qa.answering.overview import (
     CONTENTS,
     citing,
@@ -264,11 +264,12 @@ def select(
         and (entry := _nth_entry(shape, question, passages, events, glossary)) is not None
     ):
         return entry
-    chosen = _filtered(question, shape, events, glossary, score, [p.text for p in passages])
+    texts = [p.text for p in passages]
+    things = mentions(question, terms, texts, glossary) if shape.kind in ("count", "list") else []
+    chosen = things or _filtered(question, shape, events, glossary, score, texts)
     if shape.kind == "ordinal":
         if _past_the_summits(shape, question, events, glossary):
             return Selection("ordinal", ())  # "the third summit" on a page of two: refused
-        texts = [p.text for p in passages]
         return _nth_trip(shape, question, events, glossary, chosen, _in_office(question, terms, texts))
     places = _destinations(question, glossary) if shape.kind in ("list", "count") else ()
     if places and not any(p in events[i].names for i in chosen for p in places):

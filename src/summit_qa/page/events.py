@@ -20,6 +20,10 @@ from summit_qa.page.passages import Passage
 
 # What happens, by the Chinese words news text writes it with.  A class is a kind of
 # event a reader asks about as a set ("Pompeo's visits", "the sanctions").
+# The kinds of event the page names by a noun of their own (演习, 制裁, 遗骸, 信件): a foreign
+# question's word for the kind stands for those nouns.  Visits, meetings, announcements and
+# agreements are told by verbs too common to stand for one event.
+EVENT_NOUNS = ("exercise", "sanction", "remains", "letter")
 ACTIONS: dict[str, re.Pattern[str]] = {
     "visit": re.compile(r"访问|访美|访朝|来访|赴美|前往|出访|抵达|到访|启程|离开|访华"),
     "meeting": re.compile(r"会见|会面|会晤|见面|首脑会晤|金特会"),
