@@ -129,6 +129,21 @@ def test_vietnamese_verbs_typed_without_marks(page, question, verb):
     assert verb in page_verbs(question, page[2])
 
 
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("trump roi Hà Nội hom nao", "离开"),  # the glossary's name restored with its marks
+        ("tong thong trump di Việt Nam bang gi", "乘坐"),
+    ],
+)
+def test_unmarked_verbs_beside_a_name_restored_with_its_marks(page, question, verb):
+    assert verb in page_verbs(question, page[2])
+
+
+def test_a_marked_vietnamese_word_is_not_read_as_an_unmarked_one(page):
+    assert page_verbs("ông ấy nói rồi Việt Nam sẽ tổ chức", page[2]) == ()  # rồi, not rời
+
+
 def test_plain_english_is_not_read_as_unmarked_vietnamese(page):
     assert page_verbs("What was the ROI of the summit?", page[2]) == ()
     assert page_verbs("a den of spies in the capital", page[2]) == ()

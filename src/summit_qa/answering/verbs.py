@@ -156,7 +156,7 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
     """The page's verbs for the arriving, leaving, riding or greeting ``question`` asks about (may be
     none); with the ``glossary``, also reaching one of its places, and the Vietnamese words
     typed without marks."""
-    bare = question.isascii()
+    bare = _plain_letters(question, glossary)
     found = [
         verb
         for (verbs, pattern), plain in zip(PAGE_VERBS, _UNMARKED, strict=True)
@@ -177,6 +177,17 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
                 found.insert(0, "抵达")
                 break
     return tuple(dict.fromkeys(found))
+
+
+def _plain_letters(question: str, glossary: Glossary | None) -> bool:
+    """Typed in plain letters: ASCII but for the glossary's names, which the reading of a typed
+    question restores with their marks ("den viet nam" → "den Việt Nam")."""
+    if question.isascii() or glossary is None:
+        return question.isascii()
+    for pattern, _ in glossary.aliases:
+        if not pattern.pattern.isascii():
+            question = pattern.sub(" ", question)
+    return question.isascii()
 
 
 def _place_forms(glossary: Glossary, text: str) -> list[str]:
