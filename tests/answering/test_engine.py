@@ -346,3 +346,11 @@ def test_a_foreign_word_for_a_kind_of_event_stands_for_the_page_s_nouns(fake_eng
 
 def test_a_chinese_question_keeps_its_own_words(fake_engine):
     assert "军演" not in fake_engine.ranker.terms("韩美哪天重启演习？")
+
+
+@pytest.mark.model
+def test_a_quantity_the_page_never_prints_is_refused_and_one_it_prints_is_answered(engine):
+    assert engine.answer("How many bodyguards travelled with Kim to Hanoi?").kind == "refused"
+    assert engine.answer("Có bao nhiêu người dân ra đón ông Kim?").kind == "refused"
+    printed = engine.answer("美国财政部制裁了多少名朝鲜官员？")
+    assert printed.answered and "3 名" in printed.passages[0].text

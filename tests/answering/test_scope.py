@@ -219,3 +219,48 @@ def test_where_someone_works_is_not_a_question_about_their_studies(passages):
     assert unanswerable_type("杨希雨在哪个机构工作？", passages) is None
     assert unanswerable_type("Which university is the Korean scholar from?", passages) is None
     assert unanswerable_type("金峻亨是从哪所大学毕业的？", passages) == "education"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金正恩带了多少名保镖？",
+        "How many bodyguards travelled with Kim to Hanoi?",
+        "경호원은 몇 명이나 왔어?",
+        "北朝鮮の兵士の遺骨は何体返還された？",
+        "Có bao nhiêu người dân ra đón ông Kim?",
+    ],
+)
+def test_how_many_people_or_things_is_a_quantity(question):
+    from summit_qa.answering.scope import asks_quantity
+
+    assert asks_quantity(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "蓬佩奥去了几次朝鲜？",
+        "三大议题是哪几个？",
+        "How many times did Pompeo go to Pyongyang?",
+        "How many joint US-South Korea military drills does the timeline list?",
+        "How many experts does the analysis quote?",
+        "폼페이오는 몇 번 방북했어?",
+        "ポンペオは何回訪朝した？",
+        "Niên biểu có bao nhiêu mục năm 2019?",
+        "这一版有几篇文章？",
+    ],
+)
+def test_how_many_times_entries_or_experts_is_counted_from_the_page_not_a_quantity(question):
+    from summit_qa.answering.scope import asks_quantity
+
+    assert not asks_quantity(question)
+
+
+def test_a_quantity_is_stated_only_by_a_number_that_is_no_date_or_clock_time(passages):
+    from summit_qa.answering.scope import unanswerable_type
+
+    sanctions = [by_id(passages, "timeline-17")]  # "崔龙海等 3 名朝鲜高级官员"
+    assert unanswerable_type("How many officials were sanctioned?", sanctions) is None
+    times = [p for p in passages if "8 点 30 分" in p.text]  # a clock time and days only
+    assert unanswerable_type("How many bodyguards came along?", times) == "quantity"

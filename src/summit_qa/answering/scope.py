@@ -281,4 +281,37 @@ def unanswerable_type(question: str, top: Sequence[Passage]) -> str | None:
     for kind in ANSWER_TYPES:
         if kind.asked.search(question) and not any(kind.evidence.search(p.text) for p in top):
             return kind.name
+    if asks_quantity(question) and not any(_NUMBER.search(_UNDATED.sub(" ", p.text)) for p in top):
+        return "quantity"
     return None
+
+
+# "How many" of people or things (guards, warheads, remains, kilometres): a number the page
+# must print.  How many times, entries, issues, experts or days is counted from the page's
+# passages or read from its dates, and is no such question.
+_HOW_MANY = re.compile(
+    r"多少|(?<!哪)几(?!乎|号|点|月|日|时|天|年|岁|次|回|趟|遍|条|篇|则|项|处|家|轮|场|种|类|大|位|个(?:议题|问题|障碍|方面|部分|国家|阶段|月))"
+    r"|\bhow (?:many|much)\b|\bnumber of\b|몇(?! ?(?:번|차례|회|개|가지|건|곳|시|일|월|년|살))|얼마나 많"
+    r"|何(?:人|個|発|基|台|名|機|枚|頭|本|体)|いくつ|bao nhiêu|\bmấy\b|\bsố (?:người|lượng)\b",
+    re.I,
+)
+_EVENTS_OR_PAGE = re.compile(
+    r"\b(?:how many|number of) (?:[\w–-]+ ){0,4}?(?:times|entries|articles|stories|reports|agencies|outlets|media|experts|"
+    r"analysts|scholars|headlines|issues|items|points|sections|parts|obstacles|challenges|tasks|leaders|countries|"
+    r"visits|trips|meetings|summits|talks|rounds|days|hours|minutes|years|months|weeks|letters|events|things|"
+    r"statements|announcements|sessions|passages|paragraphs|mentions|places|cities|stops|languages|pages|"
+    r"exercises|drills|developments|incidents|steps|occasions|cases|episodes|sanctions|moves|actions)\b"
+    r"|(?:명의|명이나|명을|명) ?(?:전문가|학자|지도자|정상|관리)|人の(?:専門家|首脳|学者)|[回度件つ日]"
+    r"|(?:bao nhiêu|mấy) (?:lần|bài|điều|vấn đề|ngày|giờ|năm|tháng|nơi|chỗ|nhà lãnh đạo|chuyên gia|cuộc|sự kiện|tin"
+    r"|mục|sự việc|diễn biến)"
+    r"|[几多少](?:名|位)?(?:专家|学者|领导人|分析人士)|(?:专家|学者|领导人|媒体|通讯社)",
+    re.I,
+)
+# A number the page prints once dates and clock times are set aside: "3 名", "两架".
+_UNDATED = re.compile(r"\d+\s*(?:年|月|日|号|点|分|时)|[一二三四五六七八九十]+(?:月|日)")
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万](?:名|位|个|人|枚|颗|具|架|辆|艘|批|万|千|百)")
+
+
+def asks_quantity(question: str) -> bool:
+    """Whether ``question`` asks how many people or things there are (not events or page parts)."""
+    return bool(_HOW_MANY.search(question)) and not _EVENTS_OR_PAGE.search(question)
