@@ -15,6 +15,9 @@ from summit_qa.answering.actions import asked_actions
         ("米国はいつ制裁を発表した？", ("announcement", "sanction")),
         ("Hài cốt binh sĩ Mỹ được trao trả khi nào?", ("remains",)),
         ("金正恩是谁？", ()),
+        ("他俩头一回碰面在哪儿？", ("meeting",)),  # colloquial meeting words
+        ("两人上次是哪天碰的面？", ("meeting",)),
+        ("俩人在纽约碰过头吗", ("meeting",)),
     ],
 )
 def test_the_kinds_of_event_a_question_writes(question, actions):

@@ -106,3 +106,9 @@ def test_a_step_naming_no_place_of_a_summit_has_no_summit_anchor(page):
     order = _ranked_first(passages, "timeline-0")
     assert summit_named("会晤之前发生了什么？", events, glossary, order) is None
     assert summit_named("蓬佩奥访问平壤之前呢？", events, glossary, order) is None
+
+
+@pytest.mark.model
+def test_a_colloquial_first_meeting_at_a_place_is_that_summit_s_own_report(engine):
+    a = engine.answer("特朗普和金正恩头一回在新加坡碰面是什么时候？")
+    assert a.passages[0].date == "2018-06-12"

@@ -29,7 +29,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"thăm|chuyến đi|sang|\b(?:đến|tới) (?:Triều Tiên|Bình Nhưỡng|Mỹ|Hoa Kỳ|Việt Nam|Hà Nội|New York|Washington)",
     ),
     "meeting": _any(
-        rf"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面|{SUMMIT_NICKNAMES}",
+        rf"见面|会见|会面|会晤|峰会|见了|见过|见到|见的面|碰(?:了|过|的)?(?:面|头)|{SUMMIT_NICKNAMES}",
         r"\bmeet",
         r"\bmet\b",
         r"\bs[ai]t down (?:together|with)\b|\b(?:sit|sat) down\b",
