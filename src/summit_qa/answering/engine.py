@@ -319,13 +319,15 @@ class SummitQA:
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None
     ) -> bool:
         """Small talk the phrase lists missed: a new question (no follow-up, no identity
-        question, no date) naming nothing of the page, close in meaning to an exemplar."""
+        question, no date) naming nothing of the page, close in meaning to an exemplar and
+        closer to it than to the page."""
         if resolution.follow_up or resolution.in_scope or r.dated or r.after_page or r.terms:
             return False
         if self.glossary.names(question) or not len(self.index.smalltalk):
             return False
         vector = (query or self.ranker.encode_query(question)).vectors[0]
-        return float((self.index.smalltalk @ vector).max()) >= self.config.smalltalk_floor
+        chat, c = float((self.index.smalltalk @ vector).max()), self.config
+        return chat >= c.smalltalk_floor and chat - float(r.dense.max()) >= c.smalltalk_margin
 
     def _resolve(self, question: str, language: str, earlier: list[Turn]) -> Resolution:
         c = self.config
