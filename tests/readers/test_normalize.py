@@ -196,3 +196,23 @@ def test_page_names_in_japanese_kanji_are_read_as_the_page_prints_them(glossary,
 
 def test_japanese_words_that_are_no_page_names_keep_their_kanji(glossary):
     assert read_typed("会談の結果はどうだった？", glossary, "ja").text == "会談の結果はどうだった？"
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelt"),
+    [
+        ("Trump hội đàm vs ông Trọng lúc mấy giờ", "Trump hội đàm với ông Trọng lúc mấy giờ"),
+        ("Kim có gặp Trump ở hn ko", "Kim có gặp Trump ở Hà Nội không"),
+        ("ông Kim đi bằng j", "ông Kim đi bằng gì"),
+    ],
+)
+def test_vietnamese_chat_shorthand_is_spelt_out(glossary, typed, spelt):
+    reading = read_typed(typed, glossary)
+    assert (reading.text, reading.language) == (spelt, "vi")
+
+
+@pytest.mark.parametrize(
+    "text", ["Trump vs Kim: who arrived first?", "what is k-pop", "Kim vs Trump arrival"]
+)
+def test_english_keeps_its_vs_and_its_letters(glossary, text):
+    assert read_typed(text, glossary).text == text

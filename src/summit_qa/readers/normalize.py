@@ -330,6 +330,32 @@ def read_typed(
         text = japanese_kanji_names(text, glossary)
     elif language == "en":
         language = detect_language(text)  # "ha noi" restored as "Hà Nội" reads as Vietnamese
-        if language == "en" and unmarked_vietnamese(text, glossary):
+        spelt = _spelt_out(text)  # "den vn bang j": Vietnamese once its shorthand is spelt out
+        if language == "en" and unmarked_vietnamese(unmarked(spelt), glossary):
             language = "vi"
-    return Reading(text, language)
+    return Reading(_spelt_out(text) if language == "vi" else text, language)
+
+
+def _spelt_out(text: str) -> str:
+    return _VI_SHORTHAND.sub(lambda m: VI_SHORTHAND[m.group(0).lower()], text)
+
+
+# Vietnamese chat shorthand, spelt out: "vs" is với (with), not "versus"; "ko" không.
+VI_SHORTHAND = {
+    "vs": "với",
+    "ko": "không",
+    "k": "không",
+    "dc": "được",
+    "đc": "được",
+    "j": "gì",
+    "ns": "nói",
+    "ntn": "như thế nào",
+    "bn": "bao nhiêu",
+    "bh": "bao giờ",
+    "ng": "người",
+    "vn": "Việt Nam",
+    "hn": "Hà Nội",
+}
+_VI_SHORTHAND = re.compile(
+    r"(?<![\w.'-])(?:" + "|".join(sorted(VI_SHORTHAND, key=len, reverse=True)) + r")(?![\w.'-])", re.I
+)
