@@ -548,3 +548,17 @@ def test_a_period_bounded_by_an_event_pointed_at_is_no_range(question, language)
 
 def test_a_period_bounded_by_a_month_alone_is_a_range():
     assert shape("十月以前都发生过什么？", "zh").kind == "range"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("这篇analysis里的three main obstacles是什么", "enumeration"),
+        ("特朗普和金正恩each怎么去的越南", "compare"),
+        ("今回のsummitのthree big issuesは？", "enumeration"),
+    ],
+)
+def test_english_cues_among_chinese_or_japanese_words(question, kind):
+    """No word boundary between 的 and "three": the English cue is read with the CJK set apart."""
+    language = "ja" if "の" in question else "zh"
+    assert read_shape(question, language, PAGE_DATE).kind == kind
