@@ -249,6 +249,8 @@ def test_how_many_people_or_things_is_a_quantity(question):
         "ポンペオは何回訪朝した？",
         "Niên biểu có bao nhiêu mục năm 2019?",
         "这一版有几篇文章？",
+        "特朗普收到过金正恩几封信？",  # letters are the page's events
+        "Ông Trump nhận được bao nhiêu lá thư?",
     ],
 )
 def test_how_many_times_entries_or_experts_is_counted_from_the_page_not_a_quantity(question):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from summit_qa.answering.actions import asked_actions
 from summit_qa.page.passages import Passage
 from summit_qa.retrieval.weights import RankingConfig
 
@@ -313,5 +314,7 @@ _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万](?:名|位
 
 
 def asks_quantity(question: str) -> bool:
-    """Whether ``question`` asks how many people or things there are (not events or page parts)."""
-    return bool(_HOW_MANY.search(question)) and not _EVENTS_OR_PAGE.search(question)
+    """Whether ``question`` asks how many people or things there are, not events or page parts
+    (letters, drills or sanctions are the page's events, counted from its passages)."""
+    events = set(asked_actions(question)) & {"letter", "exercise", "sanction"}
+    return bool(_HOW_MANY.search(question)) and not _EVENTS_OR_PAGE.search(question) and not events
