@@ -126,3 +126,23 @@ def test_a_side_s_view_of_the_event_shown_is_the_passage_that_tells_it(engine, t
     then = engine.answer(turns[1], history=turns[:1])
     assert "重启" in first.passages[0].text
     assert then.operation == "actor" and then.passages[0].id == first.passages[0].id
+
+
+def test_another_actor_with_a_verb_of_its_own_is_asked_of_that_verb(page):
+    """ "And Trump, when does he land?" after Kim's departure: Trump's landing, not the first
+    passage naming Trump that shares a verb with the departure (举行, 启程…)."""
+    import numpy as np
+
+    from summit_qa.answering.actors import actor_passage
+    from summit_qa.answering.followups import Resolution
+
+    passages, events, glossary = page
+    at = {p.id: i for i, p in enumerate(passages)}
+    departure, schedule, landing = at["arrival-2"], at["timeline-20"], at["one-on-one-1"]
+    before = Turn("金正恩哪天离开平壤？", "金正恩哪天离开平壤？", ("金正恩", "平壤"), departure)
+    asked = Resolution("那特朗普呢？", ("特朗普",), True, 0)
+    order = np.array([schedule, landing, *[i for i in range(len(passages)) if i not in (schedule, landing)]])
+    page_text = "".join(p.text for p in passages)
+    plain = actor_passage(asked, before, events, glossary, order, passages, page_text)
+    own = actor_passage(asked, before, events, glossary, order, passages, page_text, ("抵达",))
+    assert plain == schedule and own == landing

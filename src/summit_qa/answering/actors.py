@@ -105,11 +105,20 @@ def capitals(glossary: Glossary, senses: Callable[[str], Sequence[str]]) -> dict
 
 
 def actor_passage(
-    resolution: Resolution, before: Turn, events: Sequence[Event], glossary: Glossary, order, passages, page
+    resolution: Resolution,
+    before: Turn,
+    events: Sequence[Event],
+    glossary: Glossary,
+    order,
+    passages,
+    page,
+    own: Sequence[str] = (),
 ) -> int | None:
     """The passage before when a clause of it tells of the new actor (see :func:`tells_of`),
     else the best ranked passage that names the new actor (not the one shown before), one
-    with a verb of the passage before first, then one that does not name the earlier actor."""
+    with a verb of the passage before first (the follow-up's ``own`` page verbs when it says
+    one: "and Trump, when's he landing?" after Kim's departure), then one that does not name
+    the earlier actor."""
     others = [n for n in resolution.names if n not in before.names]
     if others and tells_of(passages[before.answer].text, others, glossary, page):
         return before.answer
@@ -124,7 +133,11 @@ def actor_passage(
     naming = [
         int(i) for i in order if all(n in events[int(i)].names for n in new) and int(i) != before.answer
     ]
-    same_verb = [i for i in naming if verbs & set(VERBS.findall(passages[i].text))]
+    same_verb = [
+        i
+        for i in naming
+        if (any(v in passages[i].text for v in own) if own else verbs & set(VERBS.findall(passages[i].text)))
+    ]
     for group in (same_verb, naming[:3]):
         alone = [i for i in group if not any(o in events[i].names for o in old)]
         if alone or group:

@@ -256,7 +256,8 @@ def read_operation(
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
-        return Operation("actor", actor_passage(resolution, before, events, glossary, order, passages, page))
+        page_of = (events, glossary, order, passages, page, page_verbs(question, glossary))
+        return Operation("actor", actor_passage(resolution, before, *page_of))
     if matches(WHY, question, language):
         # the event's own passage, else the best ranked one, where it gives a reason, and names
         # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
