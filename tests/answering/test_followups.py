@@ -330,3 +330,28 @@ def test_another_act_is_a_page_verb_the_turn_before_did_not_name():
     assert _another_act("so what day did he depart?", "When did Kim reach Vietnam?", glossary)
     assert not _another_act("and on what day was it?", "When did Kim reach Vietnam?", glossary)
     assert not _another_act("when did he land?", "Where did Trump arrive?", glossary)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("跟蓬佩奥在哪儿谈的？", "zh"),
+        ("ポンペオとはいつ会ったの？", "ja"),
+        ("폼페이오랑은 어디서 만났어?", "ko"),
+    ],
+)
+def test_someone_named_only_as_the_one_met_leans_on_the_person_before(glossary, question, language):
+    """The subject left out: the one who met them is the person of the turn before."""
+    before = [
+        _turn("金英哲哪天去的美国？", "金英哲哪天去的美国？", ("金英哲", "美国"), 7, "2018-05-29", language)
+    ]
+    names = glossary.names(question)
+    assert is_follow_up(question, language, names, glossary.names(question, ("person", "body")))
+    r = resolve(question, language, before, glossary)
+    assert "金英哲" in r.names and "蓬佩奥" in r.names
+
+
+def test_a_question_with_both_people_of_its_own_stands_alone(glossary):
+    question = "金英哲跟蓬佩奥在哪见的面？"
+    people = glossary.names(question, ("person", "body"))
+    assert not is_follow_up(question, "zh", glossary.names(question), people)

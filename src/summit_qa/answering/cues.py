@@ -194,6 +194,20 @@ SWITCH = {
     "ja": re.compile(r"^(?:じゃあ|では|それでは|それなら|で、)"),
     "vi": re.compile(r"^(?:vậy còn|thế còn|còn)\b", re.I),
 }
+# A question that names someone only as the one met or talked with, its subject left out
+# ("跟蓬佩奥在哪见的面？", "ポンペオとはどこで会ったの", "폼페이오랑은 어디서 만났어?"): the
+# subject is the person of the turn before.
+PARTNER = {
+    "zh": re.compile(
+        r"^(?:那|那么|然后)?(?:跟|和|与|同)[^，。？?]{1,8}?(?:在|是|哪|什么|啥|几|怎么|谈|见|会)"
+    ),
+    "en": re.compile(r"^(?:and )?with [\w .'-]{2,30}?,? (?:where|when|what|how|why)\b", re.I),
+    "ko": re.compile(r"^[^\s?？]{1,10}(?:이랑|랑|와|과|하고)(?:는|은)?\s+(?:어디|언제|뭐|무슨|왜|어떻게|몇)"),
+    "ja": re.compile(r"^[^はがを、。？?]{1,12}?とは?(?:どこ|いつ|何|なに|どう|なぜ|どんな)"),
+    "vi": re.compile(
+        r"^(?:còn )?(?:với|cùng) [\w .'-]{2,30}? (?:ở đâu|khi nào|bao giờ|gì|thế nào|ra sao)", re.I
+    ),
+}
 QUESTION_WORDS = {
     "zh": r"什么|谁|哪|几|多少|怎么|为什么|为啥|如何|何时|吗|呢|啥",
     "en": r"\b(?:what|who|whom|whose|when|where|which|why|how)\b",

@@ -40,6 +40,7 @@ from summit_qa.answering.cues import (
     DAY_BEFORE,
     NEXT,
     NEXT_DAY,
+    PARTNER,
     QUESTION_WORDS,
     RESPONSE,
     RETURN,
@@ -120,6 +121,8 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
         return True  # "那特朗普哪天到？": the same question of someone else (resolve checks who)
     if not names and matches(WHY, question, language):
         return True  # "なんで急に雪解けしたの？": why of what was just told, naming nothing of the page
+    if people and matches(PARTNER, question, language) and is_short(content_of(question, language)):
+        return True  # "ポンペオとはどこで会ったの": whom the person before met, where
     return is_short(question) and not people and not _DATE.search(question)
 
 
@@ -189,7 +192,8 @@ def _with_context(
         # A subject left out ("他是怎么去的？", "几号到的越南？") is the one before: its
         # people when the question names none, its other names when it names nothing.
         before_people = [n for n in before.names if glossary.types.get(n) in ("person", "body")]
-        add = [] if people else [n for n in before_people if n not in names]
+        partner = matches(PARTNER, question, language)  # the people named are whom they met
+        add = [] if people and not partner else [n for n in before_people if n not in names]
         if not names:
             add += [n for n in before.names if n not in add]
         query = " ".join([*add, question])
