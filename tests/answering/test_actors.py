@@ -146,3 +146,17 @@ def test_another_actor_with_a_verb_of_its_own_is_asked_of_that_verb(page):
     plain = actor_passage(asked, before, events, glossary, order, passages, page_text)
     own = actor_passage(asked, before, events, glossary, order, passages, page_text, ("抵达",))
     assert plain == schedule and own == landing
+
+
+def test_a_side_s_stance_is_where_it_states_its_part_itself(page):
+    """ "朝方曾表示…有意…" states North Korea's willingness; "金峻亨认为…宁边…" is a scholar's view."""
+    from summit_qa.answering.actors import own_stance
+
+    passages, _, glossary = page
+    texts = [p.text for p in passages]
+    at = {p.id: i for i, p in enumerate(passages)}
+    willing = own_stance("朝鲜愿意怎么处理宁边核设施？", "zh", ("有意", "愿意"), texts, glossary)
+    assert willing[at["analysis-8"]] == 1 and willing[at["analysis-9"]] == 0
+    reaction = own_stance("How did North Korea react?", "en", (), texts, glossary)
+    assert reaction[at["timeline-17"]] == 1  # "朝鲜外务省回应说…"
+    assert not own_stance("朝鲜在宁边有什么设施？", "zh", (), texts, glossary).any()  # no stance asked

@@ -12,6 +12,8 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from summit_qa.answering.cues import RESPONSE, VIEW, matches
 from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.followups import Resolution, Turn
@@ -143,3 +145,17 @@ def actor_passage(
         if alone or group:
             return (alone or group)[0]
     return naming[0] if naming else None
+
+
+def own_stance(
+    question: str, language: str, verbs: Sequence[str], texts: Sequence[str], glossary: Glossary
+) -> np.ndarray:
+    """1 for each passage where a side the question names states its part itself ("朝方曾表示…",
+    "特朗普表示接受…"), when the question asks that side's stance or willingness ("How did North
+    Korea react?", "哪天表态愿意见面"); else 0 everywhere.  Another's view of the side ("金峻亨认为…")
+    is no statement of its stance."""
+    page = "".join(texts)
+    sides = [n for n in glossary.names(question, ("person", "body", "place")) if is_actor(n, glossary, page)]
+    if not sides or not (matches(RESPONSE, question, language) or {"有意", "愿意"} & set(verbs)):
+        return np.zeros(len(texts), np.float32)
+    return np.array([tells_of(text, sides, glossary) for text in texts], np.float32)

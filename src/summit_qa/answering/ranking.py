@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.actors import own_stance
 from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
@@ -229,7 +230,7 @@ class Ranker:
         if resolution and self.names_label(question, language):
             resolution = query = None  # "第三个议题呢？" names its paragraph: nothing to carry
         text = resolution.query if resolution else question
-        passages, n = self.index.passages, len(self.index.passages)
+        n = len(self.index.passages)
         columns: dict[str, np.ndarray] = {}
         dense = np.zeros(n, np.float32)
         best_unit = np.full(n, -1, np.int64)
@@ -258,8 +259,7 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
-        verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)  # its own, not carried
-        columns["verb"] = np.array([any(v in p.text for v in verbs) for p in passages], np.float32)
+        columns["verb"] = self._verb_column(question, text, language)
         if c.use_phrases:
             columns["phrase"] = self._phrase_scores(text, terms, number is None)
         dated = False
@@ -291,6 +291,14 @@ class Ranker:
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )
         return Ranking(order, score, signals, dense, best_unit, shown, answered, after_page, dated)
+
+    def _verb_column(self, question: str, text: str, language: str) -> np.ndarray:
+        """1 where a passage has the page's verb for what the question asks (its own verb, not one
+        carried), or is where a side it asks the stance of states its part itself."""
+        texts = [p.text for p in self.index.passages]
+        verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)
+        stance = own_stance(question, language, verbs, texts, self.glossary)
+        return np.maximum(np.array([any(v in t for v in verbs) for t in texts], np.float32), stance)
 
     def _answered(
         self,
