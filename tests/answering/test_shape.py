@@ -42,6 +42,8 @@ def test_questions_about_the_page_itself(question, language):
         ("第二部分讲了哪几点？", "zh"),  # the points a section makes
         ("那一节写了哪些内容", "zh"),
         ("その部分にはどんなことが書いてありますか？", "ja"),
+        ("这篇分析是关于什么的？", "zh"),  # what an article is about
+        ("金正恩抵达越南那篇是关于啥的", "zh"),
     ],
 )
 def test_overviews(question, language):
