@@ -292,7 +292,7 @@ def unanswerable_type(question: str, top: Sequence[Passage]) -> str | None:
 # passages or read from its dates, and is no such question.
 _HOW_MANY = re.compile(
     r"多少|(?<!哪)几(?!乎|号|点|月|日|时|天|年|岁|次|回|趟|遍|条|篇|则|项|处|家|轮|场|种|类|大|位|个(?:议题|问题|障碍|方面|部分|国家|阶段|月))"
-    r"|\bhow (?:many|much)\b|\bnumber of\b|몇(?! ?(?:번|차례|회|개|가지|건|곳|시|일|월|년|살))|얼마나 많"
+    r"|\bhow many\b|\bnumber of\b|몇(?! ?(?:번|차례|회|개|가지|건|곳|시|일|월|년|살))|얼마나 많"
     r"|何(?:人|個|発|基|台|名|機|枚|頭|本|体)|いくつ|bao nhiêu|\bmấy\b|\bsố (?:người|lượng)\b",
     re.I,
 )
@@ -308,13 +308,29 @@ _EVENTS_OR_PAGE = re.compile(
     r"|[几多少](?:名|位)?(?:专家|学者|领导人|分析人士)|(?:专家|学者|领导人|媒体|通讯社)",
     re.I,
 )
+# What such a question counts: people, weapons, remains, a distance (the numbers a news page
+# gives when it has them).
+_COUNTED = re.compile(
+    r"人|官员|士兵|军人|美军|记者|保镖|警卫|安保|民众|群众|核弹|核武|导弹|弹头|遗骸|公里|千米"
+    r"|\b(?:people|persons|troops|soldiers|guards|bodyguards|officials|staff|personnel|journalists|reporters"
+    r"|crowds?|warheads|nukes|nuclear weapons|missiles|remains|kilomet(?:er|re)s|km|miles)\b"
+    r"|명|인력|경호|병력|기자|핵탄두|핵무기|미사일|유해|킬로"
+    r"|何人|人数|兵士|記者|核弾頭|核兵器|ミサイル|遺骨|遺骸|キロ"
+    r"|người|binh sĩ|lính|phóng viên|đầu đạn|vũ khí hạt nhân|tên lửa|hài cốt|\bkm\b|cây số",
+    re.I,
+)
 # A number the page prints once dates and clock times are set aside: "3 名", "两架".
 _UNDATED = re.compile(r"\d+\s*(?:年|月|日|号|点|分|时)|[一二三四五六七八九十]+(?:月|日)")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万](?:名|位|个|人|枚|颗|具|架|辆|艘|批|万|千|百)")
 
 
 def asks_quantity(question: str) -> bool:
-    """Whether ``question`` asks how many people or things there are, not events or page parts
-    (letters, drills or sanctions are the page's events, counted from its passages)."""
+    """Whether ``question`` asks how many people or things (weapons, remains, kilometres) there
+    are, not events or page parts (letters, drills or sanctions are the page's events, counted
+    from its passages)."""
     events = set(asked_actions(question)) & {"letter", "exercise", "sanction"}
-    return bool(_HOW_MANY.search(question)) and not _EVENTS_OR_PAGE.search(question) and not events
+    return (
+        bool(_HOW_MANY.search(question) and _COUNTED.search(question))
+        and not _EVENTS_OR_PAGE.search(question)
+        and not events
+    )
