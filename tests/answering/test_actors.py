@@ -139,7 +139,7 @@ def test_another_actor_with_a_verb_of_its_own_is_asked_of_that_verb(page):
     passages, events, glossary = page
     at = {p.id: i for i, p in enumerate(passages)}
     departure, schedule, landing = at["arrival-2"], at["timeline-20"], at["one-on-one-1"]
-    before = Turn("金正恩哪天离开平壤？", "金正恩哪天离开平壤？", ("金正恩", "平壤"), departure)
+    before = Turn("金正恩几时从平壤动身？", "金正恩几时从平壤动身？", ("金正恩", "平壤"), departure)
     asked = Resolution("那特朗普呢？", ("特朗普",), True, 0)
     order = np.array([schedule, landing, *[i for i in range(len(passages)) if i not in (schedule, landing)]])
     page_text = "".join(p.text for p in passages)

@@ -352,5 +352,5 @@ def test_a_chinese_question_keeps_its_own_words(fake_engine):
 def test_a_quantity_the_page_never_prints_is_refused_and_one_it_prints_is_answered(engine):
     assert engine.answer("How many bodyguards travelled with Kim to Hanoi?").kind == "refused"
     assert engine.answer("Có bao nhiêu người dân ra đón ông Kim?").kind == "refused"
-    printed = engine.answer("美国财政部制裁了多少名朝鲜官员？")
+    printed = engine.answer("财政部那回一共点名制裁了多少朝鲜官员？")
     assert printed.answered and "3 名" in printed.passages[0].text

@@ -168,7 +168,7 @@ def test_the_answer_before_and_its_neighbours_get_bonuses(glossary):
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("朝鲜为什么指责？", "zh"), ("Why was North Korea angry?", "en"), ("북한은 왜 반발했어?", "ko")],
+    [("朝鲜为什么指责？", "zh"), ("Why was North Korea angry?", "en"), ("북한은 왜 화가 났대?", "ko")],
 )
 def test_asking_the_passage_before_of_a_side_it_names_stays_on_its_topic(glossary, question, language):
     """A short "why" / "who said" of the passage just shown, naming a side that passage names,
@@ -343,7 +343,7 @@ def test_another_act_is_a_page_verb_the_turn_before_did_not_name():
 def test_someone_named_only_as_the_one_met_leans_on_the_person_before(glossary, question, language):
     """The subject left out: the one who met them is the person of the turn before."""
     before = [
-        _turn("金英哲哪天去的美国？", "金英哲哪天去的美国？", ("金英哲", "美国"), 7, "2018-05-29", language)
+        _turn("金英哲几号飞到纽约？", "金英哲几号飞到纽约？", ("金英哲", "美国"), 7, "2018-05-29", language)
     ]
     names = glossary.names(question)
     assert is_follow_up(question, language, names, glossary.names(question, ("person", "body")))

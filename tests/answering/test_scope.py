@@ -240,7 +240,7 @@ def test_how_many_people_or_things_is_a_quantity(question):
 @pytest.mark.parametrize(
     "question",
     [
-        "蓬佩奥去了几次朝鲜？",
+        "蓬佩奥总共跑了几趟平壤？",
         "三大议题是哪几个？",
         "How many times did Pompeo go to Pyongyang?",
         "How many joint US-South Korea military drills does the timeline list?",

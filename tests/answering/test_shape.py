@@ -557,7 +557,7 @@ def test_a_period_bounded_by_a_month_alone_is_a_range():
     [
         ("这篇analysis里的three main obstacles是什么", "enumeration"),
         ("特朗普和金正恩each怎么去的越南", "compare"),
-        ("今回のsummitのthree big issuesは？", "enumeration"),
+        ("このanalysisのthree main obstaclesって？", "enumeration"),
     ],
 )
 def test_english_cues_among_chinese_or_japanese_words(question, kind):

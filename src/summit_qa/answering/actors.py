@@ -154,8 +154,11 @@ def own_stance(
     "特朗普表示接受…"), when the question asks that side's stance or willingness ("How did North
     Korea react?", "哪天表态愿意见面"); else 0 everywhere.  Another's view of the side ("金峻亨认为…")
     is no statement of its stance."""
+    none = np.zeros(len(texts), np.float32)
+    if not (matches(RESPONSE, question, language) or {"有意", "愿意"} & set(verbs)):
+        return none  # no stance asked: most questions stop here
     page = "".join(texts)
     sides = [n for n in glossary.names(question, ("person", "body", "place")) if is_actor(n, glossary, page)]
-    if not sides or not (matches(RESPONSE, question, language) or {"有意", "愿意"} & set(verbs)):
-        return np.zeros(len(texts), np.float32)
+    if not sides:
+        return none
     return np.array([tells_of(text, sides, glossary) for text in texts], np.float32)

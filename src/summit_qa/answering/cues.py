@@ -195,7 +195,7 @@ SWITCH = {
     "vi": re.compile(r"^(?:vậy còn|thế còn|còn)\b", re.I),
 }
 # A question that names someone only as the one met or talked with, its subject left out
-# ("跟蓬佩奥在哪见的面？", "ポンペオとはどこで会ったの", "폼페이오랑은 어디서 만났어?"): the
+# ("跟蓬佩奥在哪见的面？", "ポンペオとは何を話したの", "폼페이오랑은 어디서 만났어?"): the
 # subject is the person of the turn before.
 PARTNER = {
     "zh": re.compile(

@@ -122,7 +122,7 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
     if not names and matches(WHY, question, language):
         return True  # "なんで急に雪解けしたの？": why of what was just told, naming nothing of the page
     if people and matches(PARTNER, question, language) and is_short(content_of(question, language)):
-        return True  # "ポンペオとはどこで会ったの": whom the person before met, where
+        return True  # "ポンペオとは何を話したの": whom the person before met
     return is_short(question) and not people and not _DATE.search(question)
 
 

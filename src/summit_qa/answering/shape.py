@@ -266,7 +266,7 @@ class Shape:
 
 def _matches(table: dict[str, re.Pattern[str]], text: str, language: str) -> bool:
     """The cue of ``language`` (unmarked Vietnamese too, cues.matches), or an English one, also
-    among Chinese words ("这次summit的three big issues": no word boundary between 的 and three)."""
+    among Chinese words ("这篇analysis的three main obstacles": no word boundary between 的 and three)."""
     if language in table and matches(table, text, language):
         return True
     return bool(table["en"].search(text) or table["en"].search(_CJK_RUN.sub(r" \g<0> ", text)))

@@ -182,8 +182,8 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
 def _plain_letters(question: str, glossary: Glossary | None) -> bool:
     """Typed in plain letters: ASCII but for the glossary's names, which the reading of a typed
     question restores with their marks ("den viet nam" → "den Việt Nam")."""
-    if question.isascii() or glossary is None:
-        return question.isascii()
+    if question.isascii() or glossary is None or not re.search(r"[A-Za-z]", question):
+        return question.isascii()  # a question in another script has no unmarked words
     for pattern, _ in glossary.aliases:
         if not pattern.pattern.isascii():
             question = pattern.sub(" ", question)

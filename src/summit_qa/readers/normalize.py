@@ -330,13 +330,14 @@ def read_typed(
         text = japanese_kanji_names(text, glossary)
     elif language == "en":
         language = detect_language(text)  # "ha noi" restored as "Hà Nội" reads as Vietnamese
-        spelt = _spelt_out(text)  # "den vn bang j": Vietnamese once its shorthand is spelt out
-        if language == "en" and unmarked_vietnamese(unmarked(spelt), glossary):
+        # "trump co gap kim o hn ko": Vietnamese once its shorthand is spelt out
+        if language == "en" and unmarked_vietnamese(unmarked(_spelt_out(text)), glossary):
             language = "vi"
     return Reading(_spelt_out(text) if language == "vi" else text, language)
 
 
 def _spelt_out(text: str) -> str:
+    """Vietnamese chat shorthand written in full (``VI_SHORTHAND``)."""
     return _VI_SHORTHAND.sub(lambda m: VI_SHORTHAND[m.group(0).lower()], text)
 
 

@@ -106,8 +106,8 @@ class RankingConfig:
     verb_weight: float = 2.0  # on the dev sets 1.0, 2.0, 3.0 lift 3, 6, 6 questions (3.0 loses one)
     # A message naming nothing of the page this close (cosine) to a small-talk exemplar is small talk.
     smalltalk_floor: float = _SHIPPED["smalltalk_floor"]
-    # ... and closer to it than to any passage by this much: e5 puts "在哪些事上谈不拢" (a question of
-    # the page) at 0.90 of "随便聊聊" but 0.88 of its passage; the eval's chat is 0.10 or more apart.
+    # ... and closer to it than to any passage by this much: e5 puts a question of the page on where
+    # the sides "谈不拢" at 0.90 of "随便聊聊" but 0.88 of its passage; real chat is 0.10 or more apart.
     smalltalk_margin: float = 0.05
     # Follow-ups (conversation.py): bonuses on the fused scale.
     follow_same_passage: float = _SHIPPED[
