@@ -1,6 +1,5 @@
 """answer(): the API with the real embedded model, and fusion logic with a fake one."""
 
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -270,27 +269,6 @@ def test_the_time_of_one_event_on_a_day_is_asked_of_that_event(engine, question)
     """Not "what happened that day": the passage telling Trump's landing (dated the day it
     was announced), not the day's own report of Kim's arrival."""
     assert "内排" in engine.answer(question).passages[0].text
-
-
-def test_a_day_before_the_page_s_own():
-    from summit_qa.answering.ranking import _before
-    from summit_qa.page.dates import DateQuery
-
-    page = dt.date(2019, 2, 27)
-    assert _before(DateQuery(None, 6, 12, "6月12日"), page)  # last year's June
-    assert _before(DateQuery(2019, 2, 26, ""), page)
-    assert not _before(DateQuery(None, 2, 28, "28日"), page)
-    assert not _before(DateQuery(2018, 6, None, "2018年6月"), page)  # no day
-
-
-def test_a_day_without_a_year_is_read_in_the_year_the_page_means():
-    from summit_qa.answering.ranking import _day
-    from summit_qa.page.dates import DateQuery
-
-    page = dt.date(2019, 2, 27)
-    assert _day(DateQuery(None, 9, 10, "9月10日"), page) == "2018-09-10"
-    assert _day(DateQuery(None, 2, 28, "28日"), page) == "2019-02-28"
-    assert _day(DateQuery(2019, 9, 10, ""), page) == "2019-09-10"
 
 
 @pytest.mark.model

@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from summit_qa.page.dates import DateContext, DateQuery, chinese_number, question_dates, resolve
+from summit_qa.page.dates import (
+    DateContext,
+    DateQuery,
+    before_page,
+    chinese_number,
+    query_day,
+    question_dates,
+    resolve,
+)
 
 PAGE = dt.date(2019, 2, 27)
 
@@ -148,3 +156,31 @@ def test_two_months_sharing_one_month_word(question, months):
 )
 def test_a_year_after_from_of_or_to_is_a_date(question, years):
     assert [q.year for q in question_dates(question, dt.date(2019, 2, 27))] == years
+
+
+@pytest.mark.parametrize(
+    "question, days",
+    [
+        ("What happened on the 26th?", [26]),
+        ("the talks of the 28th and after", [28]),
+        ("27일에 누구를 만나?", [27]),
+        ("Ông ấy đến ngày 26 phải không?", [26]),
+        ("the date of the 2nd summit", []),  # an ordinal before a noun, not a day
+        ("ngày 12/6", [12]),  # the Vietnamese day before its month stays one date
+    ],
+)
+def test_a_day_of_the_month_alone_in_english_korean_and_vietnamese(question, days):
+    assert [q.day for q in question_dates(question, dt.date(2019, 2, 27))] == days
+
+
+def test_a_day_before_the_page_s_own():
+    assert before_page(DateQuery(None, 6, 12, "6月12日"), PAGE)  # last year's June
+    assert before_page(DateQuery(2019, 2, 26, ""), PAGE)
+    assert not before_page(DateQuery(None, 2, 28, "28日"), PAGE)
+    assert not before_page(DateQuery(2018, 6, None, "2018年6月"), PAGE)  # no day
+
+
+def test_a_day_without_a_year_is_read_in_the_year_the_page_means():
+    assert query_day(DateQuery(None, 9, 10, "9月10日"), PAGE) == "2018-09-10"
+    assert query_day(DateQuery(None, 2, 28, "28日"), PAGE) == "2019-02-28"
+    assert query_day(DateQuery(2019, 9, 10, ""), PAGE) == "2019-09-10"

@@ -16,6 +16,7 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import own_stance
 from summit_qa.answering.cues import label_numbers
+from summit_qa.answering.day_parts import day_part_scores
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.overview import heading_statement
@@ -23,7 +24,7 @@ from summit_qa.answering.scope import ScopePolicy, unanswerable_type
 from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
 from summit_qa.answering.verbs import page_verbs
-from summit_qa.page.dates import question_dates
+from summit_qa.page.dates import all_after, before_page, query_day, question_dates
 from summit_qa.page.events import ACTIONS, EVENT_NOUNS
 from summit_qa.page.language import detect_language
 from summit_qa.page.names import Glossary
@@ -73,41 +74,11 @@ class Ranking:
         return self.signals["dates"]
 
 
-def _day(query, published: dt.date) -> str | None:
-    """The ISO day a date query names (None without a day); a month after the page's, written
-    without a year, is last year's ("6月12日" on a page of February 2019 is 2018's)."""
-    if query.month is None or query.day is None:
-        return None
-    year = query.year or (published.year if query.month <= published.month else published.year - 1)
-    try:
-        return dt.date(year, query.month, query.day).isoformat()
-    except ValueError:
-        return None
-
-
 # "What time …": like "when", it asks of one event on the day it names, not what happened then.
 TIME_OF_DAY = re.compile(r"几点|\bwhat time\b|몇 ?시|何時|mấy giờ|lúc nào", re.I)
 # How few passages name someone for a question naming them to be about the page whatever its
 # cosine: the experts the analysis quotes are named once or twice.
 RARE_PERSON_PASSAGES = 2
-
-
-def _before(query, published: dt.date) -> bool:
-    """A day the question names is before the page's own."""
-    day = _day(query, published)
-    return day is not None and day < published.isoformat()
-
-
-def _all_after(wanted: list, published: dt.date | None) -> bool:
-    """Every date the question names (with its year) lies after the page's date."""
-    dated = [q for q in wanted if q.year is not None]
-    if not dated or published is None or len(dated) != len(wanted):
-        return False
-    page = (published.year, published.month, published.day)
-    return all(
-        (q.year, q.month or 12, q.day or 31) > page and (q.year, q.month or 0, q.day or 0) > page
-        for q in dated
-    )
 
 
 class Ranker:
@@ -260,6 +231,8 @@ class Ranker:
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
         columns["verb"] = self._verb_column(question, text, language)
+        texts = [p.text for p in self.index.passages]
+        columns["day_part"] = np.array(day_part_scores(text, language, texts, self.published), np.float32)
         if c.use_phrases:
             columns["phrase"] = self._phrase_scores(text, terms, number is None)
         dated = False
@@ -271,7 +244,7 @@ class Ranker:
             # a day still to come is told by the passages that announce it, and a question
             # asking when, that gives a day, asks of another ("announced the 12 June summit when?").
             asks_when = WHEN.search(text) or TIME_OF_DAY.search(text)
-            past = any(_before(q, self.published) for q in own) and not asks_when
+            past = any(before_page(q, self.published) for q in own) and not asks_when
             on_the_day = any(q.day for q in wanted) and (asks_what_happened(text, language) or past)
             columns["dates"] = date_scores(self._passage_dates, wanted, own_first=on_the_day)
             specific = [q for q in wanted if q.month is not None or q.day is not None]
@@ -338,13 +311,13 @@ class Ranker:
         # An outcome question is told the page's date when answered, or when it names the
         # place of an event the page only announces (then it is about the page, whatever
         # the floors made of its wording).
-        days = [d for d in (_day(q, self.published) for q in wanted) if d]
+        days = [d for d in (query_day(q, self.published) for q in wanted) if d]
         after_page = (answered or bool(named) or bool(days)) and self.scope.asks_after_the_page(
             question, top, named, days
         )
         # A date after the page's own (March 2019 on a page of 27 February) is after the page.
         mentioned = any(q.matches(d) for q in wanted for own in self._passage_dates for d in own if d)
-        after_page = after_page or (_all_after(wanted, self.published) and not mentioned)
+        after_page = after_page or (all_after(wanted, self.published) and not mentioned)
         # A year the page has no date in ("during 2017" on a page of 2018–19 events): not on it.
         years = {d[:4] for own in self._passage_dates for d in own if d}
         unheard = bool(wanted) and all(q.year is not None and str(q.year) not in years for q in wanted)

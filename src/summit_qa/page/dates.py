@@ -216,7 +216,13 @@ _FOREIGN_DATE = re.compile(
     r"|(?P<kyonly>\d{4})\s*년"
     # Month and day with a dot, as Chinese and Japanese readers type them, before a word for
     # that day ("3.8那天", "6.12号", "10.8の日"): a dot alone might be a decimal
-    r"|(?<![\d.])(?P<cmon>\d{1,2})\.(?P<cday>\d{1,2})(?=\s*(?:那天|当天|这天|那日|日|号|の日))",
+    r"|(?<![\d.])(?P<cmon>\d{1,2})\.(?P<cday>\d{1,2})(?=\s*(?:那天|当天|这天|那日|日|号|の日))"
+    # A day of the month alone, as 26日 is in Chinese ("on the 26th", "27일", "ngày 27"): not an
+    # ordinal before a noun ("the 2nd summit"), not a Vietnamese day before its month.
+    r"|\b(?:on|of|by|until|till|since|from|for)\s+the\s+(?P<eday>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s+(?!(?:and|or|to|at|in|through|until|before|after)\b)[a-z])"
+    r"|(?<![\d월])(?P<kday1>\d{1,2})\s*일(?!\d)"
+    r"|\bngày\s+(?P<vday1>\d{1,2})(?![\d/.\-]|\s*tháng)",
     re.IGNORECASE,
 )
 
@@ -248,6 +254,8 @@ def _foreign(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
         if month and month > 12 and day and day <= 12:  # "7/15": month first, as English writes
             day, month = month, day
         return num("syear"), month, day
+    if day := num("eday") or num("kday1") or num("vday1"):
+        return None, None, day
     return num("lyear") or num("kyonly"), None, None
 
 
@@ -297,7 +305,7 @@ def question_dates(question: str, reference: dt.date) -> list[DateQuery]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         year, month, day = _foreign(m)
-        if year is None and month is None:
+        if year is None and month is None and day is None:
             continue
         if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
             continue
@@ -337,3 +345,34 @@ def _either_way(m: re.Match[str], question: str) -> bool:
     if not day or not month or m.group("syear") or day == month or max(int(day), int(month)) > 12:
         return False
     return not re.search(r"ngày\s*$", question[: m.start()], re.I)
+
+
+# ---------------------------------------------------------------- against the page
+def query_day(query: DateQuery, published: dt.date) -> str | None:
+    """The ISO day a date query names (None without a day); a month after the page's, written
+    without a year, is last year's ("6月12日" on a page of February 2019 is 2018's)."""
+    if query.month is None or query.day is None:
+        return None
+    year = query.year or (published.year if query.month <= published.month else published.year - 1)
+    try:
+        return dt.date(year, query.month, query.day).isoformat()
+    except ValueError:
+        return None
+
+
+def before_page(query: DateQuery, published: dt.date) -> bool:
+    """A day the question names is before the page's own."""
+    day = query_day(query, published)
+    return day is not None and day < published.isoformat()
+
+
+def all_after(wanted: list[DateQuery], published: dt.date | None) -> bool:
+    """Every date the question names (with its year) lies after the page's date."""
+    dated = [q for q in wanted if q.year is not None]
+    if not dated or published is None or len(dated) != len(wanted):
+        return False
+    page = (published.year, published.month, published.day)
+    return all(
+        (q.year, q.month or 12, q.day or 31) > page and (q.year, q.month or 0, q.day or 0) > page
+        for q in dated
+    )

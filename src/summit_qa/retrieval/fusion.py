@@ -28,6 +28,7 @@ SIGNALS = (
     "label",
     "context",
     "verb",
+    "day_part",
 )
 
 
