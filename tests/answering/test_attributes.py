@@ -3,7 +3,7 @@ the passage before holds an answer of that kind (no model)."""
 
 import pytest
 
-from summit_qa.answering.attributes import asked, holds, unasked
+from summit_qa.answering.attributes import asked, holds, same_event_elsewhere, unasked
 from summit_qa.answering.followups import Turn, resolve
 
 
@@ -84,3 +84,48 @@ def test_no_bonus_when_the_passage_lacks_what_the_question_adds(page):
     covers = lambda i, q: "军演" not in q  # a word of the question the passage does not hold  # noqa: E731
     r = resolve("军演在哪儿？", "zh", before, glossary, covers=covers, text_of=lambda i: passages[i].text)
     assert "same event" not in r.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("早上还是晚上到的？", "zh"),
+        ("morning or evening?", "en"),
+        ("오전이야 오후야?", "ko"),
+        ("午前？それとも午後？", "ja"),
+        ("buổi sáng hay buổi chiều?", "vi"),
+    ],
+)
+def test_a_choice_of_two_parts_of_the_day_asks_the_hour(question, language):
+    assert asked(question, language) == "hour"
+
+
+def test_another_paragraph_of_the_same_event_holds_what_the_shown_one_lacks(page):
+    _, _, glossary = page
+    shown = "金正恩5日抵达河内，将进行正式访问。"
+    others = [
+        (0, shown),
+        (1, "据报道，金正恩乘坐的火车当地时间 5 日上午抵达车站。"),  # same day, same subject: the hour
+        (2, "特朗普将于 5 日晚上抵达河内。"),  # same day, someone else's event
+        (3, "金正恩3日下午离开平壤。"),  # the same subject on another day
+        (4, "金正恩 5 日抵达。"),  # the same event, but no hour either
+    ]
+    assert same_event_elsewhere(shown, others, "hour", glossary) == [1]
+    assert same_event_elsewhere("双方5日举行会谈。", others, "hour", glossary) == []  # no subject
+
+
+def test_an_hour_the_shown_passage_lacks_lifts_the_paragraph_of_its_event_that_has_it(page):
+    passages, _, glossary = page
+    at = next(i for i, p in enumerate(passages) if p.text.startswith("朝鲜最高领导人金正恩26日抵达越南"))
+    before = [_turn("金正恩几号到的越南？", ("金正恩", "越南"), at)]
+    r = resolve(
+        "早上还是晚上？",
+        "zh",
+        before,
+        glossary,
+        sequence={i: (None, None) for i in range(len(passages))},
+        text_of=lambda i: passages[i].text,
+    )
+    lifted = [i for i, bonus in r.prior.items() if bonus >= 2.0]
+    assert "event told elsewhere" in r.reason and lifted
+    assert all("上午" in passages[i].text and "金正恩" in passages[i].text for i in lifted)

@@ -259,6 +259,8 @@ def test_why_gets_the_reason_the_page_gives_or_is_told_it_gives_none(engine, tur
     [
         ("Why was the ceremony for the remains held in Hawaii?", True),  # the page gives no reason
         ("美军为什么暂停8月的联合军演？", False),  # "按照…承诺"
+        ("金英哲5月底去美国干嘛去了？", False),  # what he went to do: the talks he held there
+        ("김영철은 5월에 미국에 뭐 하러 갔어?", False),
     ],
 )
 def test_a_new_why_question_is_answered_by_a_reason_or_told_the_page_gives_none(engine, question, refused):
@@ -474,7 +476,7 @@ def test_a_bare_attribute_of_the_event_just_shown_is_its_passage(engine):
     ],
 )
 def test_a_condition_or_a_purpose_gives_a_reason(text, gives):
-    from summit_qa.answering.operations import REASON
+    from summit_qa.answering.reasons import REASON
 
     assert bool(REASON.search(text)) is gives
 

@@ -7,7 +7,7 @@ import pytest
 from summit_qa.page.names import Glossary
 from summit_qa.readers.dictionaries import PageLexicon
 from summit_qa.readers.dictionary_sources import proper_nouns
-from summit_qa.readers.proper_names import PageNames
+from summit_qa.readers.proper_names import PageNames, han_titled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,3 +131,29 @@ def test_the_page_s_own_names_and_words_are_no_typos_of_other_names(names, quest
     from summit_qa.readers.proper_names import sound_alike_names
 
     assert sound_alike_names(question, names.foreign, names.page_words) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("外长赵明远对会谈说了什么？", ["赵明远"]),
+        ("大使韩德说", ["韩德"]),
+        ("总统高度评价这次会晤", []),  # a word after the title, no name
+        ("发言人说了什么", []),
+        ("韩国总统怎么看", []),
+    ],
+)
+def test_a_chinese_name_after_the_title_it_holds(text, found):
+    assert han_titled(text) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "off"),
+    [
+        ("朝鲜外相吴成哲怎么评价这次会晤？", ("吴成哲",)),
+        ("國務卿蓬佩奧說了什麼？", ()),  # the page's own, in traditional characters
+        ("学者金峻亨怎么看？", ()),
+    ],
+)
+def test_a_titled_person_the_page_never_prints_is_off_the_page(names, question, off):
+    assert names.off_page(question, "zh") == off

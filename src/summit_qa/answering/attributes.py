@@ -25,14 +25,21 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # (a time of day before a day: "几点" is not "哪天").
 ASKS: dict[str, dict[str, re.Pattern[str]]] = {
     "hour": {
-        "zh": _any(r"几点|什么时间段|上午还是下午|几时几分|哪个时段"),
+        # and a choice of two parts of the day ("morning or evening?", "오전이야 오후야?")
+        "zh": _any(
+            r"几点|什么时间段|几时几分|哪个时段|(?:上午|早上|白天)还是(?:下午|晚上)|(?:下午|晚上)还是(?:上午|早上)"
+        ),
         # the longest form first: "what time of day" leaves no "day" asked of the passage
         "en": _any(
-            r"\b(?:what |which )?time of (?:the )?day\b|\bwhat time\b|\bwhich time\b|\bat what hour\b"
+            r"\b(?:what |which )?time of (?:the )?day\b|\bwhat time\b|\bwhich time\b|\bat what hour\b",
+            r"\bmorning or (?:afternoon|evening|night)\b|\b(?:afternoon|evening|night) or morning\b",
         ),
-        "ko": _any(r"몇\s*시"),
-        "ja": _any(r"何時(?!間)|なんじ"),
-        "vi": _any(r"mấy giờ|lúc mấy|giờ nào"),
+        "ko": _any(r"몇\s*시", r"오전.{0,4}오후|오후.{0,4}오전|아침.{0,6}저녁|저녁.{0,6}아침"),
+        "ja": _any(r"何時(?!間)|なんじ", r"午前.{0,6}午後|午後.{0,6}午前|朝.{0,6}夜|夜.{0,6}朝"),
+        "vi": _any(
+            r"mấy giờ|lúc mấy|giờ nào",
+            r"(?:buổi )?sáng hay (?:buổi )?(?:chiều|tối)|(?:buổi )?(?:chiều|tối) hay (?:buổi )?sáng",
+        ),
     },
     "day": {
         "zh": _any(r"哪天|哪一天|几号|几月几日|什么时候|何时|什么日子"),
@@ -125,3 +132,30 @@ def holds(text: str, kind: str, glossary: Glossary, named: tuple[str, ...] = ())
     if kind == "person":
         return any(n not in named for n in glossary.names(text, ("person",)))
     return False
+
+
+_DAY_OF = re.compile(r"(?<!\d)(\d{1,2})\s*日")
+
+
+def same_event_elsewhere(
+    text: str, others: list[tuple[int, str]], kind: str, glossary: Glossary, named: tuple[str, ...] = ()
+) -> list[int]:
+    """The other passages that tell the event of ``text`` (they print one of its days and
+    name the same person first) and hold an answer of ``kind`` it lacks: a news item tells one
+    arrival over several paragraphs, the hour in one and the day in another."""
+    days, subject = set(_DAY_OF.findall(text)), _subject(text, glossary)
+    return [
+        i
+        for i, other in others
+        if other != text
+        and days & set(_DAY_OF.findall(other))
+        and subject is not None
+        and _subject(other, glossary) == subject
+        and holds(other, kind, glossary, named)
+    ]
+
+
+def _subject(text: str, glossary: Glossary) -> str | None:
+    """The first person ``text`` names: in news prose, whom the sentence is about."""
+    people = glossary.names(text, ("person",))
+    return min(people, key=text.find) if people else None

@@ -33,9 +33,10 @@ from summit_qa.answering.identity import with_identity
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.mentions import names_something
-from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation, unexplained
+from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation
 from summit_qa.answering.overview import named_heading
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
+from summit_qa.answering.reasons import unexplained
 from summit_qa.answering.scope import unanswerable_type
 from summit_qa.answering.selection import Selection, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from summit_qa.answering.attributes import asked, holds, unasked
+from summit_qa.answering.attributes import asked, holds, same_event_elsewhere, unasked
 from summit_qa.answering.cues import (
     ANAPHOR,
     BEFORE,
@@ -265,15 +265,13 @@ def resolve(
         and _same_event(question, language, reasons)
         and not _another_act(question, before.query, glossary)
         and (covers is None or covers(before.answer, unasked(question, language)))
-        and holds(
-            text_of(before.answer),
-            asked(question, language) or "",
-            glossary,
-            _named(glossary, names, carried),
-        )
     ):
-        prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_event_bonus
-        reasons.append("same event")
+        lifted, reason = _event_told(
+            question, language, before, glossary, _named(glossary, names, carried), sequence, text_of
+        )
+        for i in lifted:
+            prior[i] = prior.get(i, 0.0) + policy.same_event_bonus
+        reasons += [reason] if lifted else []
     if back is not None:
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
         reasons.append("return")
@@ -294,6 +292,27 @@ def resolve(
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
+
+
+def _event_told(
+    question: str,
+    language: str,
+    before: Turn,
+    glossary: Glossary,
+    named: tuple[str, ...],
+    sequence: Mapping[int, tuple[int | None, int | None]] | None,
+    text_of: Callable[[int], str],
+) -> tuple[list[int], str]:
+    """The passages holding the attribute a short follow-up asks of the event just shown: its
+    own passage when that holds one, else the other paragraphs of the event that do (not for
+    "why": a reason is no attribute another paragraph of the event has)."""
+    kind, shown = asked(question, language) or "", text_of(before.answer)
+    if holds(shown, kind, glossary, named):
+        return [before.answer], "same event"
+    if matches(WHY, question, language):
+        return [], ""
+    others = [(i, text_of(i)) for i in (sequence or {})]
+    return same_event_elsewhere(shown, others, kind, glossary, named), "event told elsewhere"
 
 
 def _that_day(question: str, language: str, before: Turn, reasons: list[str]) -> list[DateQuery]:

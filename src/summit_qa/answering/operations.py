@@ -37,6 +37,7 @@ from summit_qa.answering.cues import (
 )
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn
+from summit_qa.answering.reasons import REASON
 from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
 from summit_qa.answering.shape import ENTRY, TIMELINE
 from summit_qa.answering.steps import RELATIVE_DAY, day_order, goes_on, step_in_time, step_of_kind, writes_day
@@ -271,7 +272,23 @@ def read_operation(
             if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
         ]
         return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
-    # "and what time of day was this?": the event just shown, when its passage holds that kind of answer
+    return _attribute(question, language, resolution, before, passages, order)
+
+
+def _attribute(
+    question: str,
+    language: str,
+    resolution: Resolution,
+    before: Turn,
+    passages: Sequence[Passage],
+    order: np.ndarray,
+) -> Operation:
+    """Another attribute of the event just shown ("and what time of day was this?"): its
+    passage when that holds the kind of answer asked, else the best ranked other paragraph
+    of the event that does, else whatever ranks first."""
+    if "event told elsewhere" in resolution.reason and _bare(question, language):
+        told = [int(i) for i in order if resolution.prior.get(int(i), 0.0) and int(i) != before.answer]
+        return Operation("attribute", told[0] if told else None)
     same = "same event" in resolution.reason and _bare(question, language)
     same = same or said_there(question, language, passages[before.answer].text)
     return Operation("attribute", before.answer if same else None)
@@ -353,18 +370,3 @@ def said_there(question: str, language: str, text: str) -> bool:
 
 
 _SAID = re.compile(SAYING)
-
-
-# Words by which news prose gives a reason: "按照…承诺", "应…邀请", "借…之机", "因为", "指责…".
-REASON = re.compile(
-    r"因为|由于|为了|为落实|以便|旨在|以此|出于|鉴于|原因|理由|目的|按照|根据|应[^，。]{0,30}邀请|"
-    r"借[^，。]{0,20}之机|认为|指责|批评|担心|不满|遗憾|"
-    # a condition or a purpose: "如果美国采取相应措施，朝方有意…", "作为对朝安全保障措施", "就推动落实…进行"
-    r"如果|假如|只要|作为[^，。]{0,12}(?:措施|条件|回报|筹码)|换取|推动落实"
-)
-
-
-def unexplained(question: str, language: str, best: str) -> bool:
-    """A new "why" question whose best passage gives no reason ("why Hawaii for the
-    ceremony?"): the page does not say, and the reply tells so rather than show the event."""
-    return matches(WHY, question, language) and not REASON.search(best)

@@ -88,6 +88,7 @@ class PageNames:
             text = text.replace(name, "|")
         found = self._han(text)
         found += sound_alike_names(text, self.foreign, self.page_words) if not found else []
+        found += [name for name in han_titled(text) if name not in self.page_words] if not found else []
         found += self._latin(question, language)
         found += [name for name, _ in korean_titled(question, self.glossary)]
         return tuple(dict.fromkeys(found))
@@ -147,6 +148,25 @@ def korean_titled(question: str, glossary) -> list[tuple[str, tuple[int, int]]]:
         if not glossary.names(name) and name not in _OFFICE_WORDS:
             found.append((name, m.span("name")))
     return found
+
+
+# A Chinese name after the title it holds ("外相李勇浩", "部长王毅说"): a common surname, then one
+# or two characters of a given name, then a word that follows a name (说, 对, 在 …) or the end.
+_HAN_TITLED = re.compile(
+    r"(?:外相|外长|外交部长|外务相|总统|总理|首相|主席|国务卿|部长|大使|发言人|委员长|特使|议员|国王|"
+    r"总书记|室长|局长|顾问|司令|将军|学者|研究员|教授|分析师)"
+    r"(?P<name>[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢"
+    r"蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷"
+    r"钱汤尹黎易常武乔贺赖龚文朴申权安柳洪全裴南卢河成车具禹辛闵玄]"
+    r"[^\s\W\d说对在和与的是也曾将就称会表访到去了吗呢跟同及等有认觉谈讲做怎为何哪]{1,2})"
+    # and a word that may follow a name, or the end: "总统高度评价" holds no name
+    r"(?=[说对在和与的是也曾将就称会表访到去了吗呢跟同及等有认觉谈讲做怎为何哪，。？！?!、,\s]|$)"
+)
+
+
+def han_titled(text: str) -> list[str]:
+    """Chinese names after the title they hold: whoever the page never prints is not its."""
+    return [m.group("name") for m in _HAN_TITLED.finditer(text)]
 
 
 @functools.lru_cache(maxsize=2)
