@@ -32,9 +32,9 @@ def test_numbered_items_are_walked_by_their_numbers(page):
 
 def test_a_label_the_follow_up_writes_itself_pins_its_item():
     found = np.array([0.0, 1.0])
-    assert names_label("第三个呢？", "zh", found, False) and names_label("议题二呢？", "zh", found, True)
-    assert not names_label("마지막 건?", "ko", found, False)  # only the carried question wrote one
-    assert not names_label("第三个呢？", "zh", np.zeros(2), False)
+    assert names_label("第三个呢？", "zh", found, False) == names_label("议题二呢？", "zh", found, True) == 1
+    assert names_label("마지막 건?", "ko", found, False) is None  # only the carried question wrote one
+    assert names_label("第三个呢？", "zh", np.zeros(2), False) is None
 
 
 @pytest.mark.parametrize(
@@ -518,3 +518,18 @@ def test_the_third_point_after_the_first_is_the_paragraph_numbering_them(engine)
 def test_why_of_a_labelled_item_is_told_in_the_paragraph_under_it(engine, history, question):
     found = engine.answer(question, history=[history])
     assert found.kind == "answer" and found.passages[0].heading and "以此作为" in found.passages[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["谈判桌上摆着哪些议题？", "第二个呢？"],  # the section's intro ranks above the item
+        ["What issues does the analysis piece list?", "and the second one?"],
+        ["金英哲和美方见过几次面？", "第二次呢？"],
+    ],
+)
+def test_the_nth_after_a_list_is_the_nth_item_shown(engine, turns):
+    listed = engine.answer(turns[0])
+    assert listed.kind in ("list", "count", "enumeration") and len(listed.passages) > 2
+    assert engine.answer(turns[1], history=turns[:1]).passages[0].id == listed.passages[1].id

@@ -51,6 +51,8 @@ class ScoredPassage(Passage):
 # answers of several passages: a list, a count, a date range, a heading's items, an
 # overview, a comparison, or the page itself.
 SEVERAL = ("list", "count", "range", "enumeration", "overview", "compare", "page")
+# The kinds whose items a follow-up walks by number ("第二个呢？" after a list: its second item).
+SERIES = ("list", "count", "range", "enumeration")
 KINDS = ("answer", "refused", "small_talk", "empty", *SEVERAL)
 
 

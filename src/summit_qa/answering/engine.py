@@ -23,7 +23,7 @@ from summit_qa.answering import smalltalk
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
-from summit_qa.answering.answer import KINDS, SEVERAL, Answer, Reply, ScoredPassage
+from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.described import described
 from summit_qa.answering.entities import off_page_names
@@ -226,7 +226,9 @@ class SummitQA:
             None if best is None else told_day(self.index, r, cleaned, best) or self.index.passages[best].date
         )
         topic = event_topic(self.index.passages[best].text) if pinned else resolution.topic
-        return reply, Turn(cleaned, resolution.query, resolution.names, best, date, language, topic)
+        listed = reply.selection.passages if reply.selection and reply.selection.kind in SERIES else ()
+        turn = Turn(cleaned, resolution.query, resolution.names, best, date, language, topic, listed)
+        return reply, turn
 
     def _decide(
         self,

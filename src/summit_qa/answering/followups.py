@@ -76,6 +76,7 @@ class Turn:
     date: str | None = None  # that passage's date
     language: str = "zh"
     topic: str = ""  # the latest query that said what the conversation is about (not a bare "where?")
+    shown: tuple[int, ...] = ()  # the items of a list it answered with, in the order shown
 
 
 @dataclass(frozen=True)

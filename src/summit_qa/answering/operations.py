@@ -60,16 +60,17 @@ class Operation:
     unsaid: bool = False  # "why?" of what the page gives no reason for: told so
 
 
-def carry_out(op: Operation | None, reply: Reply, labelled: bool) -> tuple[Reply, bool]:
+def carry_out(op: Operation | None, reply: Reply, labelled: int | None) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
-    label the question names, "第三个议题呢？", is its paragraph, not the n-th of a series);
-    and whether the operation moved the conversation to that passage's event."""
+    label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
+    a series); and whether the operation moved the conversation to that passage's event."""
     if op is None:
         return reply, False
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
         refused = message("not_in_article", reply.language)
         return replace(reply, kind="refused", operation=op.name, message=refused), False
-    pin = op.pin is not None and reply.kind == "answer" and not labelled
+    # the n-th the operation found stands when it is the labelled paragraph the ranking found
+    pin = op.pin is not None and reply.kind == "answer" and labelled in (None, op.pin)
     pinned = Selection("ordinal", (op.pin,)) if pin else None
     # another attribute of the event just shown keeps the conversation's topic; a step moves it
     return replace(
@@ -112,11 +113,13 @@ def numbered(passages: Sequence[Passage], item: int, number: int) -> int | None:
     )
 
 
-def names_label(question: str, language: str, label: np.ndarray, written: bool) -> bool:
-    """The ranking found a labelled item ("议题二") the follow-up asks for itself, by an
+def names_label(question: str, language: str, label: np.ndarray, written: bool) -> int | None:
+    """The labelled item ("议题二") the ranking found that the follow-up asks for itself, by an
     ordinal ("第三个呢？") or by label (``written``: "议题二呢？"), not one only its carried
-    question wrote ("두 번째는?" → "마지막 건?")."""
-    return bool(label.any()) and (written or find_ordinal(question, language) is not None)
+    question wrote ("두 번째는?" → "마지막 건?"); None when there is none."""
+    if label.any() and (written or find_ordinal(question, language) is not None):
+        return int(np.argmax(label))
+    return None
 
 
 def event_topic(text: str) -> str:
@@ -237,6 +240,9 @@ def read_operation(
         n = -1 if (last and last.search(question)) else ordinal.number
         if ENTRY.search(question) and any(TIMELINE.search(q) for q in asked):
             return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
+        listed = before.shown if len(before.shown) > 1 and not asked_actions(question) else ()
+        if listed and not glossary.names(question) and abs(n) <= len(listed):  # "第二个呢？" of a list shown
+            return Operation("nth", listed[n - 1] if n > 0 else listed[-1])
         if item is not None and n == -1 and not asked_actions(question):  # "마지막 건?": the highest number
             return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
         if (points := points_of(passages, before.answer, question, n)) is not None:
