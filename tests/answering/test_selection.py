@@ -68,7 +68,9 @@ def test_the_nth_trip(page):
     last = _select(page, Shape("ordinal", nth=-1), "蓬佩奥最后一次去朝鲜是哪天")
     assert "再次访问朝鲜" in passages[second.passages[0]].text
     assert "来访的蓬佩奥" in passages[last.passages[0]].text
-    assert _select(page, Shape("ordinal", nth=2), "蓬佩奥第二次见了谁") is None  # no trips asked
+    met = _select(page, Shape("ordinal", nth=2), "蓬佩奥第二次见了谁")  # his meetings: one series too
+    assert "再次访问朝鲜并与金正恩会面" in passages[met.passages[0]].text
+    assert _select(page, Shape("ordinal", nth=2), "蓬佩奥第二次说了什么") is None  # no trips or meetings
 
 
 def test_a_heading_s_items_in_page_order(page):
@@ -565,3 +567,12 @@ def test_what_each_item_says_is_each_label_with_the_passages_under_it(page, ques
     under = [i for i in chosen.passages if passages[i].heading]
     assert len(labels) == 3 and bool(under) == contents
     assert list(chosen.passages) == sorted(chosen.passages)
+
+
+@pytest.mark.model
+def test_the_first_and_last_meetings_of_an_envoy_are_his_own_series(engine):
+    a = engine.answer("When did Kim Yong Chol meet the US side for the first and the last time?")
+    assert a.kind == "list" and ["纽约" in a.passages[0].text, "华盛顿" in a.passages[-1].text] == [
+        True,
+        True,
+    ]

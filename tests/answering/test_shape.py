@@ -69,6 +69,18 @@ def test_counts_of_events(question, language):
     assert shape(question, language, actions=["meeting"]).kind == "count"
 
 
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Năm 2018 có bao nhiêu mốc sự kiện?", True),  # a classifier before the noun counted
+        ("Có bao nhiêu cuộc gặp?", True),
+        ("Tóm tắt giúp mình mấy mốc chính thôi", False),  # "a few milestones", no question of number
+    ],
+)
+def test_a_vietnamese_count_of_events_with_or_without_a_classifier(question, counted):
+    assert (shape(question, "vi", actions=["meeting"]).kind == "count") is counted
+
+
 def test_how_many_of_a_quantity_is_one_fact():
     # a number the page states, not a count of its passages
     assert shape("How many nuclear warheads does the North have?", "en").kind == "single"
@@ -119,7 +131,11 @@ def test_how_long_something_lasted_is_one_fact(question, language):
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("蓬佩奥第一次和最后一次访朝分别是哪天？", "zh"), ("What are the first and the last entries?", "en")],
+    [
+        ("蓬佩奥第一次和最后一次访朝分别是哪天？", "zh"),
+        ("What are the first and the last entries?", "en"),
+        ("Lần đầu tiên và lần gần nhất ông ấy sang Mỹ là khi nào?", "vi"),  # the latest is the last
+    ],
 )
 def test_the_first_and_the_last_are_two_of_one_series(question, language):
     s = shape(question, language)

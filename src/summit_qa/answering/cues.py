@@ -257,7 +257,7 @@ LAST = {
     ),
     "ko": re.compile(r"마지막|가장 최근"),
     "ja": re.compile(r"最後|直近"),
-    "vi": re.compile(r"lần cuối|gần đây nhất|(?:mục|sự kiện) cuối", re.I),
+    "vi": re.compile(r"lần cuối|lần sau cùng|(?:lần )?gần (?:đây )?nhất|(?:mục|sự kiện) cuối", re.I),
 }
 
 

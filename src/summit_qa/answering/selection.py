@@ -314,7 +314,7 @@ def _nth_trip(
 ) -> Selection | None:
     """The n-th trip of one person ("蓬佩奥第三次访朝", "Pompeo's last visit"): that
     person's visits in date order; or the n-th meeting of two people ("金英哲和蓬佩奥第一次
-    见面"): the meetings naming both.  Only trips and meetings: other events a person is
+    见面"): the meetings naming both; or one person's meetings.  Only trips and meetings: other events a person is
     named in (meetings announced, talked of) do not make a series the page counts."""
     people = glossary.names(question, ("person",))
     asked = set(asked_actions(question))
@@ -324,6 +324,8 @@ def _nth_trip(
         series = [i for i in _chronological(events, chosen) if events[i].day and "visit" in events[i].actions]
         took = [k for k, i in enumerate(series) if holds(i, people[0])]
         series = series[took[0] :] if took else series
+    elif len(people) == 1 and asked & {"meeting", "talks"} and people[0] not in leaders(events):
+        series = meetings_of(events, people, asked)  # "金英哲第一次和美方会谈": an envoy's meetings
     else:
         return None
     picks = [series[n - 1] if n > 0 else series[n] for n in shape.nths if 0 < abs(n) <= len(series)]

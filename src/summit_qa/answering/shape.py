@@ -85,7 +85,10 @@ SOME_COUNT = {
     "en": _any(r"\bhow many\b", r"\bnumber of\b"),
     "ko": _any(r"몇 ?개|몇 ?가지|몇 ?건"),
     "ja": _any(r"いくつ|何件|何個|幾つ"),
-    "vi": _any(r"bao nhiêu (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)|mấy (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)"),
+    # a classifier may stand after "bao nhiêu" ("bao nhiêu mốc sự kiện"); "mấy mốc" is "a few"
+    "vi": _any(
+        r"bao nhiêu (?:\w+ )?(?:cuộc|chuyến|mục|sự kiện|bài|đoạn|mốc)\b|mấy (?:cuộc|chuyến|mục|sự kiện|bài|đoạn)"
+    ),
 }
 LIST = {
     "zh": _any(
