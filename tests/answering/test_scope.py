@@ -64,6 +64,21 @@ def test_outcome_questions_about_events_after_the_page(policy, passages):
     assert not off.asks_after_the_page("What was the outcome of the Hanoi summit?", after)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do analysts expect the Hanoi talks to bring results?",
+        "专家看好河内会晤的成果吗？",
+        "하노이 회담 성과에 대한 전망은?",
+        "ハノイ会談の成果の見通しは？",
+        "Giới phân tích kỳ vọng kết quả gì ở Hà Nội?",
+    ],
+)
+def test_what_someone_expects_of_an_outcome_is_no_question_after_the_page(policy, passages, question):
+    after = [by_id(passages, i) for i in ("one-on-one-0", "analysis-0", "one-on-one-2")]
+    assert not policy.asks_after_the_page(question, after)
+
+
 def test_an_event_without_any_date_is_never_after_the_page(passages):
     undated = [p for p in passages if p.article == "analysis" and p.date is None][:3]
     policy = ScopePolicy(0.9, 0.8, 0.7, 2, published="2019-02-27", article_dates={})

@@ -30,6 +30,8 @@ def test_a_near_tie_goes_to_the_word_that_glosses_the_page():
     assert correction("hend") is None  # hand, head, send…: left as typed
     assert correction("arive", frozenset({"arriv", "drive", "aris"})) == "arrive"  # a pair typed once
     assert correction("ariv") is None  # arrive is two edits away: left as typed
+    assert correction("exprets") == "experts"  # two letters swapped, not express (one letter off)
+    assert correction("laeder") == "leader"
 
 
 def test_names_words_and_vietnamese_are_left_alone(glossary):

@@ -24,6 +24,16 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.page.passages import Passage
 from summit_qa.retrieval.weights import RankingConfig
 
+# Words asking what someone expects or thinks of an outcome ("do experts think it will get
+# results?", "专家看好会晤成果吗"): the page's expectations answer, not an outcome after it.
+EXPECTED = re.compile(
+    r"\b(?:think|thinks|expect|expects|expected|expectations?|predict|predicts|forecast|hopes?|hoping|optimistic)\b"
+    r"|认为|觉得|看好|期待|预期|预计|预测|展望|乐观|怎么看"
+    r"|전망|예상|기대|낙관|어떻게 보"
+    r"|見通し|予想|期待|楽観|どう見"
+    r"|kỳ vọng|dự đoán|dự báo|nhận định|cho rằng|lạc quan",
+    re.I,
+)
 # Words asking how something turned out (an outcome, not a plan), in five languages.
 # "Did they agree to have dinner?" asks about a plan the page reports: "agree to"
 # and a bare "did ... agree" are not outcome words; "agree on", "sign a deal" are.
@@ -130,6 +140,8 @@ class ScopePolicy:
         ``top``, its best passages.
         """
         if not self.use_temporal_scope or not self.published or not OUTCOME.search(question):
+            return False
+        if EXPECTED.search(question):  # what someone expects of it: the page reports that
             return False
         if any(d >= self.published for d in dates):
             return True

@@ -4,7 +4,8 @@ A word of an English question that no CC-CEDICT gloss writes (nor a form of one:
 and that is no name of the glossary is read as the dictionary word one edit away (two from seven letters; a swap of
 two letters is one edit).  When several are that close, the one that glosses a word of
 the page wins ("leter": letter, not later or meter), after a word the typed one lacks one
-letter of a pair of ("arive": arrive, not drive or arise); when that still leaves more than
+letter of a pair of ("arive": arrive, not drive or arise) or has two letters of swapped
+("exprets": experts, not express); when that still leaves more than
 one, the word is left as typed.  Chat spellings too short for that ("wat", "abt") are
 read from a table.  Names are
 fix_spelling's (normalize.py); an unmarked Vietnamese syllable is left alone.
@@ -67,9 +68,17 @@ def correction(word: str, page_words: frozenset[str] = frozenset()) -> str | Non
     doubled = [
         w for w in closest if any(w[:i] + w[i + 1 :] == word for i in range(1, len(w)) if w[i] == w[i - 1])
     ]
-    on_page = [w for w in doubled or closest if stem(w) in page_words]
-    pick = on_page or doubled or closest
+    # two letters typed in each other's place ("exprets"): the next commonest
+    swapped = [w for w in closest if len(w) == len(word) and _swap_of(word, w)]
+    likeliest = doubled or swapped or closest
+    on_page = [w for w in likeliest if stem(w) in page_words]
+    pick = on_page or likeliest
     return pick[0] if len({stem(w) for w in pick}) == 1 else None
+
+
+def _swap_of(typed: str, word: str) -> bool:
+    """``typed`` is ``word`` with two neighbouring letters swapped."""
+    return any(typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] == word for i in range(len(typed) - 1))
 
 
 def _compound(word: str) -> bool:
