@@ -533,3 +533,15 @@ def test_the_nth_after_a_list_is_the_nth_item_shown(engine, turns):
     listed = engine.answer(turns[0])
     assert listed.kind in ("list", "count", "enumeration") and len(listed.passages) > 2
     assert engine.answer(turns[1], history=turns[:1]).passages[0].id == listed.passages[1].id
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["美军哪天宣布暂停联合军演的？", "那之后，演习方面还有别的消息吗？"],
+        ["When were the joint military exercises suspended?", "after that, any other news about the drills?"],
+    ],
+)
+def test_anything_else_of_a_kind_after_an_event_is_the_next_of_that_kind(engine, turns):
+    assert "重启" in engine.answer(turns[1], history=turns[:1]).passages[0].text

@@ -91,16 +91,17 @@ BEFORE = {
     "ja": _any(r"その前|それ以前|以前|一つ前|(?:もっと|さらに|更に)前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
-# "Again" / "resumed" / "there was also a time": the same kind of event once more
-# ("美韩后来又搞联合演习了吗？", "その前に…したこともあったよね").
+# "Again" / "resumed" / "anything else on": the same kind of event once more
+# ("美韩后来又搞联合演习了吗？", "その前に…したこともあったよね", "anything else on the drills front?").
 AGAIN = {
-    "zh": _any(r"又|再次|再度|重新|恢复|重启|也曾|还曾|也有过|还有过"),
+    "zh": _any(r"又|再次|再度|重新|恢复|重启|也曾|还曾|也有过|还有过|还有别的|其他的?|后续"),
     "en": _any(
-        r"\bagain\b|\bresum\w*|\bonce more\b|\balso (?:a )?time\b|\banother time\b|\bthere was also\b"
+        r"\bagain\b|\bresum\w*|\bonce more\b|\balso (?:a )?time\b|\banother time\b|\bthere was also\b",
+        r"\banything else\b|\bany (?:more|other|further)\b|\bother\b",
     ),
-    "ko": _any(r"다시|또|재개|적도 있|적이 있"),
-    "ja": _any(r"また|再び|再開|もう一度|こともあ"),
-    "vi": _any(r"\blại\b|một lần nữa|nối lại|cũng từng|cũng đã từng"),
+    "ko": _any(r"다시|또|재개|적도 있|적이 있|다른"),
+    "ja": _any(r"また|再び|再開|もう一度|こともあ|他に|ほかに"),
+    "vi": _any(r"\blại\b|một lần nữa|nối lại|cũng từng|cũng đã từng|\bkhác\b"),
 }
 # "The time after that" / "上一次": the next or previous occurrence of a series (a person's
 # trips, two people's meetings), not the next event on the page.
