@@ -545,3 +545,17 @@ def test_the_nth_after_a_list_is_the_nth_item_shown(engine, turns):
 )
 def test_anything_else_of_a_kind_after_an_event_is_the_next_of_that_kind(engine, turns):
     assert "重启" in engine.answer(turns[1], history=turns[:1]).passages[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["特朗普对取消制裁是什么态度？", "这话什么时候说的？"],
+        ["How does Trump feel about lifting the sanctions?", "when did he say that?"],
+        ["トランプは制裁の解除に前向きなの？", "いつの発言？"],
+    ],
+)
+def test_when_something_was_said_is_asked_of_the_passage_that_says_it(engine, turns):
+    first = engine.answer(turns[0]).passages[0]
+    assert engine.answer(turns[1], history=turns[:1]).passages[0].id == first.id

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from summit_qa.answering.cues import WHY, matches
 from summit_qa.page.names import Glossary
 
 
@@ -159,3 +160,22 @@ def _subject(text: str, glossary: Glossary) -> str | None:
     """The first person ``text`` names: in news prose, whom the sentence is about."""
     people = glossary.names(text, ("person",))
     return min(people, key=text.find) if people else None
+
+
+def event_told(
+    question: str,
+    language: str,
+    shown: tuple[int, str],
+    others: list[tuple[int, str]],
+    glossary: Glossary,
+    named: tuple[str, ...],
+) -> tuple[list[int], str]:
+    """The passages holding the attribute a short follow-up asks of the event just ``shown``
+    (its index and text): its own passage when that holds one, else the other paragraphs of
+    the event that do (not for "why": a reason is no attribute another paragraph has)."""
+    kind = asked(question, language) or ""
+    if holds(shown[1], kind, glossary, named):
+        return [shown[0]], "same event"
+    if matches(WHY, question, language):
+        return [], ""
+    return same_event_elsewhere(shown[1], others, kind, glossary, named), "event told elsewhere"

@@ -91,8 +91,7 @@ BEFORE = {
     "ja": _any(r"その前|それ以前|以前|一つ前|(?:もっと|さらに|更に)前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
-# "Again" / "resumed" / "anything else on": the same kind of event once more
-# ("美韩后来又搞联合演习了吗？", "その前に…したこともあったよね", "anything else on the drills front?").
+# "Again", "resumed", "anything else on the drills front?": the same kind of event once more.
 AGAIN = {
     "zh": _any(r"又|再次|再度|重新|恢复|重启|也曾|还曾|也有过|还有过|还有别的|其他的?|后续"),
     "en": _any(
@@ -124,15 +123,16 @@ TIME_BEFORE = {
 SAME_PASSAGE = {
     "zh": _any(
         r"谁说的|谁讲的|谁宣布|谁透露|谁表示|谁报道|哪家媒体|据谁|消息来源|在哪(?:儿|里)?说|"
-        r"为什么|为啥|什么条件|有什么条件|什么原因|内容"
+        r"为什么|为啥|什么条件|有什么条件|什么原因|内容|(?:什么时候|哪天|何时)(?:说|讲)的"
     ),
     "en": _any(
         r"\bwho (?:said|says|announced|reported|told)\b|\baccording to whom\b|\bwhich (?:media|agency|outlet)\b|"
-        r"\bsource\b|^why\b|\bwhy\?|\bon what (?:condition|terms)\b|\bwhat did (?:it|the \w+) say\b|\bcontents?\b"
+        r"\bsource\b|^why\b|\bwhy\?|\bon what (?:condition|terms)\b|\bwhat did (?:it|the \w+) say\b|\bcontents?\b",
+        r"\bwhen (?:was|did) (?:that|this|it) (?:said|say)\b|\bwhen did (?:he|she|they) say (?:that|this|it|so)\b",
     ),
-    "ko": _any(r"누가 .*(?:말했|발표|밝혔)|출처|왜|어떤 조건|내용"),
-    "ja": _any(r"誰が.*(?:言|発表)|出典|なぜ|どうして|条件|中身|内容"),
-    "vi": _any(r"ai (?:nói|công bố|cho biết)|nguồn|tại sao|vì sao|điều kiện|nội dung"),
+    "ko": _any(r"누가 .*(?:말했|발표|밝혔)|출처|왜|어떤 조건|내용|언제 (?:한 )?(?:말|발언)"),
+    "ja": _any(r"誰が.*(?:言|発表)|出典|なぜ|どうして|条件|中身|内容|いつの発言|いつ言った"),
+    "vi": _any(r"ai (?:nói|công bố|cho biết)|nguồn|tại sao|vì sao|điều kiện|nội dung|nói (?:khi|lúc) nào"),
 }
 # A response or reaction with no object: to what the turn before was about.
 RESPONSE = {

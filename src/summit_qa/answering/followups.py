@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from summit_qa.answering.attributes import asked, holds, same_event_elsewhere, unasked
+from summit_qa.answering.attributes import asked, event_told, unasked
 from summit_qa.answering.cues import (
     ANAPHOR,
     BEFORE,
@@ -209,6 +209,15 @@ def _with_context(
     return query, carried, topic, reasons
 
 
+def _beyond_cues(question: str, language: str) -> str:
+    """``question`` without its same-passage cue and the words pointing back ("这话什么时候说的？"
+    asks nothing of the passage beyond them)."""
+    for table in (SAME_PASSAGE, ANAPHOR):
+        if pattern := table.get(language):
+            question = pattern.sub(" ", question)
+    return question
+
+
 def _another_act(question: str, before: str, glossary: Glossary) -> bool:
     """A follow-up naming an act of the page the turn before did not ("and when did he set
     off?" after an arrival): another event of the same people, not the one just shown."""
@@ -257,7 +266,7 @@ def resolve(
     if (
         is_short(question)
         and ((same_passage and same_passage.search(question)) or matches(RESPONSE, question, language))
-        and (covers is None or covers(before.answer, question))
+        and (covers is None or covers(before.answer, _beyond_cues(question, language)))
     ):
         prior[before.answer] = prior.get(before.answer, 0.0) + policy.same_passage_bonus
         reasons.append("same passage")
@@ -267,8 +276,10 @@ def resolve(
         and not _another_act(question, before.query, glossary)
         and (covers is None or covers(before.answer, unasked(question, language)))
     ):
-        lifted, reason = _event_told(
-            question, language, before, glossary, _named(glossary, names, carried), sequence, text_of
+        others = [(i, text_of(i)) for i in (sequence or {})]
+        named = _named(glossary, names, carried)
+        lifted, reason = event_told(
+            question, language, (before.answer, text_of(before.answer)), others, glossary, named
         )
         for i in lifted:
             prior[i] = prior.get(i, 0.0) + policy.same_event_bonus
@@ -293,27 +304,6 @@ def resolve(
     return Resolution(
         query, carried, True, context_index, tuple(extra), prior, ", ".join(reasons), inherits, topic
     )
-
-
-def _event_told(
-    question: str,
-    language: str,
-    before: Turn,
-    glossary: Glossary,
-    named: tuple[str, ...],
-    sequence: Mapping[int, tuple[int | None, int | None]] | None,
-    text_of: Callable[[int], str],
-) -> tuple[list[int], str]:
-    """The passages holding the attribute a short follow-up asks of the event just shown: its
-    own passage when that holds one, else the other paragraphs of the event that do (not for
-    "why": a reason is no attribute another paragraph of the event has)."""
-    kind, shown = asked(question, language) or "", text_of(before.answer)
-    if holds(shown, kind, glossary, named):
-        return [before.answer], "same event"
-    if matches(WHY, question, language):
-        return [], ""
-    others = [(i, text_of(i)) for i in (sequence or {})]
-    return same_event_elsewhere(shown, others, kind, glossary, named), "event told elsewhere"
 
 
 def _that_day(question: str, language: str, before: Turn, reasons: list[str]) -> list[DateQuery]:
