@@ -56,6 +56,19 @@ def test_a_question_about_something_named_is_not_an_overview():
 
 
 @pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("杨希雨在文章里都说了什么？", "zh"),
+        ("What does Yang Xiyu say in the article?", "en"),
+        ("양시위는 기사에서 뭐라고 했어?", "ko"),
+    ],
+)
+def test_what_someone_says_in_the_article_is_no_overview_of_it(question, language):
+    assert shape(question, language, names=["杨希雨"]).kind != "overview"
+    assert shape("这篇文章都说了什么？", "zh").kind == "overview"  # the article itself
+
+
+@pytest.mark.parametrize(
     "question, language",
     [
         ("白宫发言人一共发过几次声明？", "zh"),

@@ -219,6 +219,11 @@ SOURCES = _any(
 )
 _HOW_MANY_PEOPLE = re.compile(r"几位|几名|多少|how many|몇 ?명|何人|bao nhiêu|mấy", re.I)
 # A person the question is about, by a pronoun: "他说了什么？" is a statement asked about.
+# "In the article" as a place where someone says something.
+IN_ARTICLE = _any(
+    r"在(?:这篇|本|该|那篇)?(?:文章|报道|稿子?|分析)(?:里|中)|(?:文章|报道|分析)(?:里|中)",
+    r"\bin (?:the|this) (?:article|piece|story|report|analysis)\b|기사에서|기사 ?속|記事で|記事の中|trong bài",
+)
 SOMEONE = _any(r"[他她]们?|对方|\b(?:he|she|they|him|her)\b|그(?:는|가|녀)|彼女?|ông ấy|bà ấy|anh ấy|\bhọ\b")
 # Words for the timeline itself ("according to the timeline"): its dated entries.
 TIMELINE = _any(
@@ -327,7 +332,11 @@ def read_shape(
     ):
         return Shape("page", counted=counted)
     # "他说了什么？" asks what someone said, not what the page holds
-    about_page = bool(ARTICLE.search(question)) or not (names or span or SOMEONE.search(question))
+    # "金峻亨在文章里都说了什么": what someone says in the article, not what the article holds
+    in_it = bool(names) and bool(IN_ARTICLE.search(question))
+    about_page = (
+        bool(ARTICLE.search(question)) and not in_it or not (names or span or SOMEONE.search(question))
+    )
     ordinal = find_ordinal(question, language)
     # "最早一条讲了什么": one item, not an overview
     one_of = (ordinal is not None or _matches(LAST, question, language)) and bool(ENTRY.search(question))
