@@ -20,6 +20,7 @@ from summit_qa.answering.day_parts import day_part_scores
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.overview import heading_statement
+from summit_qa.answering.places import place_scores
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
 from summit_qa.answering.shape import asks_what_happened
 from summit_qa.answering.summits import WHEN
@@ -98,7 +99,8 @@ class Ranker:
             index.lexicon, glossary, tuple(p.source for p in index.passages if p.source)
         )
         self._encodings: LockedCache[str, QueryEncoding] = LockedCache(512)
-        self._phrases = PhraseIndex.build([p.text for p in index.passages])
+        self._texts = [p.text for p in index.passages]
+        self._phrases = PhraseIndex.build(self._texts)
         self._labels = [(p.label_word, p.label) if p.label else None for p in index.passages]
         self._sections = {p.section for p in index.passages if p.section and len(p.section) > 2}
         # People the page names in one or two passages (the analysis' quoted experts, an envoy):
@@ -230,9 +232,7 @@ class Ranker:
         number = ordinal.number if ordinal else self._label_number(question, language)
         number = number or self._label_number(text, language)
         columns["label"] = label_scores(self._labels, number, text + "".join(terms), self._label_words)
-        columns["verb"] = self._verb_column(question, text, language)
-        texts = [p.text for p in self.index.passages]
-        columns["day_part"] = np.array(day_part_scores(text, language, texts, self.published), np.float32)
+        columns.update(self._narrowing(question, text, language))
         if c.use_phrases:
             columns["phrase"] = self._phrase_scores(text, terms, number is None)
         dated = False
@@ -265,10 +265,19 @@ class Ranker:
         )
         return Ranking(order, score, signals, dense, best_unit, shown, answered, after_page, dated)
 
+    def _narrowing(self, question: str, text: str, language: str) -> dict[str, np.ndarray]:
+        """The signals of what narrows the event asked: the page's verb for it, the part of
+        the day and the place the question names."""
+        return {
+            "verb": self._verb_column(question, text, language),
+            "day_part": np.array(day_part_scores(text, language, self._texts, self.published), np.float32),
+            "place": place_scores(question, language, self._texts, self.glossary),
+        }
+
     def _verb_column(self, question: str, text: str, language: str) -> np.ndarray:
         """1 where a passage has the page's verb for what the question asks (its own verb, not one
         carried), or is where a side it asks the stance of states its part itself."""
-        texts = [p.text for p in self.index.passages]
+        texts = self._texts
         verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)
         stance = own_stance(question, language, verbs, texts, self.glossary)
         return np.maximum(np.array([any(v in t for v in verbs) for t in texts], np.float32), stance)

@@ -29,6 +29,7 @@ SIGNALS = (
     "context",
     "verb",
     "day_part",
+    "place",
 )
 
 

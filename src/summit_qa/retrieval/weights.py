@@ -106,6 +106,8 @@ class RankingConfig:
     verb_weight: float = 2.0  # on the dev sets 1.0, 2.0, 3.0 lift 3, 6, 6 questions (3.0 loses one)
     # A passage printing the part of day the question names ("the morning of the 27th").
     day_part_weight: float = 2.0
+    # A passage naming the place the question puts its event at ("met in Washington").
+    place_weight: float = 2.0
     # A message naming nothing of the page this close (cosine) to a small-talk exemplar is small talk.
     smalltalk_floor: float = _SHIPPED["smalltalk_floor"]
     # ... and closer to it than to any passage by this much: e5 puts a question of the page on where
@@ -139,6 +141,7 @@ class RankingConfig:
             "context": 1.0,  # a follow-up's bonuses (conversation.py), already on the fused scale
             "verb": self.verb_weight,
             "day_part": self.day_part_weight,
+            "place": self.place_weight,
         }
 
     def calibration(self) -> dict[str, float]:
