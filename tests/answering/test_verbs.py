@@ -277,3 +277,27 @@ def test_the_summit_whose_date_was_announced_is_answered_by_the_announcement_of_
 )
 def test_how_someone_travels_is_the_page_s_riding_and_how_a_meeting_went_is_not(question, riding):
     assert ("乘坐" in page_verbs(question)) == riding
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这次会晤的头号任务是什么",
+        "What is the greatest challenge for the talks?",
+        "이번 회담의 가장 큰 숙제는?",
+        "会談の一番大きなテーマは？",
+        "Thách thức lớn nhất của cuộc gặp là gì?",
+    ],
+)
+def test_the_biggest_in_five_languages_is_the_page_s_word_for_it(page, question):
+    assert page_verbs(question, page[2]) == ("最大",)
+
+
+def test_a_main_point_is_not_the_biggest(page):
+    assert page_verbs("What are the main points of the analysis?", page[2]) == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["하노이에서 가장 큰 숙제는 뭐야?", "Greatest task in Hanoi?"])
+def test_the_biggest_task_is_the_passage_that_names_it(engine, question):
+    assert "最大任务" in engine.answer(question).passages[0].text

@@ -1,5 +1,5 @@
-"""The page's verbs of arriving, leaving, riding, greeting and being willing, read from the
-words readers use for them.
+"""The page's verbs of arriving, leaving, riding, greeting and being willing, and its word for
+the biggest, read from the words readers use for them.
 
 News prose writes 抵达 and 离开/启程; a reader writes "哪天到的", "got to", "着いた",
 "도착", "đến Hà Nội", "走的", "set off", "出発".  Neither BM25 nor the glossary links
@@ -135,6 +135,17 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"맞이|마중|환영|맞았",
             r"出迎|迎え|歓迎",
             r"\bđón\b|chào đón|nghênh đón",
+        ),
+    ),
+    (
+        # the biggest task or challenge: the page's 最大 ("最大任务"), not the word for big
+        ("最大",),
+        _any(
+            r"最大|头号|首要",
+            r"\b(?:biggest|largest|greatest)\b",
+            r"가장 큰|제일 큰|최대|가장 중요한",
+            r"一番大き|最も大き|一番の",
+            r"lớn nhất|quan trọng nhất|chính yếu",
         ),
     ),
 )
