@@ -93,7 +93,7 @@ def test_no_bonus_when_the_passage_lacks_what_the_question_adds(page):
         ("morning or evening?", "en"),
         ("오전이야 오후야?", "ko"),
         ("午前？それとも午後？", "ja"),
-        ("buổi sáng hay buổi chiều?", "vi"),
+        ("Lúc đó là sáng hay chiều?", "vi"),
     ],
 )
 def test_a_choice_of_two_parts_of_the_day_asks_the_hour(question, language):
@@ -117,7 +117,7 @@ def test_another_paragraph_of_the_same_event_holds_what_the_shown_one_lacks(page
 def test_an_hour_the_shown_passage_lacks_lifts_the_paragraph_of_its_event_that_has_it(page):
     passages, _, glossary = page
     at = next(i for i, p in enumerate(passages) if p.text.startswith("朝鲜最高领导人金正恩26日抵达越南"))
-    before = [_turn("金正恩几号到的越南？", ("金正恩", "越南"), at)]
+    before = [_turn("金正恩是几号抵达越南的？", ("金正恩", "越南"), at)]
     r = resolve(
         "早上还是晚上？",
         "zh",

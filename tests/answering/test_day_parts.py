@@ -30,8 +30,8 @@ def test_a_part_of_day_in_five_languages(question, language, part):
         ("北朝鮮の代表は誰？", "ja"),  # the 朝 of 朝鮮 is not the morning
         ("Nhà lãnh đạo tối cao đã nói gì?", "vi"),  # "tối cao" is supreme, not the evening
         ("Sáng kiến đó là gì?", "vi"),  # an initiative, not the morning
-        ("上午还是下午？", "zh"),  # two parts: none chosen
-        ("他哪天到的？", "zh"),
+        ("是上午的事还是下午的事", "zh"),  # two parts: none chosen
+        ("代表团哪一天来？", "zh"),
     ],
 )
 def test_words_that_only_look_like_a_part_of_day(question, language):
@@ -60,7 +60,7 @@ def test_the_scores_mark_the_passages_printing_the_asked_part_of_the_asked_day()
     "question",
     [
         "27日上午特朗普有什么安排？",
-        "What is on Trump's schedule for the morning of the 27th?",
+        "Trump's plans for the 27th in the morning?",
         "트럼프는 27일 오전에 뭐 해?",
     ],
 )

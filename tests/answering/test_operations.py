@@ -525,7 +525,7 @@ def test_why_of_a_labelled_item_is_told_in_the_paragraph_under_it(engine, histor
     "turns",
     [
         ["谈判桌上摆着哪些议题？", "第二个呢？"],  # the section's intro ranks above the item
-        ["What issues does the analysis piece list?", "and the second one?"],
+        ["Which issues are listed in the analysis?", "and the second one?"],
         ["金英哲和美方见过几次面？", "第二次呢？"],
     ],
 )
@@ -551,9 +551,9 @@ def test_anything_else_of_a_kind_after_an_event_is_the_next_of_that_kind(engine,
 @pytest.mark.parametrize(
     "turns",
     [
-        ["特朗普对取消制裁是什么态度？", "这话什么时候说的？"],
-        ["How does Trump feel about lifting the sanctions?", "when did he say that?"],
-        ["トランプは制裁の解除に前向きなの？", "いつの発言？"],
+        ["取消制裁这件事，特朗普怎么表态的？", "这话什么时候说的？"],
+        ["How does Trump feel about lifting the sanctions?", "and when was this said?"],
+        ["制裁を解くことについてトランプはどう考えてる？", "その話、いつ言ったの？"],
     ],
 )
 def test_when_something_was_said_is_asked_of_the_passage_that_says_it(engine, turns):

@@ -161,7 +161,7 @@ def test_a_year_after_from_of_or_to_is_a_date(question, years):
 @pytest.mark.parametrize(
     "question, days",
     [
-        ("What happened on the 26th?", [26]),
+        ("Any news from the 26th?", [26]),
         ("the talks of the 28th and after", [28]),
         ("27일에 누구를 만나?", [27]),
         ("Ông ấy đến ngày 26 phải không?", [26]),

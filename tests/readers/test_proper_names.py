@@ -152,7 +152,7 @@ def test_a_chinese_name_after_the_title_it_holds(text, found):
     [
         ("朝鲜外相吴成哲怎么评价这次会晤？", ("吴成哲",)),
         ("國務卿蓬佩奧說了什麼？", ()),  # the page's own, in traditional characters
-        ("学者金峻亨怎么看？", ()),
+        ("学者金峻亨对会谈有何评价？", ()),
     ],
 )
 def test_a_titled_person_the_page_never_prints_is_off_the_page(names, question, off):

@@ -91,7 +91,7 @@ BEFORE = {
     "ja": _any(r"その前|それ以前|以前|一つ前|(?:もっと|さらに|更に)前"),
     "vi": _any(r"trước đó|trước khi|trước nữa"),
 }
-# "Again", "resumed", "anything else on the drills front?": the same kind of event once more.
+# "Again", "resumed", "any more news on the exercises?": the same kind of event once more.
 AGAIN = {
     "zh": _any(r"又|再次|再度|重新|恢复|重启|也曾|还曾|也有过|还有过|还有别的|其他的?|后续"),
     "en": _any(

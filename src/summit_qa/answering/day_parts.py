@@ -1,7 +1,7 @@
 """The part of a day a question names (morning, afternoon, evening), and the passages that
 print it.
 
-"Who does Trump see on the morning of the 27th?" asks of the 27th's morning meetings, not of
+"What is planned for the morning of the 27th?" asks of the 27th's morning meetings, not of
 its evening one-on-one: both passages carry the 27th, only one prints 上午 beside it.  The
 part of day is a narrower date; a passage that prints the asked part (beside the asked day,
 when the question names one) gets the ranking's day-part signal.

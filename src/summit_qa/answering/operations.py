@@ -297,7 +297,9 @@ def _attribute(
         told = [int(i) for i in order if resolution.prior.get(int(i), 0.0) and int(i) != before.answer]
         return Operation("attribute", told[0] if told else None)
     same = "same event" in resolution.reason and _bare(question, language)
-    if "same passage" in resolution.reason and (cue := SAME_PASSAGE.get(language)):  # "それいつの発言？"
+    if "same passage" in resolution.reason and (
+        cue := SAME_PASSAGE.get(language)
+    ):  # "その話、いつ言ったの？"
         same = same or _bare(cue.sub(" ", question), language)
     same = same or said_there(question, language, passages[before.answer].text)
     return Operation("attribute", before.answer if same else None)
