@@ -48,3 +48,13 @@ def test_only_a_place_few_passages_print_tells_the_event(page):
 )
 def test_two_people_s_meeting_at_a_place_is_the_one_there(engine, question):
     assert "华盛顿" in engine.answer(question).passages[0].text
+
+
+def test_a_long_message_s_aside_puts_no_event_at_its_place(page):
+    message = (
+        "我最近在整理资料，读了很多东西。有人说那次是在纽约谈的，也有人说不是。"
+        "我有点搞不清楚了。想问一下：他们后来在哪里再次会谈？"
+    )
+    texts = ["双方在纽约会面。", "双方在华盛顿会谈。"]
+    assert not place_scores(message, "zh", texts, page[2]).any()
+    assert place_scores("他们在纽约谈了什么？", "zh", texts, page[2]).any()

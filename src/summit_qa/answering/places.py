@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 
+from summit_qa.answering.long_messages import asked_part
 from summit_qa.page.names import Glossary
 
 # A locative word before the place (zh, en, vi) or a particle after it (ko, ja).
@@ -52,6 +53,6 @@ TELLING = 3
 def place_scores(question: str, language: str, texts: list[str], glossary: Glossary) -> np.ndarray:
     """1.0 for each passage naming every place the question puts its event at, of those few
     passages print, else 0.0 (all 0.0 when it puts it at none)."""
-    named = event_places(question, language, glossary)
+    named = event_places(asked_part(question), language, glossary)  # not a long message's aside
     places = [p for p in named if sum(p in t for t in texts) <= TELLING]
     return np.array([float(bool(places) and all(p in t for p in places)) for t in texts], np.float32)
