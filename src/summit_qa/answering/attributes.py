@@ -13,6 +13,7 @@ none, and the ranking finds another.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summit_qa.answering.cues import WHY, matches
 from summit_qa.page.names import Glossary
@@ -166,7 +167,7 @@ def event_told(
     question: str,
     language: str,
     shown: tuple[int, str],
-    others: list[tuple[int, str]],
+    others: Callable[[], list[tuple[int, str]]],
     glossary: Glossary,
     named: tuple[str, ...],
 ) -> tuple[list[int], str]:
@@ -178,4 +179,4 @@ def event_told(
         return [shown[0]], "same event"
     if matches(WHY, question, language):
         return [], ""
-    return same_event_elsewhere(shown[1], others, kind, glossary, named), "event told elsewhere"
+    return same_event_elsewhere(shown[1], others(), kind, glossary, named), "event told elsewhere"

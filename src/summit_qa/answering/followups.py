@@ -276,7 +276,7 @@ def resolve(
         and not _another_act(question, before.query, glossary)
         and (covers is None or covers(before.answer, unasked(question, language)))
     ):
-        others = [(i, text_of(i)) for i in (sequence or {})]
+        others = lambda: [(i, text_of(i)) for i in (sequence or {})]  # noqa: E731 - read only when needed
         named = _named(glossary, names, carried)
         lifted, reason = event_told(
             question, language, (before.answer, text_of(before.answer)), others, glossary, named

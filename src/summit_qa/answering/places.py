@@ -24,21 +24,12 @@ _BEFORE = {
 _AFTER = {"ko": re.compile(r"^\s*에서"), "ja": re.compile(r"^\s*(?:で|にて)")}
 
 
-def _spans(text: str, name: str, glossary: Glossary) -> list[tuple[int, int]]:
-    """Where ``text`` writes ``name`` (a Chinese form), in any script."""
-    found = [
-        (m.start(), m.end()) for pattern, zh in glossary.aliases if zh == name for m in pattern.finditer(text)
-    ]
-    found += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-    return found
-
-
 def event_places(question: str, language: str, glossary: Glossary) -> tuple[str, ...]:
     """The places (Chinese forms) ``question`` says its event happened at."""
     before, after = _BEFORE.get(language), _AFTER.get(language)
     found = []
     for name in glossary.names(question, ("place",)):
-        for start, end in _spans(question, name, glossary):
+        for start, end in glossary.spans(question, name):
             if (before and before.search(question[:start])) or (after and after.search(question[end:])):
                 found.append(name)
                 break

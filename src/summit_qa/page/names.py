@@ -122,13 +122,16 @@ class Glossary:
         """The Chinese forms of every name and term ``question`` writes, in glossary order."""
         return tuple(dict.fromkeys(zh for pattern, zh in self.aliases if pattern.search(question)))
 
+    def spans(self, text: str, name: str) -> list[tuple[int, int]]:
+        """Every place ``text`` writes ``name`` (a Chinese form of the glossary), in any script."""
+        found = [
+            (m.start(), m.end()) for pattern, zh in self.aliases if zh == name for m in pattern.finditer(text)
+        ]
+        return found + [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+
     def position(self, text: str, name: str) -> int:
-        """Where ``text`` first writes ``name`` (a Chinese form of the glossary) in any script,
-        the Chinese form included; ``len(text)`` when it does not."""
-        found = [m.start() for pattern, zh in self.aliases if zh == name for m in [pattern.search(text)] if m]
-        if (at := text.find(name)) >= 0:
-            found.append(at)
-        return min(found, default=len(text))
+        """Where ``text`` first writes ``name`` in any script; ``len(text)`` when it does not."""
+        return min((start for start, _ in self.spans(text, name)), default=len(text))
 
     def names(self, text: str, types: tuple[str, ...] = NAME_TYPES) -> tuple[str, ...]:
         """The page's names (Chinese forms) that ``text`` mentions, in any script; a
