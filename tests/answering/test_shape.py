@@ -205,6 +205,29 @@ def test_lists_of_events(question, language):
     assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"
 
 
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("把蓬佩奥所有的访问按时间排一下", "zh"),
+        ("Show me every visit Pompeo made", "en"),
+        ("Pompeo's trips, all of them", "en"),
+        ("폼페이오 방문 전부 보여줘", "ko"),
+        ("ポンペオ氏の訪問を全部教えて", "ja"),
+        ("Cho tôi tất cả các chuyến thăm của Pompeo", "vi"),
+    ],
+)
+def test_words_of_totality_ask_for_every_event(question, language):
+    assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind == "list"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is all this about Pompeo's visit?", "Was Pompeo's visit all his own idea?"],
+)
+def test_totality_needs_a_plural_of_events(question):
+    assert shape(question, "en", names=["蓬佩奥"], actions=["visit"]).kind == "single"
+
+
 def test_a_list_cue_without_events_is_one_passage_s_question():
     # "which projects" names things one passage lists, not a set of events
     assert shape("哪些合作项目可能松绑？", "zh").kind == "single"

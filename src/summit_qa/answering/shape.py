@@ -93,7 +93,7 @@ SOME_COUNT = {
 LIST = {
     "zh": _any(
         r"都有哪些|有哪些|都有什么|有什么事|哪几次|哪些|列出|列举|都是什么|分别是|一一|梳理|盘点|按时间(?:顺序)?|"
-        r"一步步|来龙去脉|经过|过程|前前后后|始末|前因后果",
+        r"一步步|来龙去脉|经过|过程|前前后后|始末|前因后果|所有|全部",
         r"都[^，,。？?]{0,8}(?:谁|哪儿|哪里)",  # "都跟谁见过面": 都 before who / where asks for each one
     ),
     "en": _any(
@@ -103,6 +103,8 @@ LIST = {
         r"\ball (?:the )?(?:events|meetings|visits|trips|times)\b",
         r"\bwhat are the\b",
         r"\bname the\b",
+        # words of totality: "every statement", "all the visits", "everything from … to …"
+        r"\bevery(?:thing| (?!time\b)\w+)|\ball (?:the |of the )?(?!(?:this|his|was|is|us)\b)\w+s\b|\ball of (?:it|them)\b",
         r"\bin (?:chronological|date) order\b",
         r"\bchronolog",
         r"\bwalk me through\b|\bstep by step\b|\bsequence of\b|\b(?:every|each) time\b",
@@ -111,11 +113,11 @@ LIST = {
         r"announcements)\b",
     ),
     "ko": _any(
-        r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|무슨 일들|어떤 .{1,6}들|있었던 일들|날짜별|순서대로|정리해|과정"
+        r"어떤 일들|어떤 것들|무엇무엇|나열|목록|모두|전부|빠짐없이|쭉|무슨 일들|어떤 .{1,6}들|있었던 일들|날짜별|순서대로|정리해|과정"
     ),
     "ja": _any(r"何があった|何が起き|どんな出来事|一覧|挙げて|すべて|全部|どれ|時系列|日付順|経緯|流れ"),
     "vi": _any(
-        r"những gì|những sự kiện|liệt kê|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)|"
+        r"những gì|những sự kiện|liệt kê|tất cả|toàn bộ|những lần|các sự kiện|những (?:cuộc|chuyến)|những (?:vấn đề|trở ngại)|"
         r"theo thứ tự thời gian|quá trình"
     ),
 }
