@@ -55,6 +55,21 @@ def test_a_korean_family_name_alone_is_the_page_s_most_named_bearer(glossary, te
     assert set(glossary.names(text)) == set(names)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("김 위원장은 뭐라고 했어?", ("金正恩",)),
+        ("金委員長はいつ着いた？", ("金正恩",)),
+        ("金委员长呢", ("金正恩",)),
+        ("김 부위원장은 누구를 만났어?", ()),  # a vice-chairman: not the leader
+        ("김 교수는?", ()),  # a family name without the leader's title
+        ("金子さんは？", ()),
+    ],
+)
+def test_a_korean_family_name_with_the_leader_s_title_is_the_most_named_bearer(glossary, text, names):
+    assert set(glossary.names(text)) == set(names)
+
+
 def test_a_family_name_two_people_share_about_as_often_is_left_alone(tmp_path):
     import json
 

@@ -105,7 +105,21 @@ class Glossary:
                 # not before a given name: one of the glossary's, or any capitalised word
                 pattern = rf"{_NOT_AFTER}{re.escape(family)}(?![ -](?:{names})|(?-i:[ -][A-Z])){_NOT_BEFORE}"
                 added.append((re.compile(pattern, re.I), counts[0][1]))
+                added += self._titled_family(counts[0][1])
         return replace(self, aliases=(*self.aliases, *added)) if added else self
+
+    def _titled_family(self, person: str) -> list[tuple[re.Pattern[str], str]]:
+        """``person``'s family name in Hangul or Han characters before the party title Korean and
+        Japanese news give a leader ("김 위원장", "金委員長", "김 국무위원장님"): a family name
+        is never written alone in those scripts, so only with the title.  A vice-chairman
+        ("김 부위원장", "金副委员长") puts 부/副 between them and is someone else."""
+        korean = self.shown.get((person, "ko"), "")
+        families = [f for f in (person[:1], korean[:1]) if f]
+        if not korean or not families:
+            return []
+        family = "|".join(re.escape(f) for f in dict.fromkeys(families))
+        titles = "국무위원장|위원장|国务委员长|國務委員長|国務委員長|委员长|委員長"
+        return [(re.compile(rf"(?:{family})\s?(?:{titles})"), person)]
 
     def latin_words(self) -> frozenset[str]:
         """Every Latin word of the names, lower case ("kim", "hanoi"): words a reader types
