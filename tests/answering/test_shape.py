@@ -50,6 +50,17 @@ def test_overviews(question, language):
     assert shape(question, language).kind == "overview"
 
 
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("《从6月到12月 半年来的外交》这篇写的是什么？", "zh"),
+        ("《3月から5月まで》の記事の要点は？", "ja"),
+    ],
+)
+def test_a_title_in_title_marks_is_no_period(question, language):
+    assert shape(question, language, names=["平壤"]).kind == "overview"
+
+
 def test_a_question_about_something_named_is_not_an_overview():
     # "说了什么" about a named event is one fact, not a summary of the page
     assert shape("金正恩的新年贺词讲了什么？", "zh", names=["金正恩"]).kind == "single"

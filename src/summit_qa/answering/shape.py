@@ -41,7 +41,7 @@ PAGE = {
 }
 OVERVIEW = {
     "zh": _any(
-        r"(?:讲|说)了些?什么|讲的是什么|讲什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?(?:是)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
+        r"(?:讲|说)了些?什么|(?:讲|写)的(?:都)?是(?:些)?什么|讲什么|(?:文章|报道|大事记|这篇|那篇|分析)[^。？?]{0,8}(?:讲|写|说)(?:了|的)?(?:是)?啥|主要内容|大意|要点|主线|概括|总结|概述|综述|讲讲|介绍一下(?:这|本)|"
         r"核心(?:意思|内容|观点)|中心思想|主旨|"
         r"(?:讲|说|写|提)了哪(?:几|些)(?:点|方面|内容)?|哪几点|哪些点|写了什么|(?:是)?关于(?:什么|啥)"
     ),
@@ -290,6 +290,10 @@ def asks_what_happened(question: str, language: str) -> bool:
     return _matches(HAPPENED, question, language)
 
 
+# A title in title marks ("《从新加坡到河内》这篇讲什么") names an article: its words are no period.
+_TITLE_MARKS = re.compile(r"《[^》]*》|〈[^〉]*〉")
+
+
 def read_shape(
     question: str,
     language: str,
@@ -307,7 +311,7 @@ def read_shape(
     if published is None:
         return Shape()
     happened = _matches(HAPPENED, question, language)
-    found = period(question, published, summits)
+    found = period(_TITLE_MARKS.sub("", question), published, summits)
     span, exclusive = found if found else (None, False)
     # "第二个议题", "다음 의제는?": one item, by its number or by a step from the one before
     steps = is_short(question) and (matches(NEXT, question, language) or matches(BEFORE, question, language))
