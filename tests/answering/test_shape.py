@@ -94,6 +94,19 @@ def test_counts_of_events(question, language):
 
 
 @pytest.mark.parametrize(
+    "question, language",
+    [
+        ("蓬佩奥这次访朝是第几次了？", "zh"),
+        ("폼페이오의 이번 방북은 몇 번째야?", "ko"),
+        ("ポンペオ氏の今回の訪朝は何回目？", "ja"),
+        ("ポンペオ氏が訪朝するのは何度目ですか", "ja"),
+    ],
+)
+def test_which_time_this_is_asks_one_passage_not_a_count(question, language):
+    assert shape(question, language, names=["蓬佩奥"], actions=["visit"]).kind != "count"
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("Năm 2018 có bao nhiêu mốc sự kiện?", True),  # a classifier before the noun counted

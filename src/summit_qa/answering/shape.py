@@ -70,12 +70,13 @@ DURATION = re.compile(
 # Counting events ("how many times") and counting anything ("how many"): the second is a
 # count of passages only when the question also names a kind of event or a period.
 COUNT = {
-    "zh": _any(r"几次|多少次|几回|几趟|多少回|多少趟|几处|多少处"),
+    # "第几次" asks which time this is (one passage tells it), not how many
+    "zh": _any(r"(?<!第)(?:几次|几回|几趟|几处)|多少次|多少回|多少趟|多少处"),
     "en": _any(
         r"\bhow many times\b", r"\bhow often\b", r"\bnumber of times\b", r"\bhow many (?:mentions|places)\b"
     ),
-    "ko": _any(r"몇 ?번|몇 ?차례|몇 ?회|몇 ?군데"),
-    "ja": _any(r"何回|何度|何か所|何箇所|何カ所"),
+    "ko": _any(r"몇 ?번(?!\s?째)|몇 ?차례|몇 ?회(?!\s?째)|몇 ?군데"),
+    "ja": _any(r"何回(?!目)|何度(?!目)|何か所|何箇所|何カ所"),
     "vi": _any(r"bao nhiêu lần|mấy lần|mấy chỗ|bao nhiêu chỗ"),
 }
 SOME_COUNT = {
