@@ -110,3 +110,11 @@ def test_a_kind_of_event_named_in_another_language_does_not_move_the_date_asked_
     """The page's noun for the drills ranks the passage; the day asked is the criticism's."""
     a = engine.answer("Báo chí Triều Tiên lên án cuộc tập trận Hàn-Mỹ hôm nào?")
     assert "演习" in a.passages[0].text and a.passages[0].answer_date == "2018-11-12"
+
+
+@pytest.mark.parametrize(
+    "question", ["三大障碍指的是哪些", "tell me about the 三大障碍", "那篇分析的最大任务是啥"]
+)
+def test_a_heading_written_as_printed_is_on_the_page(engine, question):
+    a = engine.answer(question)
+    assert a.kind != "refused" and a.passages
