@@ -68,3 +68,18 @@ def test_a_polite_japanese_question_is_as_short_as_its_plain_form(polite, plain)
 
 def test_a_long_polite_japanese_question_stays_long():
     assert not is_short("金正恩氏はシンガポールでトランプ大統領と何について合意しましたか？")
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("他干嘛坐船去？", True),  # 干嘛 before a verb: why
+        ("你们干吗不早说", True),
+        ("那天下午他干嘛了", False),  # what he did
+        ("开完会干嘛？", False),  # what next, at the end
+        ("他在干嘛呢", False),
+        ("这人是干嘛的", False),  # who someone is
+    ],
+)
+def test_chinese_ganma_before_a_verb_asks_why(question, why):
+    assert matches(WHY, question, "zh") == why

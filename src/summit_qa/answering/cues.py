@@ -1,8 +1,6 @@
-"""What a follow-up says, in five languages: words that refer back ("他", "that day"),
-ask for the next or the previous event, an ordinal, or the same passage again.
-
-Each table is one general class of cue, per language; followups.py decides what
-the cues mean for the question's reading.
+"""What a follow-up says, in five languages: words that refer back ("他", "that day"), ask for the
+next or the previous event, an ordinal, or the same passage again.  Each table is one general
+class of cue, per language; followups.py decides what the cues mean for the question's reading.
 """
 
 from __future__ import annotations
@@ -166,10 +164,11 @@ RETURN = {
     "ja": _any(r"さっきの|先ほどの|前の話|に戻(?:る|って|ります|りますが)"),
     "vi": _any(r"quay lại|trở lại|lúc nãy|vừa nãy|ban nãy"),
 }
-# "Why?", and what for: a reason or a purpose.
+# "Why?", and what for: a reason or a purpose; 干嘛 before a verb asks why ("他干嘛坐火车"), at the end what.
 WHY = {
     "zh": _any(
-        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|干[嘛吗](?:不|要|非)|怎么不"
+        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不",
+        r"(?<![去在做来完])干[嘛吗](?=[\u4e00-\u9fff])(?![的呢啊呀了])",
     ),
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
     "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서"),
