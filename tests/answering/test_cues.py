@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, WHY, is_short, matches
+from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, RETURN, WHY, is_short, matches
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,15 @@ def test_a_long_polite_japanese_question_stays_long():
 )
 def test_chinese_ganma_before_a_verb_asks_why(question, why):
     assert matches(WHY, question, "zh") == why
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("다시 폼페이오 얘기로, 몇 번 갔어?", True),
+        ("다시 그 이야기로 돌아가면", True),
+        ("다시 물어볼게, 언제야?", False),  # asking again is no return
+    ],
+)
+def test_korean_back_to_a_topic(question, back):
+    assert matches(RETURN, question, "ko") == back

@@ -268,6 +268,27 @@ def test_a_return_leans_on_the_earlier_turn_it_names(glossary, question, languag
     assert r.prior[17] >= 2.0
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("说回九月那次，他见了谁？", "zh"),
+        ("Going back to the September one, who did he see?", "en"),
+        ("다시 9월 얘기로, 누구 만났어?", "ko"),
+        ("9月の話に戻るけど、誰と会ったの？", "ja"),
+        ("Quay lại chuyện tháng 9, ông ấy gặp ai?", "vi"),
+    ],
+)
+def test_a_return_naming_a_month_leans_on_the_turn_shown_in_it(glossary, question, language):
+    texts = {3: "蓬佩奥访问平壤。", 5: "蓬佩奥再次访问平壤。", 7: "蓬佩奥第三次访问平壤。"}
+    earlier = [
+        _turn("蓬佩奥哪天去的？", "蓬佩奥哪天去的？", ("蓬佩奥",), 5, "2018-09-10"),
+        _turn("之前呢？", "之前呢？", (), 3, "2018-07-01"),
+        _turn("之后呢？", "之后呢？", (), 7, "2018-10-07"),
+    ]
+    r = resolve(question, language, earlier, glossary, text_of=texts.get)
+    assert r.follow_up and r.context_turn == 0 and "return" in r.reason, question
+
+
 def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
     texts = {17: "美国宣布制裁崔龙海。", 18: "金正恩发表新年贺词。"}
     earlier = [_turn("q1", "q1", (), 17), _turn("q2", "q2", (), 18)]

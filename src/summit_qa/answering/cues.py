@@ -160,7 +160,9 @@ VIEW = {
 RETURN = {
     "zh": _any(r"回到|再说回|说回|回头说|刚才(?:那|说的|提到的|讲的)|前面(?:那|说的|提到的|讲的)"),
     "en": _any(r"\b(?:back to|going back|go back|returning to|return to|you mentioned earlier)\b"),
-    "ko": _any(r"아까|앞에서 (?:말한|나온|얘기한)|다시 돌아가|돌아가서"),
+    "ko": _any(
+        r"아까|앞에서 (?:말한|나온|얘기한)|다시 돌아가|돌아가서|다시 [^,.?]{0,12}(?:얘기|이야기)(?:로|로요|에)"
+    ),
     "ja": _any(r"さっきの|先ほどの|前の話|に戻(?:る|って|ります|りますが)"),
     "vi": _any(r"quay lại|trở lại|lúc nãy|vừa nãy|ban nãy"),
 }
@@ -218,17 +220,9 @@ QUESTION_WORDS = {
 
 # Ordinals, by language: the pattern and the number each surface stands for.
 _ZH_NUM = {
-    "一": 1,
-    "头一": 1,
-    "首": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
+    k: n
+    for n, ks in enumerate(("一 头一 首", "二 两", "三", "四", "五", "六", "七", "八"), 1)
+    for k in ks.split()
 }
 _EN_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3}
 _ORDINAL = {

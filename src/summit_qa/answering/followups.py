@@ -58,7 +58,7 @@ from summit_qa.answering.cues import (
 )
 from summit_qa.answering.pairs import PAIR, pair_of, with_pair
 from summit_qa.answering.verbs import page_verbs
-from summit_qa.page.dates import DateQuery
+from summit_qa.page.dates import DateQuery, question_dates
 from summit_qa.page.names import NAME_TYPES, Glossary
 
 # How far back a follow-up looks for the answered turn it leans on.
@@ -321,6 +321,9 @@ def _that_day(question: str, language: str, before: Turn, reasons: list[str]) ->
     return [DateQuery(d.year, d.month, d.day, "context")]
 
 
+_ANY_DAY = dt.date(2000, 1, 1)  # a month or day named without a year: the year is not read
+
+
 def _returned_to(
     question: str,
     language: str,
@@ -337,6 +340,11 @@ def _returned_to(
     if not matches(RETURN, question, language) or text_of is None:
         return None
     answered = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None]
+    # "说回五月那趟" names the month of the turn it returns to: the latest shown on such a day
+    months = [DateQuery(None, q.month, q.day) for q in question_dates(question, _ANY_DAY) if q.month]
+    dated = [i for i in answered if earlier[i].date and any(q.matches(earlier[i].date) for q in months)]
+    if dated:
+        return dated[0]
     # then the turn that asked about them in its own words, not one that stepped past them
     held = {
         i: (
