@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, RETURN, WHY, is_short, matches
+from summit_qa.answering.cues import AGAIN, BEFORE, LAST, NEXT, RESPONSE, RETURN, WHY, is_short, matches
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,17 @@ def test_chinese_ganma_before_a_verb_asks_why(question, why):
 )
 def test_korean_back_to_a_topic(question, back):
     assert matches(RETURN, question, "ko") == back
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("日本怎么看待这件事？", "zh"),
+        ("how did Seoul take it?", "en"),
+        ("중국은 이걸 어떻게 받아들였어?", "ko"),
+        ("中国側はどう受け止めた？", "ja"),
+        ("Trung Quốc đón nhận thế nào?", "vi"),
+    ],
+)
+def test_how_a_side_took_the_news_asks_its_response(question, language):
+    assert matches(RESPONSE, question, language)

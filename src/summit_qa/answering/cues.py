@@ -134,13 +134,13 @@ SAME_PASSAGE = {
 }
 # A response or reaction with no object: to what the turn before was about.
 RESPONSE = {
-    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看|态度|立场"),
+    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看|看待|态度|立场"),
     "en": _any(
-        r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?|stance|attitude)\b\??$"
+        r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?|stance|attitude|t(?:ake|ook) it)\b\??$"
     ),
-    "ko": _any(r"반응|대응|답변|응답|태도|입장"),
-    "ja": _any(r"反応|応じ|返答|回答|態度|立場"),
-    "vi": _any(r"phản ứng|đáp lại|trả lời|thái độ|lập trường"),
+    "ko": _any(r"반응|대응|답변|응답|태도|입장|받아들"),
+    "ja": _any(r"反応|応じ|返答|回答|態度|立場|受け止め|受け取"),
+    "vi": _any(r"phản ứng|đáp lại|trả lời|thái độ|lập trường|đón nhận"),
 }
 # What a side said, thought or felt of what was just told ("美方是什么说法", "was Washington
 # satisfied with it?"): its view, where the passage shown may tell it.
