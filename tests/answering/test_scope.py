@@ -148,6 +148,11 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("Triều Tiên bắn bao nhiêu quả tên lửa?", "weapon_tests"),
         ("How many ballistic missiles has the North fired?", "weapon_tests"),
         ("Hội nghị tốn bao nhiêu tiền?", "money"),
+        ("蓬佩奥去平壤时谁陪同？", "entourage"),
+        ("Who travelled with Pompeo to Pyongyang?", "entourage"),
+        ("폼페이오와 함께 간 사람은 누구야?", "entourage"),
+        ("ポンペオ氏と一緒に平壌へ行ったのは誰？", "entourage"),
+        ("Ai đi cùng ông Pompeo tới Bình Nhưỡng?", "entourage"),
     ],
 )
 def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
@@ -171,6 +176,8 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "东仓里导弹发射台会被核查吗？",  # the page's launch pad, no test asked about
         "Will the missile launch pad at Tongchang-ri be inspected?",
         "Who spoke to reporters on Air Force One?",
+        "Who did Trump have dinner with?",  # a companion at table is on the page
+        "特朗普和谁一起共进晚餐？",
     ],
 )
 def test_ordinary_questions_ask_for_no_such_fact(passages, question):

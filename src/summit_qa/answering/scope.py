@@ -254,6 +254,14 @@ ANSWER_TYPES = (
         r"任职|加入|就职|工作了|担任.{0,8}(?:以来|多年)",
     ),
     _type(
+        "entourage",
+        r"随行|陪同|陪着|一起去|一同去|一同前往|带了(?:哪些|谁|什么人|几个)|随员|"
+        r"\baccompan\w*|\bentourage\b|\bdelegation\b|\bwho (?:went|travel\w*|came|flew) (?:\w+ )?with\b|"
+        r"\bbr(?:ing|ought) along\b|동행|수행원|수행단|(?:함께|같이) (?:간|갔|온|왔|가)|"
+        r"同行|随員|一緒に[^。？?]{0,8}(?:行|来)|\bđi cùng\b|tháp tùng|tùy tùng|phái đoàn",
+        r"陪同|随行|一同|同行|率领|率团|代表团|偕同|随员",
+    ),
+    _type(
         "lodging",
         r"酒店|饭店|宾馆|住(?:在)?哪|住的是|下榻|\bhotels?\b|\bwhere (?:does|did|will|is) [\w' .-]+ stay(?:ing)?\b|"
         r"호텔|숙소|묵는|묵었|ホテル|宿泊|泊ま|khách sạn|nghỉ ở đâu|ở khách sạn",
