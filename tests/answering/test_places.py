@@ -22,6 +22,19 @@ def test_the_place_an_event_is_put_at_in_five_languages(page, question, language
 @pytest.mark.parametrize(
     ("question", "language"),
     [
+        ("New York high-level talks: who took part?", "en"),
+        ("纽约高级别会谈谈了什么", "zh"),
+        ("뉴욕 고위급 회담은 언제였어?", "ko"),
+        ("ニューヨークの高官協議はいつ？", "ja"),
+    ],
+)
+def test_a_place_modifying_a_meeting_word_is_where_it_was_held(page, question, language):
+    assert event_places(question, language, page[2]) == ("纽约",)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
         ("New York or Washington?", "en"),  # named, not as where something happened
         ("他哪天去的纽约？", "zh"),  # a destination
         ("Who flew to New York?", "en"),

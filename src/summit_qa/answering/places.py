@@ -22,15 +22,28 @@ _BEFORE = {
     "vi": re.compile(r"\b(?:ở|tại)\s+$", re.I),
 }
 _AFTER = {"ko": re.compile(r"^\s*에서"), "ja": re.compile(r"^\s*(?:で|にて)")}
+# The place as the modifier of a meeting word ("Panmunjeom talks", "板门店将官级会谈", "판문점 회담"):
+# the meeting was held there.
+_MODIFIES = {
+    "zh": re.compile(r"^\s*[^\s，。？?]{0,5}?(?:会谈|会晤|会面|谈判|会议)"),
+    "en": re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:talks|meetings?|summit|negotiations?)\b", re.I),
+    "ko": re.compile(r"^\s*(?:\S+\s+)?(?:회담|회의|협상|만남)"),
+    "ja": re.compile(r"^\s*(?:の)?\S{0,5}?(?:会談|会議|協議|交渉)"),
+}
 
 
 def event_places(question: str, language: str, glossary: Glossary) -> tuple[str, ...]:
     """The places (Chinese forms) ``question`` says its event happened at."""
-    before, after = _BEFORE.get(language), _AFTER.get(language)
+    before, after, modifies = _BEFORE.get(language), _AFTER.get(language), _MODIFIES.get(language)
     found = []
     for name in glossary.names(question, ("place",)):
         for start, end in glossary.spans(question, name):
-            if (before and before.search(question[:start])) or (after and after.search(question[end:])):
+            rest = question[end:]
+            if (
+                (before and before.search(question[:start]))
+                or (after and after.search(rest))
+                or (modifies and modifies.search(rest))
+            ):
                 found.append(name)
                 break
     return tuple(found)
