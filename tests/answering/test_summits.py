@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from summit_qa.answering.summits import WHEN, summit_named, summit_passage
+from summit_qa.answering.summits import WHEN, summit_named, summit_passage, summits_held
 
 
 def _ranked_first(passages, pid):
@@ -112,3 +112,33 @@ def test_a_step_naming_no_place_of_a_summit_has_no_summit_anchor(page):
 def test_a_colloquial_first_meeting_at_a_place_is_that_summit_s_own_report(engine):
     a = engine.answer("特朗普和金正恩头一回在新加坡碰面是什么时候？")
     assert a.passages[0].date == "2018-06-12"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("特朗普和金正恩一共会晤过几次？", "zh"),
+        ("Name every summit Trump and Kim Jong Un have held", "en"),
+        ("북미 정상회담은 모두 몇 번 열렸어?", "ko"),
+        ("米朝首脳会談は全部で何回？", "ja"),
+        ("Trump và Kim Jong Un đã gặp nhau bao nhiêu lần?", "vi"),
+    ],
+)
+def test_the_summits_held_are_one_report_per_summit_day(page, question, language):
+    passages, events, glossary = page
+    held = summits_held(question, language, events, glossary, np.arange(len(passages)))
+    assert [events[i].day for i in held] == ["2018-06-12", "2019-02-27"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("特朗普和金正恩第二次会晤的时间是怎么定下来的？", "zh"),  # one summit, by its ordinal
+        ("How many times did the White House speak about the summit?", "en"),  # someone else speaks
+        ("特朗普和金正恩在新加坡会晤过几次？", "zh"),  # a place of its own
+        ("特朗普和金正恩单独会谈过几次？", "zh"),  # talks of another kind
+    ],
+)
+def test_other_sets_about_summits_are_not_the_summits_held(page, question, language):
+    passages, events, glossary = page
+    assert summits_held(question, language, events, glossary, np.arange(len(passages))) == ()

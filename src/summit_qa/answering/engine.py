@@ -41,7 +41,7 @@ from summit_qa.answering.scope import unanswerable_type
 from summit_qa.answering.selection import Selection, select, summit_days
 from summit_qa.answering.shape import TIMELINE, Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
-from summit_qa.answering.summits import SUMMIT, summit_passage
+from summit_qa.answering.summits import SUMMIT, summit_passage, summits_held
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
@@ -290,6 +290,9 @@ class SummitQA:
             return Selection(shape.kind, ())
         if shape.kind in sets and r.after_page:
             return None
+        held = summits_held(question, language, self.events, self.glossary, r.order, self._page_text)
+        if shape.kind in sets[:2] and not shape.span and held:  # "特朗普和金正恩会晤过几次？"
+            return Selection(shape.kind, held)
         named = names_something(question, self.glossary, r.terms)
         dated = shape.kind in (*sets[:3], "ordinal") and bool(
             shape.span or named or TIMELINE.search(question)

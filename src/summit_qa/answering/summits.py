@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
+from summit_qa.answering.cues import find_ordinal
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.selection import leaders, summit_days
 
@@ -117,3 +118,27 @@ def summit_named(question: str, events, glossary, order: np.ndarray) -> int | No
         if event.day in days and all(p in event.names for p in places):
             return int(i)
     return None
+
+
+def summits_held(
+    question: str, language: str, events, glossary, order: np.ndarray, page: str = ""
+) -> tuple[int, ...]:
+    """The page's summits as a count or a list asks for them ("特朗普和金正恩一共会晤过几次？",
+    "list the Trump–Kim summits"): the best ranked report dated on each summit's day, oldest
+    first.  Only of summits (the word, or a meeting of the two leaders), of no one else, no
+    place of its own, no talks of another kind (a one-on-one) and no ordinal ("第二次会晤的时间"
+    is of one summit); () otherwise."""
+    asked = set(asked_actions(question))
+    if ANOTHER_KIND.search(question) or SAYS.search(question) or asked - {"talks", "meeting"}:
+        return ()
+    if find_ordinal(question, language) is not None:
+        return ()
+    people, pair = set(glossary.names(question, ("person", "body"))), leaders(events)
+    meets = "meeting" in asked and (people == pair or LEADERS.search(question))
+    places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
+    if not (SUMMIT.search(question) or meets) or not people <= pair or places:
+        return ()
+    held = []
+    for day in summit_days(events):
+        held += [int(i) for i in order if events[int(i)].day == day][:1]
+    return tuple(held)
