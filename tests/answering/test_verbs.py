@@ -301,3 +301,17 @@ def test_a_main_point_is_not_the_biggest(page):
 @pytest.mark.parametrize("question", ["하노이에서 가장 큰 숙제는 뭐야?", "Greatest task in Hanoi?"])
 def test_the_biggest_task_is_the_passage_that_names_it(engine, question):
     assert "最大任务" in engine.answer(question).passages[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "两位外长单独谈了多久？",
+        "When did the ministers talk privately?",
+        "두 장관의 단독 회담은 언제야?",
+        "両外相の単独会談はいつ？",
+        "Hai ngoại trưởng gặp riêng khi nào?",
+    ],
+)
+def test_talks_of_two_alone_are_the_page_s_one_on_one(page, question):
+    assert "一对一" in page_verbs(question, page[2])

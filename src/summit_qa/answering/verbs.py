@@ -100,6 +100,17 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # talks of the two alone: "单独谈", "privately", "단독 회담", "単独会談", "gặp riêng" → 一对一
+        ("一对一",),
+        _any(
+            r"单独|單獨|私下",
+            r"\bone[- ]on[- ]one\b|\bprivate(?:ly)?\b|\bface[- ]to[- ]face\b|\balone\b",
+            r"단독|둘만",
+            r"単独|一対一|二人きり",
+            r"\briêng\b",
+        ),
+    ),
+    (
         ("机场",),
         _any(
             r"哪个机场|什么机场",
