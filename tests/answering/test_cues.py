@@ -109,3 +109,16 @@ def test_korean_back_to_a_topic(question, back):
 )
 def test_how_a_side_took_the_news_asks_its_response(question, language):
     assert matches(RESPONSE, question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "after"),
+    [
+        ("Còn trước vụ Singapore?", True, False),
+        ("sau chuyến đó thì sao?", False, True),
+        ("Trước khi đến Hà Nội ông ấy đi đâu?", True, False),
+        ("Vụ Singapore diễn ra khi nào?", False, False),
+    ],
+)
+def test_vietnamese_before_and_after_an_event_named(question, before, after):
+    assert (matches(BEFORE, question, "vi"), matches(NEXT, question, "vi")) == (before, after)

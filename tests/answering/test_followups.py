@@ -289,6 +289,27 @@ def test_a_return_naming_a_month_leans_on_the_turn_shown_in_it(glossary, questio
     assert r.follow_up and r.context_turn == 0 and "return" in r.reason, question
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("纽约那次再往前呢？", "zh"),
+        ("and before the New York one?", "en"),
+        ("뉴욕 그 전에는?", "ko"),
+        ("ニューヨークのその前は？", "ja"),
+        ("trước vụ New York thì sao?", "vi"),
+    ],
+)
+def test_a_step_from_an_event_named_starts_at_the_turn_that_showed_it(glossary, question, language):
+    texts = {3: "金英哲在纽约与蓬佩奥会面。", 5: "美方宣布制裁。", 7: "金正恩发表讲话。"}
+    earlier = [
+        _turn("金英哲在哪儿见的蓬佩奥？", "金英哲在哪儿见的蓬佩奥？", ("金英哲", "蓬佩奥"), 3, "2018-05-30"),
+        _turn("后来呢？", "后来呢？", (), 5, "2018-06-01"),
+    ]
+    sequence = {3: (2, 4), 5: (4, 6)}
+    r = resolve(question, language, earlier, glossary, sequence, text_of=texts.get)
+    assert r.context_turn == 0 and r.prior.get(2, 0) >= 2.0, question
+
+
 def test_a_return_naming_nothing_shown_leans_on_the_latest_turn(glossary):
     texts = {17: "美国宣布制裁崔龙海。", 18: "金正恩发表新年贺词。"}
     earlier = [_turn("q1", "q1", (), 17), _turn("q2", "q2", (), 18)]

@@ -76,7 +76,9 @@ NEXT = {
         r"그 다음|그다음|그 후|그후|이후|다음에|다음엔|다음 (?:일|건|의제|항목)|그 뒤|그뒤|(?:그보다|더) 뒤"
     ),
     "ja": _any(r"その後|そのあと|それから|次に|次は|次の|その次|(?:もっと|さらに|更に)後"),
-    "vi": _any(r"sau đó|tiếp theo|rồi sao|tiếp đó|kế tiếp"),
+    "vi": _any(
+        r"sau đó|tiếp theo|rồi sao|tiếp đó|kế tiếp|^\W*(?:còn |thế )?sau (?:vụ|chuyến|lần|cuộc|sự kiện)"
+    ),
 }
 BEFORE = {
     "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]|前一[件个条项]"),
@@ -87,7 +89,7 @@ BEFORE = {
     ),
     "ko": _any(r"그 전|그전|이전에|전에는|전엔|그 앞|(?:그보다|더) 전"),
     "ja": _any(r"その前|それ以前|以前|一つ前|(?:もっと|さらに|更に)前"),
-    "vi": _any(r"trước đó|trước khi|trước nữa"),
+    "vi": _any(r"trước đó|trước khi|trước nữa|^\W*(?:còn |thế )?trước (?:vụ|chuyến|lần|cuộc|sự kiện)"),
 }
 # "Again", "resumed", "any more news on the exercises?": the same kind of event once more.
 AGAIN = {

@@ -337,7 +337,9 @@ def _returned_to(
     turns, the one whose passage holds most of the question's names (of those, the one asking
     about them in its own words), else the latest whose
     passage holds the question's own words of the page (most recent first on a tie)."""
-    if not matches(RETURN, question, language) or text_of is None:
+    # a step from an event named ("板门店那次再往前呢") starts at the turn that showed it
+    steps = matches(NEXT, question, language) or matches(BEFORE, question, language)
+    if not (matches(RETURN, question, language) or (steps and names)) or text_of is None:
         return None
     answered = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None]
     # "说回五月那趟" names the month of the turn it returns to: the latest shown on such a day
@@ -355,7 +357,7 @@ def _returned_to(
     }
     if held and max(held.values())[0] > 0:
         return max(answered, key=lambda i: held[i])  # max keeps the first (latest) of a tie
-    if covers is None:
+    if covers is None or not matches(RETURN, question, language):
         return None
     words = unasked(question, language)
     return next((i for i in answered if covers(earlier[i].answer, words)), None)
