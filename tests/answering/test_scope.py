@@ -148,6 +148,11 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("Triều Tiên bắn bao nhiêu quả tên lửa?", "weapon_tests"),
         ("How many ballistic missiles has the North fired?", "weapon_tests"),
         ("Hội nghị tốn bao nhiêu tiền?", "money"),
+        ("朝鲜一共进行过几次核试验？", "weapon_tests"),
+        ("북한은 몇 차례 핵실험을 했나요?", "weapon_tests"),
+        ("北朝鮮は何回核実験をしたの？", "weapon_tests"),
+        ("Triều Tiên đã thử hạt nhân bao nhiêu lần?", "weapon_tests"),
+        ("Has North Korea done a nuclear test since?", "weapon_tests"),
         ("蓬佩奥去平壤时谁陪同？", "entourage"),
         ("Who travelled with Pompeo to Pyongyang?", "entourage"),
         ("폼페이오와 함께 간 사람은 누구야?", "entourage"),
@@ -177,6 +182,7 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "Will the missile launch pad at Tongchang-ri be inspected?",
         "Who spoke to reporters on Air Force One?",
         "Who did Trump have dinner with?",  # a companion at table is on the page
+        "Which nuclear test site may be verified?",  # the page's test site, no test asked about
         "特朗普和谁一起共进晚餐？",
     ],
 )

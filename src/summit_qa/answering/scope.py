@@ -282,10 +282,11 @@ ANSWER_TYPES = (
     _type(
         "weapon_tests",
         # tests and launches, not the page's test site or launch pad
-        r"试射|(?:几|多少)(?:枚|次)导弹|导弹.{0,6}(?:几|多少)|核试验.{0,6}(?:几|多少)|"
+        r"试射|(?:几|多少)(?:枚|次)导弹|导弹.{0,6}(?:几|多少)|核试验.{0,6}(?:几|多少)|(?:几|多少)次核试验|进行(?:了|过)?核试验|"
         r"\b(?:test|launch|fire)(?:s|d|ed|es|ing)? (?:any |a |\w+ )?missiles?\b|\bmissile (?:tests?|launch(?:es)?)\b(?!\s*(?:pad|site|facilit))|"
-        r"\bnuclear tests\b|\bhow many (?:\w+ )?missiles?\b|미사일.{0,12}(?:쏘|쐈|발사|시험)|핵실험(?:을|를)? ?(?:했|몇)|"
-        r"ミサイル.{0,10}(?:発射|試射|撃)(?!台)|核実験(?:を|は)?(?:何回|した|行)|(?:phóng|bắn|thử).{0,16}tên lửa",
+        r"\bnuclear test(?:s|ing)?\b(?!\s*sites?)|\bhow many (?:\w+ )?missiles?\b|미사일.{0,12}(?:쏘|쐈|발사|시험)|"
+        r"핵실험(?:을|를)? ?(?:했|몇)|몇 ?(?:번|차례)의? ?핵실험|ミサイル.{0,10}(?:発射|試射|撃)(?!台)|"
+        r"核実験(?:を|は)?(?:何回|した|行)|何回.{0,4}核実験|(?:phóng|bắn|thử).{0,16}tên lửa|thử (?:nghiệm )?hạt nhân",
         r"试射|(?:\d+|[一二三四五六七八九十几]+)(?:枚|次)(?:弹道)?导弹|进行了?.{0,4}核试验",
     ),
     _type(
