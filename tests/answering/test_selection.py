@@ -187,6 +187,20 @@ def test_the_agencies_a_page_cites_are_the_passages_citing_them(page, question):
     assert len({passages[i].article for i in bylines}) == len(bylines) > 1
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这版哪些段落出自越通社？",
+        "Which parts of this page are from the Vietnam News Agency?",
+        "이 지면에서 베트남통신 내용은 어디야?",
+    ],
+)
+def test_a_page_question_naming_a_cited_agency_is_every_passage_naming_it(page, question):
+    passages, _, _ = page
+    chosen = _select(page, Shape("page"), question)
+    assert [passages[i].id for i in chosen.passages] == [p.id for p in passages if "越通社" in p.text]
+
+
 def test_the_first_and_the_last_entry_of_the_timeline(page):
     passages, _, _ = page
     chosen = _select(page, Shape("ordinal", nth=1, nths=(1, -1)), "大事记最早一条和最后一条讲了什么")

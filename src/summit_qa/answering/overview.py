@@ -23,7 +23,12 @@ _CITES = re.compile(
 def citing(question: str, passages: Sequence[Passage], glossary: Glossary) -> tuple[int, ...]:
     """For "which agencies does the page cite?": for each news agency (a body whose Chinese
     name ends in 社, "朝中社"), the first passage citing it as a source ("据朝中社报道"), else
-    the first naming it; in page order."""
+    the first naming it; in page order.  A page question naming an agency the passages cite
+    ("which parts of the page come from KCNA?") is every passage naming it; an agency that only
+    signs articles (新华社) names no passage."""
+    named = [n for n in glossary.names(question, ("body",)) if n.endswith("社")]
+    if by_it := tuple(i for i, p in enumerate(passages) if any(n in p.text for n in named)):
+        return by_it
     if not (_AGENCY.search(question) and _CITES.search(question)):
         return ()
     agencies = [n for n, t in glossary.types.items() if t == "body" and n.endswith("社")]
