@@ -87,3 +87,11 @@ def test_objecting_to_the_other_side_is_a_protest_in_five_languages(question):
 @pytest.mark.parametrize("question", ["去年朝鲜发生了什么？", "去年美国和朝鲜谈了几次？"])
 def test_last_year_is_no_trip(question):
     assert "visit" not in asked_actions(question)
+
+
+def test_letters_asked_for_are_letters_not_trust_or_news():
+    from summit_qa.answering.actions import asked_actions
+
+    assert "letter" in asked_actions("金正恩给特朗普写过几封信？")
+    assert "letter" not in asked_actions("双方的互信缺失怎么办？")
+    assert "letter" not in asked_actions("有什么新的信息吗？")

@@ -14,6 +14,11 @@ def test_actions_are_read_from_the_words_of_the_page():
     assert "protest" in actions_in("对美方的态度感到“无比遗憾”") and "protest" in actions_in("称其为挑衅行为")
 
 
+def test_a_letter_is_a_letter_not_a_speech():
+    assert "letter" in actions_in("特朗普收到了他的亲笔信") and "letter" in actions_in("美方收到来信")
+    assert "letter" not in actions_in("他发表新年贺词")  # an address, heard by all, sent to no one
+
+
 def test_every_passage_has_an_event_with_its_names_and_day():
     data = packaged_data_dir()
     passages = load_passages(data)

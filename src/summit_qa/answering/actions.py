@@ -42,7 +42,7 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
         r"gặp|thượng đỉnh|cuộc gặp|hội nghị",
     ),
     "announcement": _any(
-        r"宣布|声明|公布",
+        r"宣布|声明|公布|发表",
         r"\bannounce",
         r"\bstatements?\b",
         r"발표|성명",
@@ -52,7 +52,13 @@ ASKED_ACTIONS: dict[str, re.Pattern[str]] = {
     "talks": _any(
         r"会谈|谈判|磋商", r"\btalks\b", r"\bnegotiat", r"협상|회담", r"交渉|協議", r"đàm phán|hội đàm"
     ),
-    "letter": _any(r"信|贺词", r"\bletters?\b", r"편지|서한|친서", r"手紙|書簡|親書", r"\bthư\b"),
+    "letter": _any(
+        r"(?<![互相诚自迷通短微])信(?!任|心|息|号|赖|誉|念)",
+        r"\bletters?\b",
+        r"편지|서한|친서",
+        r"手紙|書簡|親書",
+        r"\bthư\b",
+    ),
     "sanction": _any(r"制裁", r"\bsanction", r"제재", r"trừng phạt|cấm vận"),
     "exercise": _any(r"演习|军演", r"\bexercises?\b", r"\bdrills?\b", r"훈련|연습", r"演習", r"tập trận"),
     "remains": _any(r"遗骸|遗体", r"\bremains\b", r"유해", r"遺骨|遺骸", r"hài cốt"),

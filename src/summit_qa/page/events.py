@@ -29,7 +29,7 @@ ACTIONS: dict[str, re.Pattern[str]] = {
     "meeting": re.compile(r"会见|会面|会晤|见面|首脑会晤|金特会"),
     "talks": re.compile(r"会谈|磋商|谈判|协调|对话"),
     "announcement": re.compile(r"宣布|表示|声明|称|说|报道|发表"),
-    "letter": re.compile(r"信件|贺词|来信|亲笔信"),
+    "letter": re.compile(r"信件|来信|亲笔信"),
     "agreement": re.compile(r"签署|协议|联合声明|达成一致"),
     "sanction": re.compile(r"制裁"),
     "exercise": re.compile(r"演习|军演"),
