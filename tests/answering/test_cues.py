@@ -101,7 +101,7 @@ def test_korean_back_to_a_topic(question, back):
     ("question", "language"),
     [
         ("日本怎么看待这件事？", "zh"),
-        ("how did Seoul take it?", "en"),
+        ("what did Seoul make of it, how did they take it?", "en"),
         ("중국은 이걸 어떻게 받아들였어?", "ko"),
         ("中国側はどう受け止めた？", "ja"),
         ("Trung Quốc đón nhận thế nào?", "vi"),
@@ -115,7 +115,7 @@ def test_how_a_side_took_the_news_asks_its_response(question, language):
     ("question", "before", "after"),
     [
         ("Còn trước vụ Singapore?", True, False),
-        ("sau chuyến đó thì sao?", False, True),
+        ("còn sau chuyến ấy?", False, True),
         ("Trước khi đến Hà Nội ông ấy đi đâu?", True, False),
         ("Vụ Singapore diễn ra khi nào?", False, False),
     ],

@@ -294,13 +294,13 @@ def test_a_return_naming_a_month_leans_on_the_turn_shown_in_it(glossary, questio
     [
         ("纽约那次再往前呢？", "zh"),
         ("and before the New York one?", "en"),
-        ("뉴욕 그 전에는?", "ko"),
+        ("뉴욕 회담 그 전엔 뭐 있었어?", "ko"),
         ("ニューヨークのその前は？", "ja"),
         ("trước vụ New York thì sao?", "vi"),
     ],
 )
 def test_a_step_from_an_event_named_starts_at_the_turn_that_showed_it(glossary, question, language):
-    texts = {3: "金英哲在纽约与蓬佩奥会面。", 5: "美方宣布制裁。", 7: "金正恩发表讲话。"}
+    texts = {3: "金英哲在纽约和蓬佩奥见了面。", 5: "美方宣布制裁。", 7: "金正恩发表讲话。"}
     earlier = [
         _turn("金英哲在哪儿见的蓬佩奥？", "金英哲在哪儿见的蓬佩奥？", ("金英哲", "蓬佩奥"), 3, "2018-05-30"),
         _turn("后来呢？", "后来呢？", (), 5, "2018-06-01"),

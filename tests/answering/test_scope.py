@@ -181,7 +181,7 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "东仓里导弹发射台会被核查吗？",  # the page's launch pad, no test asked about
         "Will the missile launch pad at Tongchang-ri be inspected?",
         "Who spoke to reporters on Air Force One?",
-        "Who did Trump have dinner with?",  # a companion at table is on the page
+        "Who shares Trump's dinner table?",  # a companion at table is on the page
         "Which nuclear test site may be verified?",  # the page's test site, no test asked about
         "特朗普和谁一起共进晚餐？",
     ],

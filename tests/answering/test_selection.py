@@ -498,7 +498,10 @@ def test_the_timeline_s_entries_are_counted_without_the_news_lead_above_them(eng
 
 @pytest.mark.parametrize(
     ("question", "kind"),
-    [("有过哪些联合演习？", "exercise"), ("List what happened with the remains of US soldiers", "remains")],
+    [
+        ("有过哪些联合演习？", "exercise"),
+        ("Which steps were taken over the soldiers' remains? list them", "remains"),
+    ],
 )
 def test_a_kind_of_event_the_page_tells_a_few_times_is_every_dated_one(page, question, kind):
     passages, events, _ = page

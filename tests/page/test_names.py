@@ -62,7 +62,7 @@ def test_a_korean_family_name_alone_is_the_page_s_most_named_bearer(glossary, te
         ("金委員長はいつ着いた？", ("金正恩",)),
         ("金委员长呢", ("金正恩",)),
         ("김 부위원장은 누구를 만났어?", ()),  # a vice-chairman: not the leader
-        ("김 교수는?", ()),  # a family name without the leader's title
+        ("김 교수 의견은 뭐야?", ()),  # a family name without the leader's title
         ("金子さんは？", ()),
     ],
 )

@@ -337,7 +337,7 @@ def _returned_to(
     turns, the one whose passage holds most of the question's names (of those, the one asking
     about them in its own words), else the latest whose
     passage holds the question's own words of the page (most recent first on a tie)."""
-    # a step from an event named ("板门店那次再往前呢") starts at the turn that showed it
+    # a step from an event named ("纽约那次再往前呢") starts at the turn that showed it
     steps = matches(NEXT, question, language) or matches(BEFORE, question, language)
     if not (matches(RETURN, question, language) or (steps and names)) or text_of is None:
         return None
