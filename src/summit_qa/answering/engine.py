@@ -290,8 +290,8 @@ class SummitQA:
             return Selection(shape.kind, ())
         if shape.kind in sets and r.after_page:
             return None
-        held = summits_held(question, language, self.events, self.glossary, r.order, self._page_text)
-        if shape.kind in sets[:2] and not shape.span and held:  # "特朗普和金正恩会晤过几次？"
+        summits = (question, language, self.events, self.glossary, r.order, self._page_text)
+        if shape.kind in sets[:2] and not shape.span and (held := summits_held(*summits)):  # "会晤过几次？"
             return Selection(shape.kind, held)
         named = names_something(question, self.glossary, r.terms)
         dated = shape.kind in (*sets[:3], "ordinal") and bool(

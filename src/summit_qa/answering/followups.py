@@ -334,9 +334,10 @@ def _returned_to(
     text_of: Callable[[int], str] | None,
 ) -> int | None:
     """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
-    turns, the one whose passage holds most of the question's names (of those, the one asking
-    about them in its own words), else the latest whose
-    passage holds the question's own words of the page (most recent first on a tie)."""
+    turns, the latest shown on the month it names, else the one whose passage holds most of the
+    question's names (of those, the one asking about them in its own words), else the latest
+    whose passage holds the question's own words of the page (most recent first on a tie).  A
+    step naming an event ("纽约那次再往前呢") starts at the turn whose passage holds its names."""
     # a step from an event named ("纽约那次再往前呢") starts at the turn that showed it
     steps = matches(NEXT, question, language) or matches(BEFORE, question, language)
     if not (matches(RETURN, question, language) or (steps and names)) or text_of is None:

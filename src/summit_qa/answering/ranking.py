@@ -350,8 +350,8 @@ class Ranker:
 
     def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray]) -> bool:
         """A label of the page (the label signal), someone the page names in only a passage or
-        two, one of its headings as printed, or the n-th item under one of its headings named by the heading's last word
-        ("分析里说的第一个障碍": 三大障碍)."""
+        two, one of its headings as printed, or the n-th item under one of its headings named by
+        the heading's last word ("分析里说的第一个障碍": 三大障碍)."""
         if columns["label"].any():
             return True
         if set(self.glossary.names(text, ("person",))) & self._rare_people:
