@@ -168,7 +168,7 @@ RETURN = {
     "ja": _any(r"さっきの|先ほどの|前の話|に戻(?:る|って|ります|りますが)"),
     "vi": _any(r"quay lại|trở lại|lúc nãy|vừa nãy|ban nãy"),
 }
-# "Why?", and what for: a reason or a purpose; 干嘛 before a verb asks why ("他干嘛坐火车"), at the end what.
+# "Why?", and what for: a reason or a purpose; 干嘛 before a verb asks why ("他干嘛坐船去"), at the end what.
 WHY = {
     "zh": _any(
         r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不",

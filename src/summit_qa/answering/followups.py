@@ -343,7 +343,7 @@ def _returned_to(
     if not (matches(RETURN, question, language) or (steps and names)) or text_of is None:
         return None
     answered = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].answer is not None]
-    # "说回五月那趟" names the month of the turn it returns to: the latest shown on such a day
+    # "说回九月那次" names the month of the turn it returns to: the latest shown on such a day
     months = [DateQuery(None, q.month, q.day) for q in question_dates(question, _ANY_DAY) if q.month]
     dated = [i for i in answered if earlier[i].date and any(q.matches(earlier[i].date) for q in months)]
     if dated:

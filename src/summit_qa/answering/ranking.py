@@ -356,7 +356,7 @@ class Ranker:
             return True
         if set(self.glossary.names(text, ("person",))) & self._rare_people:
             return True
-        if any(s in text for s in self._sections):  # a heading written as printed ("三大障碍是什么")
+        if any(s in text for s in self._sections):  # a heading written as printed ("三大障碍指哪些")
             return True
         return find_ordinal(text, language) is not None and any(s[-2:] in text for s in self._sections)
 
