@@ -13,22 +13,14 @@ from summit_qa.answering.places import event_places, place_scores
         ("특사들이 뉴욕에서 뭘 논의했어?", "ko"),
         ("特使たちはニューヨークで何を話したの？", "ja"),
         ("Các đặc phái viên đã bàn gì ở New York?", "vi"),
-    ],
-)
-def test_the_place_an_event_is_put_at_in_five_languages(page, question, language):
-    assert event_places(question, language, page[2]) == ("纽约",)
-
-
-@pytest.mark.parametrize(
-    ("question", "language"),
-    [
+        # the place modifying a meeting word: where it was held
         ("New York high-level talks: who took part?", "en"),
         ("纽约高级别会谈谈了什么", "zh"),
         ("뉴욕 고위급 회담은 언제였어?", "ko"),
         ("ニューヨークの高官協議はいつ？", "ja"),
     ],
 )
-def test_a_place_modifying_a_meeting_word_is_where_it_was_held(page, question, language):
+def test_the_place_an_event_is_put_at_in_five_languages(page, question, language):
     assert event_places(question, language, page[2]) == ("纽约",)
 
 

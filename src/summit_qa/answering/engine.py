@@ -290,7 +290,7 @@ class SummitQA:
             return Selection(shape.kind, ())
         if shape.kind in sets and r.after_page:
             return None
-        summits = (question, language, self.events, self.glossary, r.order, self._page_text)
+        summits = (question, language, self.events, self.glossary, r.order, self._page_text, self.summits)
         if shape.kind in sets[:2] and not shape.span and (held := summits_held(*summits)):  # "会晤过几次？"
             return Selection(shape.kind, held)
         named = names_something(question, self.glossary, r.terms)

@@ -121,13 +121,14 @@ def summit_named(question: str, events, glossary, order: np.ndarray) -> int | No
 
 
 def summits_held(
-    question: str, language: str, events, glossary, order: np.ndarray, page: str = ""
+    question: str, language: str, events, glossary, order: np.ndarray, page: str = "", days=None
 ) -> tuple[int, ...]:
     """The page's summits as a count or a list asks for them ("特朗普和金正恩一共会晤过几次？",
     "list the Trump–Kim summits"): the best ranked report dated on each summit's day, oldest
-    first.  Only of summits (the word, or a meeting of the two leaders), of no one else, no
-    place of its own, no talks of another kind (a one-on-one) and no ordinal ("第二次会晤的时间"
-    is of one summit); () otherwise."""
+    first (``days``: the summits' days when already read, else read from ``events``).  Only
+    of summits (the word, or a meeting of the two leaders), of no one else, no place of its
+    own, no talks of another kind (a one-on-one) and no ordinal ("第二次会晤的时间" is of one
+    summit); () otherwise."""
     asked = set(asked_actions(question))
     if ANOTHER_KIND.search(question) or SAYS.search(question) or asked - {"talks", "meeting"}:
         return ()
@@ -139,6 +140,6 @@ def summits_held(
     if not (SUMMIT.search(question) or meets) or not people <= pair or places:
         return ()
     held = []
-    for day in summit_days(events):
+    for day in summit_days(events) if days is None else days:
         held += [int(i) for i in order if events[int(i)].day == day][:1]
     return tuple(held)
