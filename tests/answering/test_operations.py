@@ -128,6 +128,9 @@ def _converse(engine, turns):
         (["大事记是从什么时候开始记的？", "最后一条呢？"], "2019-02-08"),
         # "again": the next event of the kind the follow-up names
         (["美国国防部哪天宣布暂停军演？", "后来又搞联合演习了吗？"], "2018-11-05"),
+        # a step naming the kind of event it asks for: the next (previous) of that kind
+        (["미국이 한미 연합훈련 중단을 발표한 게 언제야?", "그 다음 훈련은?"], "2018-11-05"),
+        (["金英哲哪天赴美的？", "之后的访问呢？"], "2018-07-06"),
         # the next occurrence of a series, not the next event on the page
         (["金英哲和蓬佩奥哪天在纽约见的面？", "下一次呢？"], "2019-01-18"),
         (
@@ -322,6 +325,25 @@ def test_a_step_names_its_anchor_by_its_own_words_not_by_that(question, named):
     from summit_qa.answering.operations import NAMED_ANCHOR
 
     assert bool(NAMED_ANCHOR.search(question)) is named
+
+
+@pytest.mark.parametrize(
+    "question, language, asked",
+    [
+        ("그 다음 훈련은?", "ko", True),
+        ("Any sanctions before that?", "en", True),
+        ("之后的访问呢？", "zh", True),
+        ("その前の会談は？", "ja", True),
+        ("What happened just after that visit?", "en", False),  # the visit is where it steps from
+        ("访问之后呢？", "zh", False),  # an anchor of its own words
+        ("その後は？", "ja", False),  # no kind named
+        ("sau đó thì sao?", "vi", False),
+    ],
+)
+def test_a_step_asking_for_a_kind_of_event_and_nothing_else(question, language, asked):
+    from summit_qa.answering.operations import _kind_asked
+
+    assert _kind_asked(question, language) is asked
 
 
 @pytest.mark.model

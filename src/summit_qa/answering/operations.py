@@ -333,11 +333,28 @@ def _step(
         and goes_on(passages[start].text, before.question, before.language, question, before.query, language)
     ):
         return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
-    again = matches(AGAIN, question, language)  # "又搞演习了吗": the next of that kind
+    # "又搞演习了吗", "그 다음 발표는?": the next of the kind it names again or as what it asks
+    # for, not as where it steps from ("仪式之后呢": an anchor of its own)
+    again = matches(AGAIN, question, language) or _kind_asked(question, language)
     kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
     return Operation(
         name, kind if kind is not None else step_in_time(events, start, step, [p.text for p in passages])
     )
+
+
+def _kind_asked(question: str, language: str) -> bool:
+    """A step asking for a kind of event and nothing else ("그 다음 발표는?", "was there an
+    announcement before that?"): one word beside the step's own, not an anchor it names."""
+    if NAMED_ANCHOR.search(question) or not asked_actions(question):
+        return False
+    for table in (NEXT, BEFORE):
+        if pattern := table.get(language):
+            question = pattern.sub(" ", question)
+    rest = _DETERMINER.sub(" ", content_of(question, language))
+    return len(rest) <= 4 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
+
+
+_DETERMINER = re.compile(r"\b(?:any|some|other|another|more|the|an?)\b", re.I)
 
 
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:

@@ -108,7 +108,9 @@ def step_of_kind(events: Sequence[Event], at: int, step: int, kinds: Sequence[st
     day = events[at].day
     if not kinds or day is None:
         return None
-    dated = [e for e in day_order(events) if set(kinds) & set(e.actions) and e.passage != at]
+    dated = [  # a day, not a month a passage looks back on ("去年 6 月…")
+        e for e in day_order(events) if set(kinds) & set(e.actions) and e.passage != at and len(e.day) == 10
+    ]
     later = [e for e in dated if (e.day > day if step > 0 else e.day < day)]
     return (later[0] if step > 0 else later[-1]).passage if later else None
 
