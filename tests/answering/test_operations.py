@@ -42,6 +42,8 @@ def test_a_label_the_follow_up_writes_itself_pins_its_item():
     [
         ("下一次呢？", "zh", NEXT_TIME),
         ("上一次是哪天", "zh", TIME_BEFORE),
+        ("上回见面在哪？", "zh", TIME_BEFORE),
+        ("下回呢", "zh", NEXT_TIME),
         ("And the time after that?", "en", NEXT_TIME),
         ("다음 번은?", "ko", NEXT_TIME),
         ("前回は？", "ja", TIME_BEFORE),
@@ -131,6 +133,8 @@ def _converse(engine, turns):
         # a step naming the kind of event it asks for: the next (previous) of that kind
         (["미국이 한미 연합훈련 중단을 발표한 게 언제야?", "그 다음 훈련은?"], "2018-11-05"),
         (["金英哲哪天赴美的？", "之后的访问呢？"], "2018-07-06"),
+        # "下回", and a pair: after a step to an event of two others, those two
+        (["特朗普哪天宣布新加坡会晤的日期？", "然后呢？", "他俩下回见面是什么时候？"], "2019-01-18"),
         # the next occurrence of a series, not the next event on the page
         (["金英哲和蓬佩奥哪天在纽约见的面？", "下一次呢？"], "2019-01-18"),
         (

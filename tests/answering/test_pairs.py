@@ -68,6 +68,15 @@ def test_of_the_answer_shown_the_one_who_tells_comes_after_those_it_tells_of(glo
     assert _pair("他俩什么时候谈？", "zh", [T((), 1)], glossary) == ("特朗普", "金正恩")
 
 
+def test_a_pair_is_the_two_of_the_passage_shown_when_the_talk_moved_on_to_others(glossary):
+    # the talk named the two leaders; the passage shown now is about two others
+    moved = [T(("特朗普", "金正恩"), 2), T(("特朗普", "金正恩"), 0)]
+    assert _pair("他俩后来还见过吗？", "zh", moved, glossary) == ("金英哲", "蓬佩奥")
+    # one of them is in the passage shown: the talk's two stay
+    stayed = [T(("特朗普", "金正恩"), 1)]
+    assert set(_pair("他俩后来还见过吗？", "zh", stayed, glossary)) == {"特朗普", "金正恩"}
+
+
 def test_no_pair_when_the_conversation_names_fewer_than_two(glossary):
     assert _pair("他俩什么时候谈？", "zh", [T(("特朗普",), 2)], glossary) == ()
     assert _pair("他俩什么时候谈？", "zh", [T(("特朗普", "金正恩"), None)], glossary) == ("特朗普", "金正恩")

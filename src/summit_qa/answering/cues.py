@@ -105,14 +105,14 @@ AGAIN = {
 # "The time after that" / "上一次": the next or previous occurrence of a series (a person's
 # trips, two people's meetings), not the next event on the page.
 NEXT_TIME = {
-    "zh": _any(r"(?<!最)[下后]一[次回趟]|下次|再下一次"),
+    "zh": _any(r"(?<!最)[下后]一[次回趟]|下[次回]|再下一次"),
     "en": _any(r"\bthe (?:next|following) time\b|\bthe time after\b|\bagain\b"),
     "ko": _any(r"다음 ?번"),
     "ja": _any(r"次の回|次回"),
     "vi": _any(r"lần (?:sau|tiếp theo|kế tiếp)"),
 }
 TIME_BEFORE = {
-    "zh": _any(r"(?<!最)[上前]一[次回趟]|上次"),
+    "zh": _any(r"(?<!最)[上前]一[次回趟]|上[次回]"),
     "en": _any(r"\bthe (?:previous|last) time before\b|\bthe time before\b"),
     "ko": _any(r"지난 ?번|이전 ?번|그 ?전 ?번"),
     "ja": _any(r"前の回|前回"),

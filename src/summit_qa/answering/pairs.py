@@ -58,18 +58,18 @@ def pair_of(
     if len(people) >= 2:
         return ()
     recent = list(earlier)[::-1][:turns]
-    people = list(
-        dict.fromkeys([*people, *(n for t in recent for n in t.names if glossary.types.get(n) == "person")])
-    )
+    named = [n for t in recent for n in t.names if glossary.types.get(n) == "person"]
     answered = next((t for t in recent if t.answer is not None), None)
-    if len(people) < 2 and answered is not None and text_of is not None:
+    shown = []
+    if answered is not None and text_of is not None:
         # the people an event is about before the one who tells of it ("发言人桑德斯表示，特朗普将…")
         text = text_of(answered.answer)
         at = {n: glossary.position(text, n) for n in glossary.names(text, ("person",))}
-        people += sorted(
-            (n for n in at if n not in people),
-            key=lambda n: (bool(SAYS.match(text, at[n], at[n] + 24)), at[n]),
-        )
+        shown = sorted(at, key=lambda n: (bool(SAYS.match(text, at[n], at[n] + 24)), at[n]))
+    # those the talk named, unless the passage just shown is about two others (a step moved on)
+    moved = len(shown) >= 2 and not set(named) & set(shown)
+    first = [*people, *shown] if moved else [*people, *named, *shown]
+    people = list(dict.fromkeys(first))
     return tuple(people[:2]) if len(people) >= 2 else ()
 
 
