@@ -26,11 +26,9 @@ from summit_qa.answering.cues import (
     BEFORE,
     LAST,
     NEXT,
-    NEXT_TIME,
     SAME_PASSAGE,
     SAYING,
     SOURCE,
-    TIME_BEFORE,
     WHY,
     content_of,
     find_ordinal,
@@ -39,9 +37,10 @@ from summit_qa.answering.cues import (
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.reasons import REASON
-from summit_qa.answering.selection import Selection, meetings_of, timeline_entry, travels
+from summit_qa.answering.selection import Selection, timeline_entry
+from summit_qa.answering.series import NAMED_ANCHOR, first_series, kind_asked, step_in_series
 from summit_qa.answering.shape import ENTRY, TIMELINE
-from summit_qa.answering.steps import RELATIVE_DAY, day_order, goes_on, step_in_time, step_of_kind, writes_day
+from summit_qa.answering.steps import RELATIVE_DAY, goes_on, step_in_time, step_of_kind, writes_day
 from summit_qa.answering.summits import summit_named, summit_passage
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.events import Event
@@ -129,47 +128,6 @@ def event_topic(text: str) -> str:
     return re.split(r"(?<=[。！？])", text)[0][:80]
 
 
-def series(
-    events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary
-) -> list[int]:
-    """The events of the person and the kind of action a question names, in date order
-    (a person's trips: the trips they take); or the meetings of the two people it names
-    ("those two sat down a second time": both named, at a meeting or talks)."""
-    people = glossary.names(question, ("person",))
-    actions = set(asked_actions(question))
-    if len(people) == 2 and actions & {"meeting", "talks"}:
-        return meetings_of(events, people, actions)
-    if len(people) == 2 and actions == {"visit"}:  # "蓬佩奥第一次去朝鲜见金正恩": the first one's trips
-        people = (min(people, key=lambda p: glossary.position(question, p)),)
-    if len(people) != 1 or not actions:
-        return []
-    chosen = [
-        e
-        for e in day_order(events)
-        if people[0] in e.names
-        and actions & set(e.actions)
-        and ("visit" not in actions or travels(passages[e.passage].text, people[0]))
-    ]
-    return [e.passage for e in chosen]
-
-
-def _first_series(queries: Sequence[str], events, passages, glossary: Glossary) -> list[int]:
-    """The series (see :func:`series`) of the first of ``queries`` that names one."""
-    return next((r for r in (series(events, passages, q, glossary) for q in queries if q) if r), [])
-
-
-# A step from an event named by its own words ("仪式之后", "after the ceremony", "훈련 이후"),
-# not from "that" ("那之前", "after that", "그 다음", "その後"): the words name the anchor.
-NAMED_ANCHOR = re.compile(
-    r"[\u4e00-\u9fff]{2,}(?<![那这此])(?:之后|以后|之前|以前)"
-    r"|\b(?:after|before) (?:the|his|her|their|kim's|trump's) \w+"
-    r"|[\uac00-\ud7af]{2,} (?:바로 )?(?:이후|다음에|후에|전에|전엔|전에는|직전|직후)"
-    r"|[\u4e00-\u9fff\u30a0-\u30ff]{2,}の(?:後|あと|前)"
-    r"|\b(?:sau|trước) (?:khi |cuộc |lễ )?(?!đó\b|này\b)\w+",
-    re.I,
-)
-
-
 def _named_anchor(
     question: str,
     earlier: Sequence[Turn],
@@ -224,14 +182,10 @@ def read_operation(
     # latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
     item, last = labelled_item(passages, before.answer), LAST.get(language)
-    once = (
-        1 if matches(NEXT_TIME, question, language) else -1 if matches(TIME_BEFORE, question, language) else 0
-    )
-    if once:  # "the time after that", "上一次呢？": the series' next (previous) one
-        run = _first_series(asked, events, passages, glossary)
-        k = run.index(before.answer) + once if before.answer in run else -1
-        if 0 <= k < len(run):
-            return Operation("next" if once > 0 else "previous", run[k])
+    page_of = (events, passages, glossary)
+    # "the time after that", "之后还去过没": the series' next (previous) one
+    if walked := step_in_series(question, language, step, resolution.names, asked, before.answer, page_of):
+        return Operation("next" if walked[1] > 0 else "previous", walked[0])
     if step:
         return _step(
             step, question, language, earlier, before, item, events, passages, order, lexical, glossary
@@ -254,7 +208,8 @@ def read_operation(
         named = sorted(resolution.names, key=lambda n: glossary.position(resolution.query, n))
         own = " ".join([*named, question]) if asked_actions(question) else ""
         pair = len(glossary.names(own, ("person",))) == 2
-        run = _first_series([own] if pair else [own, *asked], events, passages, glossary)
+        shown = passages[before.answer].text
+        run = first_series([own] if pair else [own, *asked], events, passages, glossary, shown)
         if run and abs(n) <= len(run) and n != 0:
             return Operation("nth", run[n - 1] if n > 0 else run[n])
         # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
@@ -335,26 +290,11 @@ def _step(
         return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
     # "又搞演习了吗", "그 다음 발표는?": the next of the kind it names again or as what it asks
     # for, not as where it steps from ("仪式之后呢": an anchor of its own)
-    again = matches(AGAIN, question, language) or _kind_asked(question, language)
+    again = matches(AGAIN, question, language) or kind_asked(question, language)
     kind = step_of_kind(events, start, step, asked_actions(question)) if again else None
     return Operation(
         name, kind if kind is not None else step_in_time(events, start, step, [p.text for p in passages])
     )
-
-
-def _kind_asked(question: str, language: str) -> bool:
-    """A step asking for a kind of event and nothing else ("그 다음 발표는?", "was there an
-    announcement before that?"): one word beside the step's own, not an anchor it names."""
-    if NAMED_ANCHOR.search(question) or not asked_actions(question):
-        return False
-    for table in (NEXT, BEFORE):
-        if pattern := table.get(language):
-            question = pattern.sub(" ", question)
-    rest = _DETERMINER.sub(" ", content_of(question, language))
-    return len(rest) <= 4 if re.search(f"[{CJK}]", rest) else len(rest.split()) <= 1
-
-
-_DETERMINER = re.compile(r"\b(?:any|some|other|another|more|the|an?)\b", re.I)
 
 
 def day_step(resolution: Resolution, before: Turn, passages: Sequence[Passage], order) -> Operation | None:
