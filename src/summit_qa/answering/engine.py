@@ -25,6 +25,7 @@ from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
+from summit_qa.answering.cues import find_ordinal
 from summit_qa.answering.described import described
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
@@ -215,7 +216,8 @@ class SummitQA:
         page = (self.events, self.index.passages, self.glossary)
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         written = self.ranker.names_label(cleaned, language)
-        reply, pinned = carry_out(op, reply, names_label(cleaned, language, r.signals["label"], written))
+        labelled = names_label(cleaned, language, r.signals["label"], written)
+        reply, pinned = carry_out(op, reply, labelled, find_ordinal(cleaned, language) is not None)
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:

@@ -35,7 +35,7 @@ from summit_qa.answering.cues import (
     matches,
 )
 from summit_qa.answering.entities import is_actor
-from summit_qa.answering.followups import Resolution, Turn
+from summit_qa.answering.followups import Resolution, Turn, is_short
 from summit_qa.answering.reasons import REASON
 from summit_qa.answering.selection import Selection, timeline_entry
 from summit_qa.answering.series import NAMED_ANCHOR, first_series, kind_asked, step_in_series
@@ -60,12 +60,16 @@ class Operation:
     unsaid: bool = False  # "why?" of what the page gives no reason for: told so
 
 
-def carry_out(op: Operation | None, reply: Reply, labelled: int | None) -> tuple[Reply, bool]:
+def carry_out(
+    op: Operation | None, reply: Reply, labelled: int | None, nth: bool = False
+) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
     a series); and whether the operation moved the conversation to that passage's event."""
-    if op is None:
-        return reply, False
+    if op is None:  # a new question asking for the ``nth`` item ("头一个议题是啥？"): its paragraph,
+        # not one naming the label as printed, often to ask within it ("议题三中，…": as ranked)
+        named = labelled is not None and nth and reply.kind == "answer" and reply.selection is None
+        return (replace(reply, selection=Selection("ordinal", (labelled,))) if named else reply), False
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
         refused = message("not_in_article", reply.language)
         return replace(reply, kind="refused", operation=op.name, message=refused), False
@@ -198,8 +202,11 @@ def read_operation(
         listed = before.shown if len(before.shown) > 1 and not asked_actions(question) else ()
         if listed and not glossary.names(question) and abs(n) <= len(listed):  # "第二个呢？" of a list shown
             return Operation("nth", listed[n - 1] if n > 0 else listed[-1])
-        if item is not None and n == -1 and not asked_actions(question):  # "마지막 건?": the highest number
-            return Operation("nth", numbered(passages, item, max(p.label or 0 for p in passages)))
+        # "第二个呢？", "마지막 건?": of the list just shown, asked bare
+        if item is not None and not asked_actions(question) and (n == -1 or is_short(question)):
+            return Operation(
+                "nth", numbered(passages, item, n if n > 0 else max(p.label or 0 for p in passages))
+            )
         if (points := points_of(passages, before.answer, question, n)) is not None:
             return Operation("nth", points)  # "第三个呢？" of "第一，…第二，…第三，…" in one passage
         # a follow-up saying its own action asks of its own series first ("his third trip"); of two
