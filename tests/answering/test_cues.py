@@ -101,6 +101,7 @@ def test_korean_back_to_a_topic(question, back):
     ("question", "language"),
     [
         ("日本怎么看待这件事？", "zh"),
+        ("韩国政府是怎么表态的", "zh"),  # a stance stated
         ("what did Seoul make of it, how did they take it?", "en"),
         ("중국은 이걸 어떻게 받아들였어?", "ko"),
         ("中国側はどう受け止めた？", "ja"),

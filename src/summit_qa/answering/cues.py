@@ -136,7 +136,7 @@ SAME_PASSAGE = {
 }
 # A response or reaction with no object: to what the turn before was about.
 RESPONSE = {
-    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看|看待|态度|立场"),
+    "zh": _any(r"回应|反应|回复|答复|作何表示|怎么看|看待|态度|立场|表态"),
     "en": _any(
         r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?|stance|attitude|t(?:ake|ook) it)\b\??$"
     ),
