@@ -142,3 +142,32 @@ def test_the_summits_held_are_one_report_per_summit_day(page, question, language
 def test_other_sets_about_summits_are_not_the_summits_held(page, question, language):
     passages, events, glossary = page
     assert summits_held(question, language, events, glossary, np.arange(len(passages))) == ()
+
+
+@pytest.mark.parametrize(
+    ("span", "exclusive", "days"),
+    [
+        ((None, "2019-02-27"), True, ["2018-06-12"]),  # before the second summit
+        (("2018-06-12", None), True, ["2019-02-27"]),  # after the first
+        (("2018", "2018"), False, ["2018-06-12"]),  # in a year
+    ],
+)
+def test_the_summits_held_within_a_period_the_question_bounds_by_a_summit(page, span, exclusive, days):
+    passages, events, glossary = page
+    question = "河内会晤以前特朗普和金正恩一共会晤过几次？"  # the place bounds the period
+    held = summits_held(
+        question, "zh", events, glossary, np.arange(len(passages)), span=span, exclusive=exclusive
+    )
+    assert [events[i].day for i in held] == days
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("新加坡会晤以后，特朗普和金正恩又会晤过几次？", "zh"),
+        ("하노이 정상회담 전까지 북미 정상은 몇 번 만났나요?", "ko"),
+    ],
+)
+def test_a_count_of_summits_in_a_period_bounded_by_a_summit(engine, question, language):
+    assert len(engine.answer(question).passages) == 1

@@ -6,8 +6,7 @@ question with the conversation before it; each part has its own module:
 * ranking.py: every passage's fused signals (retrieval/fusion.py names them) and
   whether the page answers the question (scope.py: refusal floors, the outcome rule);
 * memory.py: earlier turns as they were read, bounded and shared by threads;
-* followups.py, identity.py, smalltalk.py: follow-ups read with the turns
-  before them, "who is X?", greetings and other non-questions;
+* followups.py, identity.py, smalltalk.py: follow-ups, "who is X?", greetings and the like;
 * answer.py: the :class:`Answer` every caller gets.
 """
 
@@ -293,7 +292,8 @@ class SummitQA:
         if shape.kind in sets and r.after_page:
             return None
         summits = (question, language, self.events, self.glossary, r.order, self._page_text, self.summits)
-        if shape.kind in sets[:2] and not shape.span and (held := summits_held(*summits)):  # "会晤过几次？"
+        held = summits_held(*summits, shape.span, shape.exclusive) if shape.kind in sets[:2] else ()
+        if held:  # "会晤过几次？", "河内会晤之前会晤过几次？"
             return Selection(shape.kind, held)
         named = names_something(question, self.glossary, r.terms)
         dated = shape.kind in (*sets[:3], "ordinal") and bool(

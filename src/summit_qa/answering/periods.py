@@ -27,8 +27,8 @@ _BETWEEN_SUMMITS = _any(
 )
 _AFTER = _any(r"之后|以后|后(?:来)?发生|\bafter\b|\bsince\b|이후|후에|以降|の後|sau (?:khi|hội nghị|cuộc)")
 _BEFORE = _any(
-    r"之前|以前|前夕|\bbefore\b|\bprior to\b|\bleading up to\b|\b(?:run|lead)-up to\b|\bahead of\b|이전|전에|앞두고|"
-    r"以前|の前|に先立|trước (?:khi|hội nghị|cuộc)"
+    r"之前|以前|前夕|\bbefore\b|\bprior to\b|\bleading up to\b|\b(?:run|lead)-up to\b|\bahead of\b|이전|전에|전까지|앞두고|"
+    r"以前|の前|前まで|に先立|trước (?:khi|hội nghị|cuộc)"
 )
 _SPAN = _any(r"到(?!底)|至|~|～|—|–|\bto\b|\buntil\b|\bthrough\b|\bbetween\b|부터|까지|から|まで|đến|tới|từ")
 # Words that name the page's summits, left out when the question's actions are read.

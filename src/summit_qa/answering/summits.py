@@ -121,14 +121,27 @@ def summit_named(question: str, events, glossary, order: np.ndarray) -> int | No
 
 
 def summits_held(
-    question: str, language: str, events, glossary, order: np.ndarray, page: str = "", days=None
+    question: str,
+    language: str,
+    events,
+    glossary,
+    order: np.ndarray,
+    page: str = "",
+    days=None,
+    span: tuple[str | None, str | None] | None = None,
+    exclusive: bool = False,
 ) -> tuple[int, ...]:
     """The page's summits as a count or a list asks for them ("特朗普和金正恩一共会晤过几次？",
     "list the Trump–Kim summits"): the best ranked report dated on each summit's day, oldest
     first (``days``: the summits' days when already read, else read from ``events``).  Only
     of summits (the word, or a meeting of the two leaders), of no one else, no place of its
     own, no talks of another kind (a one-on-one) and no ordinal ("第二次会晤的时间" is of one
-    summit); () otherwise."""
+    summit); () otherwise.  Within a period (``span``) when the question gives one ("河内会晤之前
+    会晤过几次？"), which names a summit by its place: that place is no place of its own."""
+    days = summit_days(events) if days is None else days
+    if span:
+        days = [d for d in days if in_period(d, span, exclusive)]
+        question = glossary.strip_names(question, ("place",))
     asked = set(asked_actions(question))
     if ANOTHER_KIND.search(question) or SAYS.search(question) or asked - {"talks", "meeting"}:
         return ()
@@ -140,6 +153,15 @@ def summits_held(
     if not (SUMMIT.search(question) or meets) or not people <= pair or places:
         return ()
     held = []
-    for day in summit_days(events) if days is None else days:
+    for day in days:
         held += [int(i) for i in order if events[int(i)].day == day][:1]
     return tuple(held)
+
+
+def in_period(day: str, span: tuple[str | None, str | None], exclusive: bool = False) -> bool:
+    """``day`` (ISO) lies in ``span``, bounds of any precision; an ``exclusive`` span leaves
+    its bounding days out ("하노이 회담 전까지": before the day of that summit)."""
+    start, end = span
+    if start and (day[: len(start)] < start or (exclusive and day == start)):
+        return False
+    return not (end and (day[: len(end)] > end or (exclusive and day == end)))
