@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.actors import capitals, responds, roles_of, tells_of
+from summit_qa.answering.actors import announced_by, capitals, responds, roles_of, says, tells_of
 from summit_qa.answering.cues import VIEW, matches
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Turn
@@ -160,3 +160,31 @@ def test_a_side_s_stance_is_where_it_states_its_part_itself(page):
     reaction = own_stance("How did North Korea react?", "en", (), texts, glossary)
     assert reaction[at["timeline-17"]] == 1  # "朝鲜外务省回应说…"
     assert not own_stance("朝鲜在宁边有什么设施？", "zh", (), texts, glossary).any()  # no stance asked
+
+
+@pytest.mark.parametrize(
+    ("question", "by"),
+    [
+        ("金正恩哪天宣布的访越日程？", ["金正恩"]),
+        ("When did the White House announce the schedule?", ["白宫"]),
+        ("金正恩が訪問の日程を発表したのはいつ？", ["金正恩"]),
+        ("김정은이 방문 일정을 발표한 날은?", ["金正恩"]),
+        ("Kim Jong-un công bố lịch trình khi nào?", ["金正恩"]),
+        ("金正恩访越的日程是哪天公布的？", []),  # the one visiting, not the one announcing
+        ("When was Kim's schedule announced?", []),
+    ],
+)
+def test_the_one_a_question_says_made_a_date_known(page, question, by):
+    _, _, glossary = page
+    assert announced_by(question, glossary) == by
+
+
+def test_who_says_something_in_a_passage_not_whom_it_tells_of():
+    assert says("2月8日，白宫宣布，金正恩将于26日抵达。", ["白宫"])
+    assert not says("2月8日，白宫宣布，金正恩将于26日抵达。", ["金正恩"])
+
+
+@pytest.mark.model
+def test_a_date_announced_by_someone_named_is_where_that_one_announces_it(engine):
+    a = engine.answer("金正恩访越的日程，越南外交部是哪天宣布的？")
+    assert "越南外交部" in a.passages[0].text

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from summit_qa.answering.cues import RESPONSE, VIEW, matches
+from summit_qa.answering.cues import RESPONSE, SAYING, VIEW, matches
 from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.page.events import Event
@@ -162,3 +162,29 @@ def own_stance(
     if not sides:
         return none
     return np.array([tells_of(text, sides, glossary) for text in texts], np.float32)
+
+
+# Who made a date known, as the question writes it: a name, then (a few words on) a verb of
+# announcing ("特朗普是哪天宣布…", "When did Trump announce…", "トランプが発表…").
+_ANNOUNCING = re.compile(
+    r"^\W{0,2}(?:\S{0,5}?)(?:宣布|公布|发布|官宣|透露)|^\s*(?:\w+\s+){0,2}(?:announc|reveal|made public)\w*"
+    r"|^(?:氏|大統領)?(?:が|は)[^、。？?]{0,14}(?:発表|公表)|^(?:가|이|는|은)\s[^?]{0,18}발표"
+    r"|^\s*(?:\w+\s+){0,2}(?:công bố|thông báo)",
+    re.I,
+)
+
+
+def announced_by(question: str, glossary: Glossary) -> list[str]:
+    """The people or bodies the question says made something known ("特朗普是哪天宣布河内会谈
+    日期的？": 特朗普); [] when it names no one as the one announcing."""
+    return [
+        n
+        for n in glossary.names(question, ("person", "body"))
+        if any(_ANNOUNCING.search(question[end : end + 24]) for _, end in glossary.spans(question, n))
+    ]
+
+
+def says(text: str, names: Sequence[str]) -> bool:
+    """One of ``names`` is the one who says or announces something in ``text`` ("特朗普宣布，…"),
+    not only someone it tells of ("越南外交部表示，特朗普将于…")."""
+    return any(re.search(rf"{re.escape(n)}[^，。,]{{0,6}}?(?:{SAYING})", text) for n in names)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.actors import own_stance
+from summit_qa.answering.actors import announced_by, own_stance, says
 from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.day_parts import day_part_scores
 from summit_qa.answering.followups import Resolution, find_ordinal
@@ -280,7 +280,10 @@ class Ranker:
         texts = self._texts
         verbs = page_verbs(question, self.glossary) or page_verbs(text, self.glossary)
         stance = own_stance(question, language, verbs, texts, self.glossary)
-        return np.maximum(np.array([any(v in t for v in verbs) for t in texts], np.float32), stance)
+        # a date made known by someone the question names: where that one announces it
+        by = announced_by(question, self.glossary) if "将于" in verbs else []
+        told = [any(v in t for v in verbs) and (not by or says(t, by)) for t in texts]
+        return np.maximum(np.array(told, np.float32), stance)
 
     def _answered(
         self,
