@@ -123,3 +123,8 @@ def test_how_a_side_took_the_news_asks_its_response(question, language):
 )
 def test_vietnamese_before_and_after_an_event_named(question, before, after):
     assert (matches(BEFORE, question, "vi"), matches(NEXT, question, "vi")) == (before, after)
+
+
+def test_receiving_a_letter_is_no_response_asked():
+    assert not matches(RESPONSE, "トランプが手紙を受け取ったのはいつ？", "ja")
+    assert matches(RESPONSE, "北朝鮮はそれをどう受け取った？", "ja")
