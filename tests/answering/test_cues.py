@@ -128,3 +128,10 @@ def test_vietnamese_before_and_after_an_event_named(question, before, after):
 def test_receiving_a_letter_is_no_response_asked():
     assert not matches(RESPONSE, "トランプが手紙を受け取ったのはいつ？", "ja")
     assert matches(RESPONSE, "北朝鮮はそれをどう受け取った？", "ja")
+
+
+@pytest.mark.parametrize("question", ["khi nào vậy?", "ở đâu thế?", "ai nói nhỉ?", "bao giờ ạ?"])
+def test_vietnamese_final_particles_leave_a_question_bare(question):
+    from summit_qa.answering.cues import is_bare
+
+    assert is_bare(question, "vi")

@@ -341,7 +341,7 @@ _EMPTY_WORDS = {
     r"he|she|they|him|her|them|then|there|so|one|of|to|in|on)\b",
     "ko": r"무엇|뭐|누구|누가|언제|어디|왜|어떻게|몇|어느|그는|그가|그녀|그들|그|요|은|는|이|가|을|를|에서|에|했어요|했나요|인가요|예요|이에요",
     "ja": r"何|誰|だれ|いつ|どこ|なぜ|どう|どの|彼ら|彼女|彼|それ|その|は|が|を|に|で|の|か|です|ました|ですか",
-    "vi": r"\b(?:gì|ai|khi nào|bao giờ|ở đâu|đâu|tại sao|vì sao|thế nào|như thế nào|bao nhiêu|nào|ông ấy|bà ấy|họ|còn|thì sao|là|của|và)\b",
+    "vi": r"\b(?:gì|ai|khi nào|bao giờ|ở đâu|đâu|tại sao|vì sao|thế nào|như thế nào|bao nhiêu|nào|ông ấy|bà ấy|họ|còn|thì sao|là|của|và|vậy|thế|nhỉ|hả|ạ)\b",
 }
 
 
