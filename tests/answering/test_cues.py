@@ -135,3 +135,16 @@ def test_vietnamese_final_particles_leave_a_question_bare(question):
     from summit_qa.answering.cues import is_bare
 
     assert is_bare(question, "vi")
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("军演怎么就停了？", True),  # how come: why
+        ("咋就谈崩了", True),
+        ("他怎么就是不来", False),  # only ever: no reason asked
+        ("他怎么去的河内？", False),  # how, not why
+    ],
+)
+def test_chinese_how_come_asks_why(question, why):
+    assert matches(WHY, question, "zh") == why

@@ -171,7 +171,7 @@ RETURN = {
 # "Why?", and what for: a reason or a purpose; 干嘛 before a verb asks why ("他干嘛坐船去"), at the end what.
 WHY = {
     "zh": _any(
-        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不",
+        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不|(?:怎么|咋)就(?!是)",
         r"(?<![去在做来完])干[嘛吗](?=[\u4e00-\u9fff])(?![的呢啊呀了])",
     ),
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
