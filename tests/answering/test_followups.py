@@ -397,3 +397,18 @@ def test_a_question_with_both_people_of_its_own_stands_alone(glossary):
     question = "金英哲跟蓬佩奥在哪见的面？"
     people = glossary.names(question, ("person", "body"))
     assert not is_follow_up(question, "zh", glossary.names(question), people)
+
+
+def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
+    """ "说回X": of the earlier answers that hold its words, the one whose passage and
+    question share most of them, not merely the latest."""
+    from summit_qa.answering.followups import _returned_to
+
+    texts = {0: "朝美对话陷入将近半年的停滞。", 1: "学者认为谈判有望启动。", 2: "另一位学者认为需要协议。"}
+    turns = [
+        Turn("朝美谈判后来怎么样？", "", (), 0),
+        Turn("那位学者怎么看？", "", (), 1),
+        Turn("另一位呢？", "", (), 2),
+    ]
+    covers = lambda i, words: any(w in texts[i] for w in ("谈判", "停滞"))  # noqa: E731
+    assert _returned_to("说回谈判停滞，停了多久？", "zh", turns, glossary, (), covers, texts.__getitem__) == 0

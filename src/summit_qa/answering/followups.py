@@ -59,6 +59,7 @@ from summit_qa.answering.cues import (
 from summit_qa.answering.pairs import PAIR, pair_of, with_pair
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import DateQuery, question_dates
+from summit_qa.page.language import CJK
 from summit_qa.page.names import NAME_TYPES, Glossary
 
 # How far back a follow-up looks for the answered turn it leans on.
@@ -335,9 +336,9 @@ def _returned_to(
 ) -> int | None:
     """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
     turns, the latest shown on the month it names, else the one whose passage holds most of the
-    question's names (of those, the one asking about them in its own words), else the latest
-    whose passage holds the question's own words of the page (most recent first on a tie).  A
-    step naming an event ("纽约那次再往前呢") starts at the turn whose passage holds its names."""
+    question's names (of those, the one asking about them in its own words), else the one whose
+    passage holds its own words and shares most.  A step naming an event ("纽约那次再往前呢")
+    starts at the turn whose passage holds its names."""
     # a step from an event named ("纽约那次再往前呢") starts at the turn that showed it
     steps = matches(NEXT, question, language) or matches(BEFORE, question, language)
     if not (matches(RETURN, question, language) or (steps and names)) or text_of is None:
@@ -361,7 +362,10 @@ def _returned_to(
     if covers is None or not matches(RETURN, question, language):
         return None
     words = unasked(question, language)
-    return next((i for i in answered if covers(earlier[i].answer, words)), None)
+    # shared two characters at a time, in its passage and question ("说回谈判停滞"); latest on a tie
+    pairs = re.findall(f"(?=([{CJK}]{{2}}))", words)
+    shared = lambda i: sum(p in text_of(earlier[i].answer) + earlier[i].question for p in pairs)  # noqa: E731
+    return max((i for i in answered if covers(earlier[i].answer, words)), key=shared, default=None)
 
 
 def _switches(question: str, language: str, names: tuple[str, ...], before: Turn, glossary: Glossary) -> bool:
