@@ -158,10 +158,6 @@ from summit_qa.answering.scope import OUTCOME, unanswerable_type  # noqa: E402
         ("폼페이오와 함께 간 사람은 누구야?", "entourage"),
         ("ポンペオ氏と一緒に平壌へ行ったのは誰？", "entourage"),
         ("Ai đi cùng ông Pompeo tới Bình Nhưỡng?", "entourage"),
-        ("蓬佩奥飞平壤花了几个小时？", "duration"),
-        ("How long was Kim's train journey to Vietnam?", "duration"),
-        ("폼페이오는 평양까지 몇 시간 걸렸어?", "duration"),
-        ("平壌までの列車は何時間かかった？", "duration"),
     ],
 )
 def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
@@ -188,8 +184,6 @@ def test_a_fact_the_page_never_states_is_refused(passages, question, kind):
         "Who shares Trump's dinner table?",  # a companion at table is on the page
         "Which nuclear test site may be verified?",  # the page's test site, no test asked about
         "特朗普和谁一起共进晚餐？",
-        "트럼프는 몇 시에 도착해?",  # a time of day, not hours taken
-        "How long did the talks stall after Singapore?",  # a period the page gives
     ],
 )
 def test_ordinary_questions_ask_for_no_such_fact(passages, question):

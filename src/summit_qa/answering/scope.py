@@ -290,13 +290,6 @@ ANSWER_TYPES = (
         r"试射|(?:\d+|[一二三四五六七八九十几]+)(?:枚|次)(?:弹道)?导弹|进行了?.{0,4}核试验",
     ),
     _type(
-        "duration",
-        # how long a trip or a stay took in hours: the page writes times of day, not durations
-        r"(?:几|多少)个?(?:小时|钟头)|\bhow many hours\b|\bhow long (?:is|was|does|did|will) (?:[\w'’]+ ){0,3}"
-        r"(?:flight|trip|journey|ride|train|drive|stay)\b|몇 시간|何時間|mấy tiếng|bao nhiêu (?:giờ|tiếng)",
-        r"\d+\s*(?:个)?(?:小时|钟头)|[一二三四五六七八九十几]+个?(?:小时|钟头)",
-    ),
-    _type(
         "winner",
         r"谁赢|谁胜|赢了|获胜|胜选|输了|\bwho won\b|\bwinner\b|\bwon the\b|누가 이겼|승리|이겼|勝った|勝者|勝利|"
         r"ai (?:đã )?thắng|chiến thắng|thắng cử",
