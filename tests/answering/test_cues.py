@@ -101,7 +101,7 @@ def test_korean_back_to_a_topic(question, back):
     ("question", "language"),
     [
         ("日本怎么看待这件事？", "zh"),
-        ("韩国政府是怎么表态的", "zh"),  # a stance stated
+        ("韩国政府对此作何表态", "zh"),  # a stance stated
         ("what did Seoul make of it, how did they take it?", "en"),
         ("중국은 이걸 어떻게 받아들였어?", "ko"),
         ("中国側はどう受け止めた？", "ja"),
@@ -126,7 +126,7 @@ def test_vietnamese_before_and_after_an_event_named(question, before, after):
 
 
 def test_receiving_a_letter_is_no_response_asked():
-    assert not matches(RESPONSE, "トランプが手紙を受け取ったのはいつ？", "ja")
+    assert not matches(RESPONSE, "金正恩の親書を受け取った日は？", "ja")
     assert matches(RESPONSE, "北朝鮮はそれをどう受け取った？", "ja")
 
 

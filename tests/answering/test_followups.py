@@ -404,11 +404,12 @@ def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
     question share most of them, not merely the latest."""
     from summit_qa.answering.followups import _returned_to
 
-    texts = {0: "朝美对话陷入将近半年的停滞。", 1: "学者认为谈判有望启动。", 2: "另一位学者认为需要协议。"}
+    texts = {0: "朝美对话陷入将近半年的停滞。", 1: "学者认为对话有望启动。", 2: "另一位学者认为需要协议。"}
     turns = [
         Turn("朝美谈判后来怎么样？", "", (), 0),
         Turn("那位学者怎么看？", "", (), 1),
         Turn("另一位呢？", "", (), 2),
     ]
-    covers = lambda i, words: any(w in texts[i] for w in ("谈判", "停滞"))  # noqa: E731
-    assert _returned_to("说回谈判停滞，停了多久？", "zh", turns, glossary, (), covers, texts.__getitem__) == 0
+    covers = lambda i, words: any(w in texts[i] for w in ("对话", "停滞"))  # noqa: E731
+    question = "回到对话停滞那件事，有多久？"
+    assert _returned_to(question, "zh", turns, glossary, (), covers, texts.__getitem__) == 0

@@ -146,7 +146,7 @@ def test_a_conversation_walks_the_events(engine, turns, expect):
         (["议题三是什么？", "前一个呢？"], 2),
         # the n-th item asked in a new question, then another of the same list
         (["朝美谈判桌上的第二个议题是什么？"], 2),
-        (["谈判桌上头一个议题是什么？", "第三个呢？"], 3),
+        (["分析列的第一个议题是什么？", "第三个呢？"], 3),
     ],
 )
 def test_numbered_items_are_walked_in_a_conversation(engine, turns, label):

@@ -295,7 +295,7 @@ def test_single_questions_keep_their_shape(question, language):
         ("2018년 10월부터 11월까지 북미 동향은?", "ko", ("2018-10", "2018-11")),
         ("Diễn biến từ tháng 10 đến tháng 12 năm 2018?", "vi", ("2018-10", "2018-12")),
         # what the two sides went through over a period
-        ("2018年8月到10月，朝美都经历了些什么？", "zh", ("2018-08", "2018-10")),
+        ("2018年8月到10月，朝美之间经历了什么？", "zh", ("2018-08", "2018-10")),
         ("What did the two sides go through from August to October 2018?", "en", ("2018-08", "2018-10")),
         ("2018년 8월부터 10월까지 북미는 무엇을 겪었어?", "ko", ("2018-08", "2018-10")),
     ],

@@ -154,7 +154,7 @@ def test_other_sets_about_summits_are_not_the_summits_held(page, question, langu
 )
 def test_the_summits_held_within_a_period_the_question_bounds_by_a_summit(page, span, exclusive, days):
     passages, events, glossary = page
-    question = "河内会晤以前特朗普和金正恩一共会晤过几次？"  # the place bounds the period
+    question = "两国领导人在河内会晤以前见过几次面？"  # the place bounds the period
     held = summits_held(
         question, "zh", events, glossary, np.arange(len(passages)), span=span, exclusive=exclusive
     )
@@ -166,7 +166,7 @@ def test_the_summits_held_within_a_period_the_question_bounds_by_a_summit(page, 
     ("question", "language"),
     [
         ("新加坡会晤以后，特朗普和金正恩又会晤过几次？", "zh"),
-        ("하노이 정상회담 전까지 북미 정상은 몇 번 만났나요?", "ko"),
+        ("베트남 정상회담 전까지 북미 정상회담은 몇 번 열렸어?", "ko"),
     ],
 )
 def test_a_count_of_summits_in_a_period_bounded_by_a_summit(engine, question, language):

@@ -165,7 +165,7 @@ def own_stance(
 
 
 # Who made a date known, as the question writes it: a name, then (a few words on) a verb of
-# announcing ("特朗普是哪天宣布…", "When did Trump announce…", "トランプが発表…").
+# announcing ("白宫哪天宣布…", "When did Seoul announce…", "国防部が発表…").
 _ANNOUNCING = re.compile(
     r"^\W{0,2}(?:\S{0,5}?)(?:宣布|公布|发布|官宣|透露)|^\s*(?:\w+\s+){0,2}(?:announc|reveal|made public)\w*"
     r"|^(?:氏|大統領)?(?:が|は)[^、。？?]{0,14}(?:発表|公表)|^(?:가|이|는|은)\s[^?]{0,18}발표"
@@ -175,8 +175,8 @@ _ANNOUNCING = re.compile(
 
 
 def announced_by(question: str, glossary: Glossary) -> list[str]:
-    """The people or bodies the question says made something known ("特朗普是哪天宣布河内会谈
-    日期的？": 特朗普); [] when it names no one as the one announcing."""
+    """The people or bodies the question says made something known ("国防部哪天宣布暂停
+    军演的？": 国防部); [] when it names no one as the one announcing."""
     return [
         n
         for n in glossary.names(question, ("person", "body"))

@@ -141,7 +141,7 @@ RESPONSE = {
         r"\b(?:react(?:ed|ion)?|respond(?:ed)?|response|repl(?:y|ied)|answer(?:ed)?|stance|attitude|t(?:ake|ook) it)\b\??$"
     ),
     "ko": _any(r"반응|대응|답변|응답|태도|입장|받아들"),
-    "ja": _any(r"反応|応じ|返答|回答|態度|立場|受け止め|どう受け取"),  # not 手紙を受け取った: received
+    "ja": _any(r"反応|応じ|返答|回答|態度|立場|受け止め|どう受け取"),  # not 親書を受け取った: received
     "vi": _any(r"phản ứng|đáp lại|trả lời|thái độ|lập trường|đón nhận"),
 }
 # What a side said, thought or felt of what was just told ("美方是什么说法", "was Washington

@@ -293,7 +293,7 @@ class SummitQA:
             return None
         summits = (question, language, self.events, self.glossary, r.order, self._page_text, self.summits)
         held = summits_held(*summits, shape.span, shape.exclusive) if shape.kind in sets[:2] else ()
-        if held:  # "会晤过几次？", "河内会晤之前会晤过几次？"
+        if held:  # "会晤过几次？", "新加坡会晤以后会晤过几次？"
             return Selection(shape.kind, held)
         named = names_something(question, self.glossary, r.terms)
         dated = shape.kind in (*sets[:3], "ordinal") and bool(

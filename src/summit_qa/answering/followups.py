@@ -362,7 +362,7 @@ def _returned_to(
     if covers is None or not matches(RETURN, question, language):
         return None
     words = unasked(question, language)
-    # shared two characters at a time, in its passage and question ("说回谈判停滞"); latest on a tie
+    # shared two characters at a time, in its passage and question ("回到对话停滞那件事"); latest on a tie
     pairs = re.findall(f"(?=([{CJK}]{{2}}))", words)
     shared = lambda i: sum(p in text_of(earlier[i].answer) + earlier[i].question for p in pairs)  # noqa: E731
     return max((i for i in answered if covers(earlier[i].answer, words)), key=shared, default=None)

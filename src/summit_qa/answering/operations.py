@@ -66,7 +66,7 @@ def carry_out(
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
     a series); and whether the operation moved the conversation to that passage's event."""
-    if op is None:  # a new question asking for the ``nth`` item ("头一个议题是啥？"): its paragraph,
+    if op is None:  # a new question asking for the ``nth`` item ("第一个议题讲什么？"): its paragraph,
         # not one naming the label as printed, often to ask within it ("议题三中，…": as ranked)
         named = labelled is not None and nth and reply.kind == "answer" and reply.selection is None
         return (replace(reply, selection=Selection("ordinal", (labelled,))) if named else reply), False
@@ -187,7 +187,7 @@ def read_operation(
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
     item, last = labelled_item(passages, before.answer), LAST.get(language)
     page_of = (events, passages, glossary)
-    # "the time after that", "之后还去过没": the series' next (previous) one
+    # "the time after that", "后来他又去了吗": the series' next (previous) one
     if walked := step_in_series(question, language, step, resolution.names, asked, before.answer, page_of):
         return Operation("next" if walked[1] > 0 else "previous", walked[0])
     if step:
@@ -295,7 +295,7 @@ def _step(
         and goes_on(passages[start].text, before.question, before.language, question, before.query, language)
     ):
         return Operation(name, start)  # "随后乘轿车离开车站": the next act, told in the same passage
-    # "又搞演习了吗", "그 다음 발표는?": the next of the kind it names again or as what it asks
+    # "又搞演习了吗", "그 다음 훈련은?": the next of the kind it names again or as what it asks
     # for, not as where it steps from ("仪式之后呢": an anchor of its own)
     again = matches(AGAIN, question, language) or kind_asked(question, language)
     kind = step_of_kind(events, start, step, asked_actions(question)) if again else None

@@ -1,5 +1,5 @@
 """A person's or a pair's events in date order (their trips, their meetings), and a
-follow-up's step along them: "下一次呢？", "之后还去过没", "the last time he went"."""
+follow-up's step along them: "下一次呢？", "后来他又去了吗", "the last time he went"."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def series(
     """The events of the person and the kind of action a question names, in date order
     (a person's trips: the trips they take); or the meetings of the two people it names
     ("those two sat down a second time": both named, at a meeting or talks).  Of several
-    people and trips, the one who travels in the passage ``shown`` before ("他第二次去呢")."""
+    people and trips, the one who travels in the passage ``shown`` before ("他第三回去是哪天")."""
     people = glossary.names(question, ("person",))
     actions = set(asked_actions(question))
     if len(people) == 2 and actions & {"meeting", "talks"}:
@@ -62,8 +62,8 @@ def first_series(queries: Sequence[str], events, passages, glossary: Glossary, s
 
 
 def kind_asked(question: str, language: str) -> bool:
-    """A step asking for a kind of event and nothing else ("그 다음 발표는?", "was there an
-    announcement before that?"): one word beside the step's own, not an anchor it names."""
+    """A step asking for a kind of event and nothing else ("그 다음 훈련은?", "any sanctions
+    before that?"): one word beside the step's own, not an anchor it names."""
     if NAMED_ANCHOR.search(question) or not asked_actions(question):
         return False
     for table in (NEXT, BEFORE):
@@ -84,7 +84,7 @@ def step_in_series(
 ) -> tuple[int, int] | None:
     """The event after (before) passage ``at`` in the series a follow-up walks, and the
     direction: the series an earlier turn ``asked`` of, for "the next time" ("下一次呢？"), else
-    its own when a ``step`` names trips or meetings ("之后还去过没", of the people it speaks
+    its own when a ``step`` names trips or meetings ("后来他又去了吗", of the people it speaks
     of, ``names``); None when there is none, ``at`` is not in it, or is its end."""
     events, passages, glossary = page
     once = (

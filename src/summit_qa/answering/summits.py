@@ -136,7 +136,7 @@ def summits_held(
     first (``days``: the summits' days when already read, else read from ``events``).  Only
     of summits (the word, or a meeting of the two leaders), of no one else, no place of its
     own, no talks of another kind (a one-on-one) and no ordinal ("第二次会晤的时间" is of one
-    summit); () otherwise.  Within a period (``span``) when the question gives one ("河内会晤之前
+    summit); () otherwise.  Within a period (``span``) when the question gives one ("新加坡会晤以后
     会晤过几次？"), which names a summit by its place: that place is no place of its own."""
     days = summit_days(events) if days is None else days
     if span:
@@ -160,7 +160,7 @@ def summits_held(
 
 def in_period(day: str, span: tuple[str | None, str | None], exclusive: bool = False) -> bool:
     """``day`` (ISO) lies in ``span``, bounds of any precision; an ``exclusive`` span leaves
-    its bounding days out ("하노이 회담 전까지": before the day of that summit)."""
+    its bounding days out ("싱가포르 회담 전까지": before the day of that summit)."""
     start, end = span
     if start and (day[: len(start)] < start or (exclusive and day == start)):
         return False
