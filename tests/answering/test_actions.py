@@ -51,7 +51,13 @@ def test_trips_counted_between_the_verb_and_the_place_are_visits(question):
 
 @pytest.mark.parametrize(
     "question, trip",
-    [("他第三次去呢？", True), ("后来又去了吗", True), ("他还去过吗", True), ("去年呢？", False)],
+    [
+        ("他第三次去呢？", True),
+        ("后来又去了吗", True),
+        ("他还去过吗", True),
+        ("去年呢？", False),
+        ("美国还去除了哪些制裁", False),
+    ],
 )
 def test_a_bare_going_counted_or_again_is_a_trip(question, trip):
     assert ("visit" in asked_actions(question)) is trip

@@ -172,6 +172,10 @@ def test_a_side_s_stance_is_where_it_states_its_part_itself(page):
         ("Kim Jong-un công bố lịch trình khi nào?", ["金正恩"]),
         ("金正恩访越的日程是哪天公布的？", []),  # the one visiting, not the one announcing
         ("When was Kim's schedule announced?", []),
+        ("When was the trip of Kim Jong Un announced?", []),  # passive: no one named announces
+        ("金正恩的日程哪天公布？", []),  # his schedule, not his announcement
+        ("Lịch trình của Kim Jong-un được công bố khi nào?", []),
+        ("김정은 위원장이 방문 일정을 발표한 날은?", ["金正恩"]),  # a title before the particle
     ],
 )
 def test_the_one_a_question_says_made_a_date_known(page, question, by):

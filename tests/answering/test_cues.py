@@ -144,7 +144,14 @@ def test_vietnamese_final_particles_leave_a_question_bare(question):
         ("咋就谈崩了", True),
         ("他怎么就是不来", False),  # only ever: no reason asked
         ("他怎么去的河内？", False),  # how, not why
+        ("代表团怎么就餐？", False),  # 就 of another word
     ],
 )
 def test_chinese_how_come_asks_why(question, why):
     assert matches(WHY, question, "zh") == why
+
+
+def test_the_world_is_content_in_vietnamese():
+    from summit_qa.answering.cues import content_of
+
+    assert "giới" in content_of("thế giới nói gì?", "vi")

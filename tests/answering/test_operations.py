@@ -51,6 +51,36 @@ def test_a_label_the_follow_up_writes_itself_pins_its_item():
 )
 def test_the_next_occurrence_is_a_cue_of_its_own(question, language, table):
     assert matches(table, question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "table"),
+    [
+        ("特朗普马上回应了吗？", TIME_BEFORE),
+        ("晚上回到酒店了吗", TIME_BEFORE),
+        ("他私下回复了什么", NEXT_TIME),
+    ],
+)
+def test_shang_hui_and_xia_hui_inside_other_words_are_no_cue(question, table):
+    assert not matches(table, question, "zh")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "item"),
+    [
+        ("谈判桌上头一个议题是什么？", "zh", True),
+        ("第二个呢", "zh", True),
+        ("And the second?", "en", True),
+        ("第一次是哪天？", "zh", False),  # an ordinal of events
+        ("第二次会晤讨论的议题三", "zh", False),
+        ("the second day?", "en", False),
+        ("议题三是什么？", "zh", False),  # a label as printed, no ordinal
+    ],
+)
+def test_an_ordinal_of_a_list_s_items_not_of_events(question, language, item):
+    from summit_qa.answering.operations import asks_item
+
+    assert asks_item(question, language) is item
     assert not matches(NEXT_TIME, "然后呢？" if language == "zh" else "What happened next?", language)
     assert not matches(NEXT_TIME, "最后一次呢？", "zh") and not matches(TIME_BEFORE, "最前一次", "zh")
     if language != "en":  # "the time after that" also steps in time when no series holds it

@@ -12,6 +12,7 @@ TEXTS = {
     0: "5月29日，金英哲赴美，30日至31日与蓬佩奥在纽约会面。",
     1: "白宫发言人莎拉·桑德斯表示，特朗普将于27日晚上与金正恩举行会谈。",
     2: "特朗普宣布，第二次会晤将在河内举行。",
+    3: "白宫发言人莎拉·桑德斯表示，蓬佩奥将于下周访问朝鲜。",
 }
 
 
@@ -75,6 +76,9 @@ def test_a_pair_is_the_two_of_the_passage_shown_when_the_talk_moved_on_to_others
     # one of them is in the passage shown: the talk's two stay
     stayed = [T(("特朗普", "金正恩"), 1)]
     assert set(_pair("他俩后来还见过吗？", "zh", stayed, glossary)) == {"特朗普", "金正恩"}
+    # one other person and the one telling it: not two others
+    told = [T(("特朗普", "金正恩"), 3)]
+    assert set(_pair("他俩后来还见过吗？", "zh", told, glossary)) == {"特朗普", "金正恩"}
 
 
 def test_no_pair_when_the_conversation_names_fewer_than_two(glossary):

@@ -167,8 +167,8 @@ def own_stance(
 # Who made a date known, as the question writes it: a name, then (a few words on) a verb of
 # announcing ("白宫哪天宣布…", "When did Seoul announce…", "国防部が発表…").
 _ANNOUNCING = re.compile(
-    r"^\W{0,2}(?:\S{0,5}?)(?:宣布|公布|发布|官宣|透露)|^\s*(?:\w+\s+){0,2}(?:announc|reveal|made public)\w*"
-    r"|^(?:氏|大統領)?(?:が|は)[^、。？?]{0,14}(?:発表|公表)|^(?:가|이|는|은)\s[^?]{0,18}발표"
+    r"^\W{0,2}(?:[^\s的被]{0,5}?)(?:宣布|公布|发布|官宣|透露)|^\s*(?:\w+\s+){0,2}(?:announc|reveal|made public)\w*"
+    r"|^(?:氏|大統領)?(?:が|は)[^、。？?]{0,14}(?:発表|公表)|^(?:\s?(?:대통령|위원장|장관))?(?:가|이|는|은)\s[^?]{0,18}발표"
     r"|^\s*(?:\w+\s+){0,2}(?:công bố|thông báo)",
     re.I,
 )
@@ -177,6 +177,8 @@ _ANNOUNCING = re.compile(
 def announced_by(question: str, glossary: Glossary) -> list[str]:
     """The people or bodies the question says made something known ("国防部哪天宣布暂停
     军演的？": 国防部); [] when it names no one as the one announcing."""
+    if _PASSIVE.search(question):  # "When was it announced?", "được công bố": no one named does
+        return []
     return [
         n
         for n in glossary.names(question, ("person", "body"))
@@ -184,7 +186,13 @@ def announced_by(question: str, glossary: Glossary) -> list[str]:
     ]
 
 
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\b[^?]*\b(?:announced|revealed|made public)\b|được (?:công bố|thông báo)|被(?:宣布|公布)",
+    re.I,
+)
+
+
 def says(text: str, names: Sequence[str]) -> bool:
     """One of ``names`` is the one who says or announces something in ``text`` ("特朗普宣布，…"),
     not only someone it tells of ("越南外交部表示，特朗普将于…")."""
-    return any(re.search(rf"{re.escape(n)}[^，。,]{{0,6}}?(?:{SAYING})", text) for n in names)
+    return any(re.search(rf"{re.escape(n)}[^，。,]{{0,6}}?(?:{SAYING}|公布|发布|官宣)", text) for n in names)

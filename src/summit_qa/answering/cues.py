@@ -105,14 +105,14 @@ AGAIN = {
 # "The time after that" / "上一次": the next or previous occurrence of a series (a person's
 # trips, two people's meetings), not the next event on the page.
 NEXT_TIME = {
-    "zh": _any(r"(?<!最)[下后]一[次回趟]|下[次回]|再下一次"),
+    "zh": _any(r"(?<!最)[下后]一[次回趟]|下次|(?<![私坐底])下回(?![到国来复答应])|再下一次"),
     "en": _any(r"\bthe (?:next|following) time\b|\bthe time after\b|\bagain\b"),
     "ko": _any(r"다음 ?번"),
     "ja": _any(r"次の回|次回"),
     "vi": _any(r"lần (?:sau|tiếp theo|kế tiếp)"),
 }
 TIME_BEFORE = {
-    "zh": _any(r"(?<!最)[上前]一[次回趟]|上[次回]"),
+    "zh": _any(r"(?<!最)[上前]一[次回趟]|上次|(?<![马晚早北南路])上回(?![到国来复答应])"),
     "en": _any(r"\bthe (?:previous|last) time before\b|\bthe time before\b"),
     "ko": _any(r"지난 ?번|이전 ?번|그 ?전 ?번"),
     "ja": _any(r"前の回|前回"),
@@ -171,7 +171,7 @@ RETURN = {
 # "Why?", and what for: a reason or a purpose; 干嘛 before a verb asks why ("他干嘛坐船去"), at the end what.
 WHY = {
     "zh": _any(
-        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不|(?:怎么|咋)就(?!是)",
+        r"为什么|为何|为啥|什么原因|原因是|为了(?:啥|什么)|目的是|干嘛去|图(?:啥|什么)|怎么不|(?:怎么|咋)就(?![是餐职地业读诊医])",
         r"(?<![去在做来完])干[嘛吗](?=[\u4e00-\u9fff])(?![的呢啊呀了])",
     ),
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
@@ -341,7 +341,7 @@ _EMPTY_WORDS = {
     r"he|she|they|him|her|them|then|there|so|one|of|to|in|on)\b",
     "ko": r"무엇|뭐|누구|누가|언제|어디|왜|어떻게|몇|어느|그는|그가|그녀|그들|그|요|은|는|이|가|을|를|에서|에|했어요|했나요|인가요|예요|이에요",
     "ja": r"何|誰|だれ|いつ|どこ|なぜ|どう|どの|彼ら|彼女|彼|それ|その|は|が|を|に|で|の|か|です|ました|ですか",
-    "vi": r"\b(?:gì|ai|khi nào|bao giờ|ở đâu|đâu|tại sao|vì sao|thế nào|như thế nào|bao nhiêu|nào|ông ấy|bà ấy|họ|còn|thì sao|là|của|và|vậy|thế|nhỉ|hả|ạ)\b",
+    "vi": r"\b(?:gì|ai|khi nào|bao giờ|ở đâu|đâu|tại sao|vì sao|thế nào|như thế nào|bao nhiêu|nào|ông ấy|bà ấy|họ|còn|thì sao|là|của|và|vậy|thế(?! giới)|nhỉ|hả|ạ)\b",
 }
 
 

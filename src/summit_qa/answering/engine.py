@@ -24,7 +24,6 @@ from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
-from summit_qa.answering.cues import find_ordinal
 from summit_qa.answering.described import described
 from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
@@ -33,7 +32,7 @@ from summit_qa.answering.identity import with_identity
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.mentions import names_something
-from summit_qa.answering.operations import carry_out, event_topic, names_label, read_operation
+from summit_qa.answering.operations import asks_item, carry_out, event_topic, names_label, read_operation
 from summit_qa.answering.overview import named_heading
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.reasons import unexplained
@@ -216,7 +215,7 @@ class SummitQA:
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         written = self.ranker.names_label(cleaned, language)
         labelled = names_label(cleaned, language, r.signals["label"], written)
-        reply, pinned = carry_out(op, reply, labelled, find_ordinal(cleaned, language) is not None)
+        reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language))
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:

@@ -65,9 +65,10 @@ def carry_out(
 ) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
-    a series); and whether the operation moved the conversation to that passage's event."""
-    if op is None:  # a new question asking for the ``nth`` item ("第一个议题讲什么？"): its paragraph,
-        # not one naming the label as printed, often to ask within it ("议题三中，…": as ranked)
+    a series); and whether the operation moved the conversation to that passage's event.
+    A new question asking for the ``nth`` item ("第一个议题讲什么？") is shown that item; one
+    naming the label as printed, often to ask within it ("议题三中，…"), is left as ranked."""
+    if op is None:
         named = labelled is not None and nth and reply.kind == "answer" and reply.selection is None
         return (replace(reply, selection=Selection("ordinal", (labelled,))) if named else reply), False
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
@@ -84,6 +85,23 @@ def carry_out(
 
 # The points a paragraph numbers in its own text ("第一，互信缺失。…第 三 ，国内压力"), spaces and all.
 _POINT = re.compile(r"第\s*([一二三四五六七八九十])\s*[，,、]")
+
+
+# An ordinal of events ("第二次", "the second day"), not of a list's items ("第二个").
+_EVENT_ORDINAL = re.compile(r"[次回趟轮天日]|\b(?:times?|rounds?|days?|trips?|visits?|meetings?)\b", re.I)
+
+
+_CJK_TEXT = re.compile(f"[{CJK}]")
+
+
+def asks_item(question: str, language: str) -> bool:
+    """The question's ordinal counts a list's items ("第二个议题是什么？"), not events or
+    days ("第二次", "the second day")."""
+    if (ordinal := find_ordinal(question, language)) is None:
+        return False
+    return not _EVENT_ORDINAL.search(
+        question[ordinal.start : ordinal.end + (1 if _CJK_TEXT.search(question) else 10)]
+    )
 
 
 def points_of(passages: Sequence[Passage], at: int, question: str, n: int) -> int | None:
@@ -202,8 +220,8 @@ def read_operation(
         listed = before.shown if len(before.shown) > 1 and not asked_actions(question) else ()
         if listed and not glossary.names(question) and abs(n) <= len(listed):  # "第二个呢？" of a list shown
             return Operation("nth", listed[n - 1] if n > 0 else listed[-1])
-        # "第二个呢？", "마지막 건?": of the list just shown, asked bare
-        if item is not None and not asked_actions(question) and (n == -1 or is_short(question)):
+        bare = n == -1 or (is_short(question) and asks_item(question, language))  # "第二个呢？", "마지막 건?"
+        if item is not None and not asked_actions(question) and bare:  # of the list just shown
             return Operation(
                 "nth", numbered(passages, item, n if n > 0 else max(p.label or 0 for p in passages))
             )

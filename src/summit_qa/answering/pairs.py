@@ -67,7 +67,8 @@ def pair_of(
         at = {n: glossary.position(text, n) for n in glossary.names(text, ("person",))}
         shown = sorted(at, key=lambda n: (bool(SAYS.match(text, at[n], at[n] + 24)), at[n]))
     # those the talk named, unless the passage just shown is about two others (a step moved on)
-    moved = len(shown) >= 2 and not set(named) & set(shown)
+    actors = [n for n in shown if not SAYS.match(text, at[n], at[n] + 24)] if shown else []
+    moved = len(actors) >= 2 and not set(named) & set(actors)
     first = [*people, *shown] if moved else [*people, *named, *shown]
     people = list(dict.fromkeys(first))
     return tuple(people[:2]) if len(people) >= 2 else ()

@@ -283,6 +283,8 @@ class Ranker:
         # a date made known by someone the question names: where that one announces it
         by = announced_by(question, self.glossary) if "将于" in verbs else []
         told = [any(v in t for v in verbs) and (not by or says(t, by)) for t in texts]
+        if by and not any(told):  # the one named is not shown saying it: as the verb reads
+            told = [any(v in t for v in verbs) for t in texts]
         return np.maximum(np.array(told, np.float32), stance)
 
     def _answered(

@@ -129,7 +129,7 @@ _WEAK_LIST = _any(r"\bwhat are the\b", r"\bname the\b")
 HAPPENED = {
     "zh": _any(
         r"发生(?:了|过)?些?(?:什么|啥|哪些)|有什么事|有啥事|出了什么事|大事|有何进展|(?:做|干)了?些?(?:什么|啥)|什么新闻|哪些新闻|有何动态|"
-        r"动向|动态|动静|经历(?:了|过)?些?(?:什么|啥|哪些)"
+        r"动向|动态|动静|经历(?:了|过)?(?:些(?:什么|啥)|什么|啥|哪些事)"
     ),
     "en": _any(
         r"\bwhat happened\b",
@@ -140,7 +140,7 @@ HAPPENED = {
         r"\banything (?:on|happen)",
         r"\bdevelopments?\b",
         r"\bwhat was going on\b",
-        r"\bwhat did .* go through\b",
+        r"\bwhat did (?:[\w'’]+ ){0,3}(?:sides|countries|relations|ties|they|two) go through\b",
     ),
     "ko": _any(r"무슨 일|어떤 일|일어난 일|사건|뭔 일|뭐 했|동향|움직임|진전|무엇을 겪|뭘 겪"),
     "ja": _any(r"何があった|何が起き|出来事|何をした|何かあった|動き|動向|進展"),

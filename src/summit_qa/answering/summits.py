@@ -141,7 +141,7 @@ def summits_held(
     days = summit_days(events) if days is None else days
     if span:
         days = [d for d in days if in_period(d, span, exclusive)]
-        question = glossary.strip_names(question, ("place",))
+        question = glossary.strip_names(question, ("place",)) if exclusive else question
     asked = set(asked_actions(question))
     if ANOTHER_KIND.search(question) or SAYS.search(question) or asked - {"talks", "meeting"}:
         return ()
