@@ -25,6 +25,10 @@ def test_last_of_a_series_in_english(question, last):
         ("Sao lại đi bằng tàu hỏa?", True),
         ("sao mà lâu thế", True),
         ("Còn ông Trump thì sao?", False),  # "what about", not why
+        # "sao … lại …": why, with words between
+        ("Sao hai bên lại gặp ở Singapore?", True),
+        ("sao năm ngoái họ lại hoãn tập trận", True),
+        ("Sao rồi, họ lại gặp nhau à?", False),  # "sao rồi": how did it go
     ],
 )
 def test_vietnamese_why(question, why):
@@ -155,3 +159,15 @@ def test_the_world_is_content_in_vietnamese():
     from summit_qa.answering.cues import content_of
 
     assert "giới" in content_of("thế giới nói gì?", "vi")
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("무엇 때문에 판문점에서 만났어?", True),
+        ("그건 뭐 때문에 한 건데?", True),
+        ("비 때문에 늦었어?", False),  # because of a thing named: no question of why
+    ],
+)
+def test_korean_because_of_what_is_why(question, why):
+    assert matches(WHY, question, "ko") == why

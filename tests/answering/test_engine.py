@@ -332,3 +332,11 @@ def test_a_quantity_the_page_never_prints_is_refused_and_one_it_prints_is_answer
     assert engine.answer("Có bao nhiêu người dân ra đón ông Kim?").kind == "refused"
     printed = engine.answer("财政部那回一共点名制裁了多少朝鲜官员？")
     assert printed.answered and "3 名" in printed.passages[0].text
+
+
+@pytest.mark.model
+def test_names_in_the_scene_a_long_message_sets_do_not_make_its_question_off_page(engine):
+    """Only the sentence that asks is checked for names the page never prints."""
+    scene = "我表哥在河内做导游，说那几天全城戒严。他说普京也来凑热闹了，越南是东道主所以特别重视。"
+    assert engine.answer(scene + "我就想知道：特朗普在河内都见了哪些越南领导人？").kind != "refused"
+    assert engine.answer("我就想知道：普京在河内都见了哪些越南领导人？").kind == "refused"

@@ -566,3 +566,19 @@ def test_anything_else_of_a_kind_after_an_event_is_the_next_of_that_kind(engine,
 def test_when_something_was_said_is_asked_of_the_passage_that_says_it(engine, turns):
     first = engine.answer(turns[0]).passages[0]
     assert engine.answer(turns[1], history=turns[:1]).passages[0].id == first.id
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("turns", "day"),
+    [
+        # why it happened again: the reason of the repeat, no step to the next event
+        (["白宫哪天说正在筹备第二次会晤？", "为什么后来又宣布了一次？"], None),
+        # what a meeting was held for: told by what was discussed there
+        (["판문점 장성급 회담은 언제였어?", "그 회담은 뭐 하러 한 거야?"], "2018-07-15"),
+    ],
+)
+def test_a_why_follow_up_is_no_step_and_a_purpose_is_what_was_done(engine, turns, day):
+    answer = _converse(engine, turns)
+    assert answer.operation == "why"
+    assert (answer.passages[0].date if answer.passages else None) == day

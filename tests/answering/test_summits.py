@@ -176,3 +176,24 @@ def test_a_period_no_summit_bounds_keeps_the_place_a_count_names(page):
 )
 def test_a_count_of_summits_in_a_period_bounded_by_a_summit(engine, question, language, day):
     assert [p.date for p in engine.answer(question).passages] == [day]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("特朗普在河内都见了哪些越南领导人？", "zh"),
+        ("Which Vietnamese leaders did Trump sit down with?", "en"),
+        ("트럼프가 만난 베트남 지도자들은 누구누구야?", "ko"),
+    ],
+)
+def test_the_leaders_of_a_third_country_are_not_the_summits(page, question, language):
+    passages, events, glossary = page
+    text = "".join(p.text for p in passages)
+    assert summits_held(question, language, events, glossary, np.arange(len(passages)), text) == ()
+
+
+def test_the_two_sides_leaders_are_still_the_summits(page):
+    passages, events, glossary = page
+    text = "".join(p.text for p in passages)
+    held = summits_held("美朝两国领导人见过几次面？", "zh", events, glossary, np.arange(len(passages)), text)
+    assert [events[i].day for i in held] == ["2018-06-12", "2019-02-27"]

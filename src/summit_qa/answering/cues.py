@@ -175,9 +175,12 @@ WHY = {
         r"(?<![去在做来完])干[嘛吗](?=[\u4e00-\u9fff])(?![的呢啊呀了])",
     ),
     "en": _any(r"\bwhy\b|\bwhat for\b|\breason|\bhow come\b|\bfor what purpose\b"),
-    "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서"),
+    "ko": _any(r"왜|이유|무슨 목적|뭐 하러|어째서|(?:뭐|무엇|뭣|무슨 일)\s*때문에"),
     "ja": _any(r"なぜ|どうして|理由|なんで|何のため|目的"),
-    "vi": _any(r"tại sao|vì sao|lý do|để làm gì|mục đích|\bsao (?:lại|mà)\b|\blàm sao mà\b"),
+    "vi": _any(
+        r"tại sao|vì sao|lý do|để làm gì|mục đích|\bsao (?:lại|mà)\b|\blàm sao mà\b"
+        r"|(?:^|[,.?!]\s*)sao\s+(?!rồi\b)(?:\S+\s+){1,3}lại\b",  # "sao lần này lại chọn…": why, the words between
+    ),
 }
 # "What about X?": X stands in for the names of the turn before.
 WHAT_ABOUT = {

@@ -283,8 +283,9 @@ class SummitQA:
         if shape.kind == "single":
             return None
         sets = ("list", "count", "range", "compare")
-        off_page = self.ranker.off_page(question, language) or off_page_names(
-            question, language, self._page_text, self.glossary, self._english, self._page_names
+        asked = asked_part(question)  # not the scene a long message sets before it ("…东道主。")
+        off_page = self.ranker.off_page(asked, language) or off_page_names(
+            asked, language, self._page_text, self.glossary, self._english, self._page_names
         )
         if shape.kind in sets and off_page:
             return Selection(shape.kind, ())

@@ -36,7 +36,7 @@ from summit_qa.answering.cues import (
 )
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn, is_short
-from summit_qa.answering.reasons import REASON
+from summit_qa.answering.reasons import ACTIVITY, PURPOSE, REASON
 from summit_qa.answering.selection import Selection, timeline_entry
 from summit_qa.answering.series import NAMED_ANCHOR, first_series, kind_asked, step_in_series
 from summit_qa.answering.shape import ENTRY, TIMELINE
@@ -200,13 +200,20 @@ def read_operation(
         return day
     page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
+    why = matches(WHY, question, language)  # "why … again?" asks the reason of the repeat, no step
+    step = 0 if why else step
     # the series the follow-up names itself ("他第一次去朝鲜", the person carried over), else the
     # latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
     item, last = labelled_item(passages, before.answer), LAST.get(language)
     page_of = (events, passages, glossary)
     # "the time after that", "后来他又去了吗": the series' next (previous) one
-    if walked := step_in_series(question, language, step, resolution.names, asked, before.answer, page_of):
+    walked = (
+        None
+        if why
+        else step_in_series(question, language, step, resolution.names, asked, before.answer, page_of)
+    )
+    if walked:
         return Operation("next" if walked[1] > 0 else "previous", walked[0])
     if step:
         return _step(
@@ -246,20 +253,35 @@ def read_operation(
     if "what-about" in resolution.reason:
         page_of = (events, glossary, order, passages, page, page_verbs(question, glossary))
         return Operation("actor", actor_passage(resolution, before, *page_of))
-    if matches(WHY, question, language):
-        # the event's own passage, else the best ranked one, where it gives a reason, and names
-        # the place the question names of its own ("why Hanoi?" is not told by the drills' reason)
-        places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
-        own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place
-        # a labelled item's reason is told in the paragraphs under it ("议题三：…" → "…以此作为…")
-        under = [j for j, p in enumerate(passages) if p.heading and p.heading == passages[before.answer].text]
-        reasons = [
-            i
-            for i in dict.fromkeys((before.answer, *under, int(order[0])))
-            if REASON.search(passages[i].text) and all(n in passages[i].text for n in own)
-        ]
-        return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
+    if why:
+        return _why(question, language, before, passages, order, glossary, page)
     return _attribute(question, language, resolution, before, passages, order)
+
+
+def _why(
+    question: str,
+    language: str,
+    before: Turn,
+    passages: Sequence[Passage],
+    order: np.ndarray,
+    glossary: Glossary,
+    page: str,
+) -> Operation:
+    """Why: the event's own passage, else the best ranked one, where it gives a reason and
+    names the place the question names of its own ("why Hanoi?" is not told by the drills'
+    reason); else the page does not say."""
+    places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
+    own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place
+    # a labelled item's reason is told in the paragraphs under it ("议题三：…" → "…以此作为…")
+    under = [j for j, p in enumerate(passages) if p.heading and p.heading == passages[before.answer].text]
+    purpose = matches(PURPOSE, question, language)  # "뭐 하러 한 거야?": told by what was done there
+    reasons = [
+        i
+        for i in dict.fromkeys((before.answer, *under, int(order[0])))
+        if (REASON.search(passages[i].text) or purpose and ACTIVITY.search(passages[i].text))
+        and all(n in passages[i].text for n in own)
+    ]
+    return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
 
 
 def _attribute(

@@ -20,6 +20,7 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
 from summit_qa.answering.mentions import appearances, asks_appearances, mentions
+from summit_qa.answering.offices import in_office
 from summit_qa.answering.overview import (
     CONTENTS,
     citing,
@@ -113,6 +114,8 @@ def _timeline_article(events: Sequence[Event]) -> str:
 
 def _in_span(event: Event, shape: Shape) -> bool:
     start, end = shape.span or (None, None)
+    if start is not None and start == end and len(start) == 10 and start in event.dates:
+        return True  # "2月27日有哪些安排": a day's events, however early the passage told them
     if not event.within(start, end):
         return False
     if not shape.exclusive:
@@ -270,7 +273,7 @@ def select(
     if shape.kind == "ordinal":
         if _past_the_summits(shape, question, events, glossary):
             return Selection("ordinal", ())  # "the third summit" on a page of two: refused
-        return _nth_trip(shape, question, events, glossary, chosen, _in_office(question, terms, texts))
+        return _nth_trip(shape, question, events, glossary, chosen, in_office(question, terms, texts))
     places = _destinations(question, glossary) if shape.kind in ("list", "count") else ()
     if places and not any(p in events[i].names for i in chosen for p in places):
         return Selection(shape.kind, ())  # someone's trips to a place the page never takes them: refused
@@ -286,27 +289,6 @@ def select(
         return Selection(shape.kind, tuple(sorted(chosen)), "page")
     ranked = [int(i) for i in order if int(i) in set(chosen)]
     return Selection(shape.kind, tuple(ranked), "relevance")
-
-
-# "蓬佩奥当上国务卿后第一次访朝", "his first trip as secretary of state": an office the
-# question says the person took, and the words that say so.
-_OFFICE = re.compile(r"国务卿|局长|总统|委员长|主席|总理|发言人|部长|室长")
-_TOOK = re.compile(
-    r"当上|成为|担任|出任|就任|上任|任上|作为|身份|\bafter becoming\b|\bbecame\b"
-    r"|\bas (?:the )?(?:new )?(?:u\.?s\.? )?(?:secretary|director|president|chair|spokes|minister|head)"
-    r"|된 (?:뒤|후|다음)|취임|으로서|になって|として|sau khi (?:trở thành|làm|nhậm chức|lên)|với tư cách",
-    re.I,
-)
-
-
-def _in_office(question: str, terms: Sequence[str], texts: Sequence[str]) -> Callable[[int, str], bool]:
-    """Whether passage i gives ``person`` the office the question says they took (always
-    true when it says none): a series is counted from the first passage that does."""
-    offices = set(_OFFICE.findall(question + " ".join(terms))) if _TOOK.search(question) else set()
-    if not offices:
-        return lambda i, person: True
-    office = "|".join(sorted(offices))
-    return lambda i, person: bool(re.search(f"(?:{office})[^，。、]{{0,3}}{re.escape(person)}", texts[i]))
 
 
 def _nth_trip(

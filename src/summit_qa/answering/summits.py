@@ -3,11 +3,13 @@ summit in Singapore, reported on that day, not the announcement a few days befor
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
 from summit_qa.answering.cues import find_ordinal
-from summit_qa.answering.entities import is_actor
+from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
@@ -152,10 +154,23 @@ def summits_held(
     places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
     if not (SUMMIT.search(question) or meets) or not people <= pair or places:
         return ()
+    if LEADERS.search(question) and _other_leaders(question, glossary, page, pair):
+        return ()
     held = []
     for day in days:
         held += [int(i) for i in order if events[int(i)].day == day][:1]
     return tuple(held)
+
+
+def _other_leaders(question: str, glossary, page: str, pair) -> bool:
+    """The leaders of a country neither of the two leads ("特朗普见了哪些越南领导人",
+    "Vietnamese leaders"): a country the question names that the page never writes right
+    before either leader's name, as it writes "美国总统特朗普"."""
+    if not page:
+        return False
+    countries = [p for p in glossary.names(question, ("place",)) if p in acting_countries(glossary, page)]
+    theirs = {c for c in countries for who in pair if re.search(f"{c}[^，。、；]{{0,6}}{who}", page)}
+    return any(c not in theirs for c in countries)
 
 
 def in_period(day: str, span: tuple[str | None, str | None], exclusive: bool = False) -> bool:
