@@ -4,7 +4,6 @@ import pytest
 
 from summit_qa.answering.followups import (
     Turn,
-    find_ordinal,
     is_follow_up,
     refers_back,
     resolve,
@@ -16,34 +15,6 @@ from summit_qa.settings import packaged_data_dir
 @pytest.fixture(scope="module")
 def glossary():
     return Glossary.load(packaged_data_dir() / "glossary.json")
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "number"),
-    [
-        ("那第二次呢？", "zh", 2),
-        ("蓬佩奥头一回去朝鲜是什么职务？", "zh", 1),
-        ("第三个议题是什么？", "zh", 3),
-        ("And the first one?", "en", 1),
-        ("What's issue number two?", "en", 2),
-        ("the 3rd meeting", "en", 3),
-        ("두 번째는요?", "ko", 2),
-        ("처음 간 건 언제야?", "ko", 1),
-        ("최초의 방문", "ko", 1),
-        ("2回目の会談は？", "ja", 2),
-        ("Còn lần thứ hai?", "vi", 2),
-        ("lần đầu tiên", "vi", 1),
-        ("最早一条讲了什么？", "zh", 1),
-    ],
-)
-def test_ordinals_in_five_languages(text, language, number):
-    found = find_ordinal(text, language)
-    assert found and found.number == number
-
-
-@pytest.mark.parametrize("text", ["第二天上午他要见谁", "第三日发生了什么"])
-def test_the_next_day_is_no_ordinal(text):
-    assert find_ordinal(text, "zh") is None
 
 
 @pytest.mark.parametrize(
@@ -196,15 +167,6 @@ def test_no_context_without_an_answered_turn(glossary):
     refused = [_turn("红烧肉怎么做？", "红烧肉怎么做？", (), None)]
     assert not resolve("他是谁？", "zh", refused, glossary).follow_up
     assert not resolve("他是谁？", "zh", [], glossary).follow_up
-
-
-def test_a_label_is_written_as_a_word_then_its_number():
-    from summit_qa.answering.cues import label_numbers
-
-    assert ("河内会晤的议题", 1) in label_numbers("河内会晤的议题一是什么？")
-    assert [n for w, n in label_numbers("what is issue two about") if w.endswith("issue")] == [2]
-    assert [n for w, n in label_numbers("Vấn đề 3 là gì?") if w.endswith("đề")] == [3]
-    assert label_numbers("Kim met Trump on the 27th") == []  # "27th" is an ordinal day, no label
 
 
 @pytest.mark.model

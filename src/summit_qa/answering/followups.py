@@ -50,12 +50,11 @@ from summit_qa.answering.cues import (
     WHAT_ABOUT,
     WHY,
     content_of,
-    find_ordinal,
     is_bare,
     is_short,
     matches,
-    ordinal_surface,
 )
+from summit_qa.answering.ordinals import find_ordinal, ordinal_surface
 from summit_qa.answering.pairs import PAIR, pair_of, with_pair
 from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.dates import DateQuery, question_dates

@@ -24,18 +24,17 @@ from summit_qa.answering.attributes import unasked
 from summit_qa.answering.cues import (
     AGAIN,
     BEFORE,
-    LAST,
     NEXT,
     SAME_PASSAGE,
     SAYING,
     SOURCE,
     WHY,
     content_of,
-    find_ordinal,
     matches,
 )
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn, is_short
+from summit_qa.answering.ordinals import LAST, find_ordinal
 from summit_qa.answering.reasons import ACTIVITY, PURPOSE, REASON
 from summit_qa.answering.selection import Selection, timeline_entry
 from summit_qa.answering.series import NAMED_ANCHOR, first_series, kind_asked, step_in_series

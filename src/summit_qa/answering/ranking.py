@@ -15,10 +15,10 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import announced_by, own_stance, says
-from summit_qa.answering.cues import label_numbers
 from summit_qa.answering.day_parts import day_part_scores
 from summit_qa.answering.followups import Resolution, find_ordinal
 from summit_qa.answering.memory import LockedCache
+from summit_qa.answering.ordinals import label_numbers
 from summit_qa.answering.overview import heading_statement
 from summit_qa.answering.places import place_scores
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type

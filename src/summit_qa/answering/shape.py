@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summit_qa.answering.cues import BEFORE, LAST, NEXT, find_ordinal, find_ordinals, is_short, matches
+from summit_qa.answering.cues import BEFORE, NEXT, is_short, matches
+from summit_qa.answering.ordinals import LAST, find_ordinal, find_ordinals
 from summit_qa.answering.periods import period
 
 

@@ -8,8 +8,8 @@ import re
 import numpy as np
 
 from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
-from summit_qa.answering.cues import find_ordinal
 from summit_qa.answering.entities import acting_countries, is_actor
+from summit_qa.answering.ordinals import find_ordinal
 from summit_qa.answering.selection import leaders, summit_days
 
 # The word summit itself, not talks of any kind (会谈, 회담, 会談 are also a one-on-one's).
