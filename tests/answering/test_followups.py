@@ -375,3 +375,18 @@ def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
     covers = lambda i, words: any(w in texts[i] for w in ("对话", "停滞"))  # noqa: E731
     question = "回到对话停滞那件事，有多久？"
     assert _returned_to(question, "zh", turns, glossary, (), covers, texts.__getitem__) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "back"),
+    [
+        ("美国那边怎么说的？", "zh", True),
+        ("미국 쪽은 뭐래?", "ko", True),
+        ("米国側は何と言ってる？", "ja", True),
+        ("Phía Mỹ nói gì?", "vi", True),
+        ("特朗普那边的安排是什么", "zh", False),  # a side, but no view asked
+        ("特朗普在推特上说了什么", "zh", False),  # a view, but of no side
+    ],
+)
+def test_a_side_asked_its_view_refers_back(question, language, back):
+    assert refers_back(question, language) == back

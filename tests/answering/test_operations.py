@@ -582,3 +582,17 @@ def test_a_why_follow_up_is_no_step_and_a_purpose_is_what_was_done(engine, turns
     answer = _converse(engine, turns)
     assert answer.operation == "why"
     assert (answer.passages[0].date if answer.passages else None) == day
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["朝鲜为什么看重放松制裁？", "特朗普那边怎么说？"],
+        ["북한은 왜 제재 완화를 원해?", "트럼프 쪽은 뭐래?"],
+    ],
+)
+def test_a_side_s_view_is_told_in_the_passage_just_shown(engine, turns):
+    first = engine.answer(turns[0])
+    answer = _converse(engine, turns)
+    assert answer.operation == "actor" and answer.passages[0].id == first.passages[0].id

@@ -157,6 +157,15 @@ VIEW = {
     "ja": _any(r"何と言|なんて言|何て言|どう言|満足|どう思|評価"),
     "vi": _any(r"nói gì|nói sao|nói thế nào|hài lòng|nghĩ gì|đánh giá"),
 }
+# A side named as a side ("特朗普那边", "美国 쪽은", "米国側は", "phía Mỹ", "on Washington's
+# side"): with a view asked ("…怎么讲"), the view of that side of what was just told.
+SIDE = {
+    "zh": _any(r"那边|那一方|方面(?:呢|怎么|咋|是)"),
+    "en": _any(r"'s (?:side|end)\b|\bside of (?:the )?[\w.]+"),
+    "ko": _any(r"\S\s?쪽(?:은|에서는|에선|에서|도|의)"),
+    "ja": _any(r"側(?:は|の|も|から)"),
+    "vi": _any(r"\bphía\b"),
+}
 # A return to an earlier topic of the conversation ("回到新加坡那次", "back to the sanctions").
 RETURN = {
     "zh": _any(r"回到|再说回|说回|回头说|刚才(?:那|说的|提到的|讲的)|前面(?:那|说的|提到的|讲的)"),

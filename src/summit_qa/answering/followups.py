@@ -1,8 +1,7 @@
 """Follow-up questions, read with the conversation's earlier turns.
 
-No language model is available, so a follow-up is resolved by retrieval means,
-each a rule for one general class of follow-up (the tests hold cases written
-for each class, in the five languages):
+Each rule is one general class of follow-up (the tests hold cases written for
+each class, in the five languages):
 
 * **detection**: a turn is a follow-up when it refers back (a pronoun or
   demonstrative: 他 / he / 그 / 彼 / ông ấy; "that day"; "what about X?";
@@ -46,7 +45,9 @@ from summit_qa.answering.cues import (
     RETURN,
     SAME_DAY,
     SAME_PASSAGE,
+    SIDE,
     SWITCH,
+    VIEW,
     WHAT_ABOUT,
     WHY,
     content_of,
@@ -129,9 +130,9 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
 
 def refers_back(question: str, language: str) -> bool:
     """A pronoun (of one person or a pair: "他俩", "those two"), "that day", "then what?",
-    "before that", a response with no object ("how did they react?"): words that point at
-    the turn before."""
-    return any(
+    "before that", a response with no object ("how did they react?"), a side asked its view
+    ("特朗普那边怎么讲"): words that point at the turn before."""
+    return (matches(SIDE, question, language) and matches(VIEW, question, language)) or any(
         table.get(language) and table[language].search(question)
         for table in (ANAPHOR, PAIR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)
     )
