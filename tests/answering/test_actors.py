@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.actors import announced_by, capitals, responds, roles_of, says, tells_of
+from summit_qa.answering.actors import announced_by, capitals, responds, roles_of, says, tells_of, untold_act
 from summit_qa.answering.cues import VIEW, matches
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Turn
@@ -192,3 +192,19 @@ def test_who_says_something_in_a_passage_not_whom_it_tells_of():
 def test_a_date_announced_by_someone_named_is_where_that_one_announces_it(engine):
     a = engine.answer("金正恩访越的日程，越南外交部是哪天宣布的？")
     assert "越南外交部" in a.passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "new", "untold"),
+    [
+        ("特朗普什么时候离开越南？", "金正恩", True),  # he is told leaving Pyongyang, not Vietnam
+        ("When does Trump leave Vietnam?", "金正恩", True),
+        ("特朗普哪天到河内？", "金正恩", False),  # his arrival in Vietnam: the page writes 越南首都河内
+        ("金正恩哪天抵达越南？", "特朗普", False),
+        ("特朗普27日上午见了谁？", "金正恩", False),  # no act of going asked
+    ],
+)
+def test_an_act_told_of_the_new_actor_only_with_another_place_is_untold(page, earlier, new, untold):
+    passages, _, glossary = page
+    text = "".join(p.text for p in passages)
+    assert untold_act(earlier, [new], passages, glossary, text) == untold

@@ -596,3 +596,11 @@ def test_a_side_s_view_is_told_in_the_passage_just_shown(engine, turns):
     first = engine.answer(turns[0])
     answer = _converse(engine, turns)
     assert answer.operation == "actor" and answer.passages[0].id == first.passages[0].id
+
+
+@pytest.mark.model
+def test_another_actor_the_page_does_not_tell_the_same_act_of_is_not_in_the_article(engine):
+    untold = _converse(engine, ["When does Trump leave Vietnam?", "And Kim?"])
+    assert untold.kind == "refused" and untold.operation == "actor"
+    told = _converse(engine, ["特朗普哪天到河内？", "那金正恩呢？"])
+    assert told.kind == "answer" and told.passages[0].date == "2019-02-26"

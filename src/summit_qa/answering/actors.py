@@ -17,6 +17,7 @@ import numpy as np
 from summit_qa.answering.cues import RESPONSE, SAYING, VIEW, matches
 from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.followups import Resolution, Turn
+from summit_qa.answering.verbs import page_verbs
 from summit_qa.page.events import Event
 from summit_qa.page.names import Glossary
 from summit_qa.page.passages import Passage
@@ -196,3 +197,31 @@ def says(text: str, names: Sequence[str]) -> bool:
     """One of ``names`` is the one who says or announces something in ``text`` ("特朗普宣布，…"),
     not only someone it tells of ("越南外交部表示，特朗普将于…")."""
     return any(re.search(rf"{re.escape(n)}[^，。,]{{0,6}}?(?:{SAYING}|公布|发布|官宣)", text) for n in names)
+
+
+def untold_act(
+    earlier_question: str, new: Sequence[str], passages: Sequence[Passage], glossary: Glossary, page: str
+) -> bool:
+    """The act the earlier question asked of someone, a page verb with its place ("离开越南",
+    "leave Vietnam"), is told of the ``new`` actors only with another place ("离开平壤": where
+    the other one set off from, not the same act): the page does not say.  A place counts as the
+    same when the page writes the two together ("越南首都河内")."""
+    verbs = [v for v in page_verbs(earlier_question, glossary) if v in ACT_VERBS]
+    places = glossary.names(earlier_question, ("place",))
+    if not verbs or not places or not new:
+        return False
+    same = [q for q in glossary.names(page, ("place",)) if any(_together(q, p, page) for p in places)]
+    # the clauses where the new actor does it: the name, then the verb and its place
+    did = re.compile(
+        f"(?:{'|'.join(map(re.escape, new))})[^，。；]*?(?:{'|'.join(verbs)})([\u4e00-\u9fff]{{2,6}})"
+    )
+    acts = [m.group(1) for p in passages for m in did.finditer(p.text)]
+    return bool(acts) and not any(a.startswith(tuple(same)) for a in acts)
+
+
+# Verbs of going whose place says which act it is: leaving Pyongyang is not leaving Vietnam.
+ACT_VERBS = ("抵达", "离开")
+
+
+def _together(one: str, other: str, page: str) -> bool:
+    return one == other or bool(re.search(f"{one}.{{0,3}}{other}|{other}.{{0,3}}{one}", page))

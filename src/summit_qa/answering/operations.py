@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.actors import actor_passage, responds
+from summit_qa.answering.actors import actor_passage, responds, untold_act
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.attributes import unasked
 from summit_qa.answering.cues import (
@@ -250,6 +250,9 @@ def read_operation(
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
+        new = [n for n in resolution.names if n not in before.names]
+        if untold_act(before.question, new, passages, glossary, page):  # "金正恩呢？" of leaving Vietnam
+            return Operation("actor", None, unsaid=True)
         page_of = (events, glossary, order, passages, page, page_verbs(question, glossary))
         return Operation("actor", actor_passage(resolution, before, *page_of))
     if why:
