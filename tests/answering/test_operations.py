@@ -604,3 +604,16 @@ def test_another_actor_the_page_does_not_tell_the_same_act_of_is_not_in_the_arti
     assert untold.kind == "refused" and untold.operation == "actor"
     told = _converse(engine, ["特朗普哪天到河内？", "那金正恩呢？"])
     assert told.kind == "answer" and told.passages[0].date == "2019-02-26"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["特朗普哪天宣布河内会晤的日期？", "他第一次宣布会晤日期是哪天？"],
+        ["트럼프가 하노이 회담 날짜를 발표한 게 언제야?", "그가 처음으로 회담 날짜를 발표한 건 언제야?"],
+    ],
+)
+def test_the_first_announcement_of_a_summit_date(engine, turns):
+    answer = _converse(engine, turns)
+    assert answer.operation == "nth" and answer.passages[0].date == "2018-05-10"

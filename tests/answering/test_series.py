@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.series import NAMED_ANCHOR, kind_asked, series
+from summit_qa.answering.series import NAMED_ANCHOR, announcements, kind_asked, series
 
 
 def test_a_person_s_trips_in_date_order(page):
@@ -63,3 +63,19 @@ def test_a_step_names_its_anchor_by_its_own_words_not_by_that(question, named):
 )
 def test_a_step_asking_for_a_kind_of_event_and_nothing_else(question, language, asked):
     assert kind_asked(question, language) is asked
+
+
+def test_the_announcements_of_a_meeting_to_come_are_a_series_of_their_own(page):
+    passages, events, _ = page
+    by_trump = announcements(events, passages, ["特朗普"])
+    days = [events[i].day for i in by_trump]
+    assert days == sorted(days) and days[0] == "2018-05-10" and days[-1] == "2019-02-08"
+    assert all("将" in passages[i].text and "会晤" in passages[i].text for i in by_trump)
+    anyone = announcements(events, passages, [])
+    assert set(by_trump) < set(anyone)  # the White House's announcements too
+
+
+def test_a_question_of_the_n_th_announcement_walks_that_series(page):
+    passages, events, glossary = page
+    run = series(events, passages, "特朗普第一次宣布会晤日期是哪天？", glossary)
+    assert run == announcements(events, passages, ["特朗普"])

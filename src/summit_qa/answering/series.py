@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from summit_qa.answering.actions import asked_actions
+from summit_qa.answering.actors import says
 from summit_qa.answering.cues import AGAIN, BEFORE, NEXT, NEXT_TIME, TIME_BEFORE, content_of, matches
 from summit_qa.answering.selection import meetings_of, travels
 from summit_qa.answering.steps import day_order
@@ -37,6 +38,8 @@ def series(
     people and trips, the one who travels in the passage ``shown`` before ("他第三回去是哪天")."""
     people = glossary.names(question, ("person",))
     actions = set(asked_actions(question))
+    if "announcement" in actions and len(people) <= 1:  # "他第一次宣布会晤日期", "最後に日程が発表された"
+        return announcements(events, passages, people)
     if len(people) == 2 and actions & {"meeting", "talks"}:
         return meetings_of(events, people, actions)
     movers = [p for p in people if travels(shown, p)] if len(people) > 1 and actions == {"visit"} else []
@@ -54,6 +57,22 @@ def series(
         and ("visit" not in actions or travels(passages[e.passage].text, people[0]))
     ]
     return [e.passage for e in chosen]
+
+
+# A sentence announcing a meeting still to come ("特朗普宣布，他与金正恩的会晤将于6月12日在新加坡举行").
+_COMING_MEETING = re.compile(r"会晤[^。]{0,30}将[^。]{0,30}举行|将于[^。]{0,30}举行[^。]{0,4}会晤")
+
+
+def announcements(events: Sequence[Event], passages: Sequence[Passage], people: Sequence[str]) -> list[int]:
+    """The announcements of a meeting to come, in date order: the days its date and place were
+    made known (by the one person named, when one is: the one who announces it)."""
+    found = []
+    for e in day_order(events):
+        for sentence in re.split(r"(?<=。)", passages[e.passage].text):
+            if _COMING_MEETING.search(sentence) and (not people or says(sentence, people)):
+                found.append(e.passage)
+                break
+    return found
 
 
 def first_series(queries: Sequence[str], events, passages, glossary: Glossary, shown: str = "") -> list[int]:
