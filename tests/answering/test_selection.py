@@ -13,7 +13,7 @@ from summit_qa.answering.overview import (
     named_heading,
     quoted_sources,
 )
-from summit_qa.answering.selection import select, summit_days, travels
+from summit_qa.answering.selection import _filtered, select, summit_days, travels
 from summit_qa.answering.shape import Shape
 
 
@@ -601,3 +601,11 @@ def test_the_first_and_last_meetings_of_an_envoy_are_his_own_series(engine):
         True,
         True,
     ]
+
+
+def test_a_list_of_a_country_s_leaders_keeps_the_passages_naming_them_by_title(page):
+    passages, events, glossary = page
+    texts = [p.text for p in passages]
+    score = np.zeros(len(passages), np.float32)
+    chosen = _filtered("特朗普在河内会见了哪些越南领导人？", Shape("list"), events, glossary, score, texts)
+    assert chosen and all("越南总理" in texts[i] for i in chosen)

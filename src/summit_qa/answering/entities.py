@@ -141,3 +141,46 @@ def acting_countries(glossary: Glossary, page: str) -> frozenset[str]:
     bodies = [n for n, t in glossary.types.items() if t == "body"]
     places = [n for n, t in glossary.types.items() if t == "place"]
     return frozenset(n for n in places if f"{n[0]}方" in page or any(n + b in page for b in bodies))
+
+
+# The leaders or officials of a country, written after the country's name ("越南领导人",
+# "Vietnamese leaders", "베트남 지도자", "ベトナムの指導者") or, in Vietnamese, before it
+# ("lãnh đạo Việt Nam").
+_LEADERS_AFTER = re.compile(
+    r"^[a-z]*(?:的|の|\s)?(?:领导人|领导|官员|高层|首脑|leaders?|officials?|지도자|정상|관리|指導者|首脳|高官|幹部)",
+    re.I,
+)
+_LEADERS_BEFORE = re.compile(r"(?:lãnh đạo|quan chức|nguyên thủ)\s*(?:nước\s*)?$", re.I)
+
+
+def leaders_of(question: str, glossary: Glossary, page: str) -> list[str]:
+    """The countries whose leaders or officials the question asks about ("特朗普见了哪些越南
+    领导人": 越南): a country the page writes as a side, with a word for its leaders beside it."""
+    return [
+        c
+        for c in glossary.names(question, ("place",))
+        if c in acting_countries(glossary, page)
+        and any(
+            _LEADERS_AFTER.search(question[end : end + 16])
+            or _LEADERS_BEFORE.search(question[max(0, start - 16) : start])
+            for start, end in glossary.spans(question, c)
+        )
+    ]
+
+
+def of_country(text: str, country: str, glossary: Glossary, page: str) -> bool:
+    """``text`` names one of ``country``'s people (see :func:`people_of`)."""
+    return any(person in text for person in people_of(country, glossary, page))
+
+
+@functools.lru_cache(maxsize=32)
+def people_of(country: str, glossary: Glossary, page: str) -> frozenset[str]:
+    """The people ``page`` gives ``country`` by title: the first person named after the country
+    with no break between ("越南总理阮春福", "美国中央情报局局长蓬佩奥")."""
+    people = sorted((n for n, t in glossary.types.items() if t == "person"), key=len, reverse=True)
+    if not people:
+        return frozenset()
+    first = re.compile(f"{re.escape(country)}([^，。、；：“”]{{0,12}}?)({'|'.join(map(re.escape, people))})")
+    places = [n for n, t in glossary.types.items() if t == "place" and n != country]
+    # "越南与朝鲜最高领导人金正恩": another country between is that person's
+    return frozenset(m.group(2) for m in first.finditer(page) if not any(p in m.group(1) for p in places))

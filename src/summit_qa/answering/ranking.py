@@ -17,6 +17,7 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import announced_by, own_stance, says
 from summit_qa.answering.day_parts import day_part_scores
 from summit_qa.answering.followups import Resolution, find_ordinal
+from summit_qa.answering.long_messages import asked_part
 from summit_qa.answering.memory import LockedCache
 from summit_qa.answering.ordinals import label_numbers
 from summit_qa.answering.overview import heading_statement
@@ -317,8 +318,8 @@ class Ranker:
         top = [passages[int(i)] for i in order[:3]]
         if answered and unanswerable_type(question, top):
             answered = False
-        # Someone the page never names (普京, "Xi Jinping"): not about this page.
-        if answered and self.off_page(question, language):
+        # Someone the page never names (普京, "Xi Jinping") in what is asked: not about this page.
+        if answered and self.off_page(asked_part(question), language):
             answered = False
         places = self.glossary.names(text, ("place",))
         named = [p for p in passages if places and all(name in p.text for name in places)]

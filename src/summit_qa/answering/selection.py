@@ -19,6 +19,7 @@ import numpy as np
 
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.compare import one_for_each_side
+from summit_qa.answering.entities import leaders_of, of_country
 from summit_qa.answering.mentions import appearances, asks_appearances, mentions
 from summit_qa.answering.offices import in_office
 from summit_qa.answering.overview import (
@@ -159,6 +160,9 @@ def _filtered(
     if people:  # "Trump or the White House": any of them; "Trump and Kim": all
         joined = any if len(people) > 1 and EITHER.search(question) else all
         candidates = [e for e in candidates if joined(p in e.names for p in people)]
+    page = "".join(passages_text)
+    for country in leaders_of(question, glossary, page):  # "哪些越南领导人": of that country
+        candidates = [e for e in candidates if of_country(passages_text[e.passage], country, glossary, page)]
     # "跟韩国有关的事": the dated events naming a place few of the page's events name
     places = [] if people or actions else _rare_places(question, events, glossary)
     if places:

@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
-from summit_qa.answering.entities import acting_countries, is_actor
+from summit_qa.answering.entities import is_actor, leaders_of
 from summit_qa.answering.ordinals import find_ordinal
 from summit_qa.answering.selection import leaders, summit_days
 
@@ -154,7 +154,7 @@ def summits_held(
     places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
     if not (SUMMIT.search(question) or meets) or not people <= pair or places:
         return ()
-    if LEADERS.search(question) and _other_leaders(question, glossary, page, pair):
+    if _other_leaders(question, glossary, page, pair):
         return ()
     held = []
     for day in days:
@@ -168,7 +168,7 @@ def _other_leaders(question: str, glossary, page: str, pair) -> bool:
     before either leader's name, as it writes "美国总统特朗普"."""
     if not page:
         return False
-    countries = [p for p in glossary.names(question, ("place",)) if p in acting_countries(glossary, page)]
+    countries = leaders_of(question, glossary, page)
     theirs = {c for c in countries for who in pair if re.search(f"{c}[^，。、；]{{0,6}}{who}", page)}
     return any(c not in theirs for c in countries)
 
