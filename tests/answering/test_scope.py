@@ -2,7 +2,7 @@
 
 import pytest
 
-from summit_qa.answering.scope import ScopePolicy
+from summit_qa.answering.scope import ScopePolicy, asks_quantity
 from summit_qa.page.passages import load_passages
 from summit_qa.retrieval.bm25 import BM25
 from summit_qa.retrieval.highlight import best_sentence
@@ -294,3 +294,18 @@ def test_a_quantity_is_stated_only_by_a_number_that_is_no_date_or_clock_time(pas
     assert unanswerable_type("How many officials were sanctioned?", sanctions) is None
     times = [p for p in passages if "8 点 30 分" in p.text]  # a clock time and days only
     assert unanswerable_type("How many bodyguards came along?", times) == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("金正恩的专列有几节车厢？", True),
+        ("How many cars did Kim's train have?", True),
+        ("김정은 기차는 몇 칸이야?", True),
+        ("金正恩の列車は何両編成？", True),
+        ("Đoàn tàu của ông Kim có bao nhiêu toa?", True),
+        ("金正恩坐的是什么车？", False),  # what, not how many
+    ],
+)
+def test_a_train_s_cars_or_a_motorcade_s_vehicles_are_a_quantity(question, counts):
+    assert asks_quantity(question) == counts

@@ -314,7 +314,7 @@ def unanswerable_type(question: str, top: Sequence[Passage]) -> str | None:
 _HOW_MANY = re.compile(
     r"多少|(?<!哪)几(?!乎|号|点|月|日|时|天|年|岁|次|回|趟|遍|条|篇|则|项|处|家|轮|场|种|类|大|位|个(?:议题|问题|障碍|方面|部分|国家|阶段|月))"
     r"|\bhow many\b|\bnumber of\b|몇(?! ?(?:번|차례|회|개|가지|건|곳|시|일|월|년|살))|얼마나 많"
-    r"|何(?:人|個|発|基|台|名|機|枚|頭|本|体)|いくつ|bao nhiêu|\bmấy\b|\bsố (?:người|lượng)\b",
+    r"|何(?:人|個|発|基|台|名|機|枚|頭|本|体|両)|いくつ|bao nhiêu|\bmấy\b|\bsố (?:người|lượng)\b",
     re.I,
 )
 _EVENTS_OR_PAGE = re.compile(
@@ -329,15 +329,16 @@ _EVENTS_OR_PAGE = re.compile(
     r"|[几多少](?:名|位)?(?:专家|学者|领导人|分析人士)|(?:专家|学者|领导人|媒体|通讯社)",
     re.I,
 )
-# What such a question counts: people, weapons, remains, a distance (the numbers a news page
-# gives when it has them).
+# What such a question counts: people, weapons, remains, a distance, a train's cars or a
+# motorcade's vehicles (the numbers a news page gives when it has them).
 _COUNTED = re.compile(
-    r"人|官员|士兵|军人|美军|记者|保镖|警卫|安保|民众|群众|核弹|核武|导弹|弹头|遗骸|公里|千米"
+    r"人|官员|士兵|军人|美军|记者|保镖|警卫|安保|民众|群众|核弹|核武|导弹|弹头|遗骸|公里|千米|车厢|节车|辆车"
     r"|\b(?:people|persons|troops|soldiers|guards|bodyguards|officials|staff|personnel|journalists|reporters"
-    r"|crowds?|warheads|nukes|nuclear weapons|missiles|remains|kilomet(?:er|re)s|km|miles)\b"
-    r"|명|인력|경호|병력|기자|핵탄두|핵무기|미사일|유해|킬로"
-    r"|何人|人数|兵士|記者|核弾頭|核兵器|ミサイル|遺骨|遺骸|キロ"
-    r"|người|binh sĩ|lính|phóng viên|đầu đạn|vũ khí hạt nhân|tên lửa|hài cốt|\bkm\b|cây số",
+    r"|crowds?|warheads|nukes|nuclear weapons|missiles|remains|kilomet(?:er|re)s|km|miles|carriages|coaches|cars"
+    r"|vehicles)\b"
+    r"|명|인력|경호|병력|기자|핵탄두|핵무기|미사일|유해|킬로|칸|량|차량"
+    r"|何人|人数|兵士|記者|核弾頭|核兵器|ミサイル|遺骨|遺骸|キロ|両|車両"
+    r"|người|binh sĩ|lính|phóng viên|đầu đạn|vũ khí hạt nhân|tên lửa|hài cốt|\bkm\b|cây số|\btoa\b|\bxe\b",
     re.I,
 )
 # A number the page prints once dates and clock times are set aside: "3 名", "两架".
