@@ -340,3 +340,9 @@ def test_names_in_the_scene_a_long_message_sets_do_not_make_its_question_off_pag
     scene = "我表哥在河内做导游，说那几天全城戒严。他说普京也来凑热闹了，越南是东道主所以特别重视。"
     assert engine.answer(scene + "我就想知道：特朗普在河内都见了哪些越南领导人？").kind != "refused"
     assert engine.answer("我就想知道：普京在河内都见了哪些越南领导人？").kind == "refused"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["三大障碍里第二个是什么？", "三大障碍头一个讲的啥"])
+def test_an_item_of_a_section_s_numbered_points_is_that_paragraph(engine, question):
+    assert "第一，" in engine.answer(question).passages[0].text

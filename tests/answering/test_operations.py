@@ -4,13 +4,8 @@ import numpy as np
 import pytest
 
 from summit_qa.answering.cues import BEFORE, NEXT, NEXT_TIME, TIME_BEFORE, matches
-from summit_qa.answering.operations import (
-    event_topic,
-    labelled_item,
-    names_label,
-    numbered,
-    said_there,
-)
+from summit_qa.answering.items import labelled_item, names_label, numbered
+from summit_qa.answering.operations import event_topic, said_there
 
 
 def _at(passages, pid):
@@ -78,7 +73,7 @@ def test_shang_hui_and_xia_hui_inside_other_words_are_no_cue(question, table):
     ],
 )
 def test_an_ordinal_of_a_list_s_items_not_of_events(question, language, item):
-    from summit_qa.answering.operations import asks_item
+    from summit_qa.answering.items import asks_item
 
     assert asks_item(question, language) is item
     assert not matches(NEXT_TIME, "然后呢？" if language == "zh" else "What happened next?", language)
@@ -498,7 +493,7 @@ def test_an_nth_trip_of_two_people_named_is_of_the_one_the_question_names_first(
 
 
 def test_the_points_a_paragraph_numbers_in_its_text_are_its_own(page):
-    from summit_qa.answering.operations import points_of
+    from summit_qa.answering.items import points_of
 
     passages, _, _ = page
     numbering = next(i for i, p in enumerate(passages) if "第一，" in p.text and "第二，" in p.text)

@@ -29,10 +29,11 @@ from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
+from summit_qa.answering.items import asks_item, names_label
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.mentions import names_something
-from summit_qa.answering.operations import asks_item, carry_out, event_topic, names_label, read_operation
+from summit_qa.answering.operations import carry_out, event_topic, read_operation
 from summit_qa.answering.overview import named_heading
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.reasons import unexplained
@@ -214,7 +215,7 @@ class SummitQA:
         page = (self.events, self.index.passages, self.glossary)
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         written = self.ranker.names_label(cleaned, language)
-        labelled = names_label(cleaned, language, r.signals["label"], written)
+        labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
         reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language))
         if reply.selection is not None:
             best = reply.selection.passages[0]
@@ -270,8 +271,7 @@ class SummitQA:
         of its passages states, is refused; how an event still to come went is told the
         page's date; one about the page, an article, a period the page covers or a name it
         prints is in scope whatever the refusal floors say."""
-        # The page, an overview, a heading's items or a period are asked for in their own
-        # words ("What's on this page?" is no follow-up of the question before).
+        # The page, an overview, a heading's items, a period: asked in their own words, no follow-up
         own_words = shape.kind in ("page", "overview", "enumeration", "range")
         if (resolution.follow_up or resolution.in_scope) and not own_words:
             return None

@@ -34,6 +34,7 @@ from summit_qa.answering.cues import (
 )
 from summit_qa.answering.entities import is_actor
 from summit_qa.answering.followups import Resolution, Turn, is_short
+from summit_qa.answering.items import asks_item, labelled_item, numbered, points_of
 from summit_qa.answering.ordinals import LAST, find_ordinal
 from summit_qa.answering.reasons import ACTIVITY, PURPOSE, REASON
 from summit_qa.answering.selection import Selection, timeline_entry
@@ -80,67 +81,6 @@ def carry_out(
     return replace(
         reply, operation=op.name, selection=pinned or reply.selection
     ), pin and op.name != "attribute"
-
-
-# The points a paragraph numbers in its own text ("第一，互信缺失。…第 三 ，国内压力"), spaces and all.
-_POINT = re.compile(r"第\s*([一二三四五六七八九十])\s*[，,、]")
-
-
-# An ordinal of events ("第二次", "the second day"), not of a list's items ("第二个").
-_EVENT_ORDINAL = re.compile(r"[次回趟轮天日]|\b(?:times?|rounds?|days?|trips?|visits?|meetings?)\b", re.I)
-
-
-_CJK_TEXT = re.compile(f"[{CJK}]")
-
-
-def asks_item(question: str, language: str) -> bool:
-    """The question's ordinal counts a list's items ("第二个议题是什么？"), not events or
-    days ("第二次", "the second day")."""
-    if (ordinal := find_ordinal(question, language)) is None:
-        return False
-    return not _EVENT_ORDINAL.search(
-        question[ordinal.start : ordinal.end + (1 if _CJK_TEXT.search(question) else 10)]
-    )
-
-
-def points_of(passages: Sequence[Passage], at: int, question: str, n: int) -> int | None:
-    """The passage holding the n-th point (n = -1: the last) a follow-up asks for, when the
-    passage just shown numbers its points in its text and has that many; None otherwise.
-    A follow-up naming an action asks of a series of events, not of these points."""
-    points = set(_POINT.findall(passages[at].text))
-    if len(points) < 2 or asked_actions(question) or n > len(points):
-        return None
-    return at
-
-
-def labelled_item(passages: Sequence[Passage], at: int) -> int | None:
-    """The numbered item ("议题二：…") passage ``at`` is, or sits under; None outside any."""
-    here = passages[at]
-    if here.label:
-        return at
-    return next((i for i, p in enumerate(passages) if p.label and p.text == here.heading), None)
-
-
-def numbered(passages: Sequence[Passage], item: int, number: int) -> int | None:
-    """The item of the same list as ``item`` (same word, same article) numbered ``number``."""
-    like = passages[item]
-    return next(
-        (
-            i
-            for i, p in enumerate(passages)
-            if p.label == number and p.article == like.article and p.label_word == like.label_word
-        ),
-        None,
-    )
-
-
-def names_label(question: str, language: str, label: np.ndarray, written: bool) -> int | None:
-    """The labelled item ("议题二") the ranking found that the follow-up asks for itself, by an
-    ordinal ("第三个呢？") or by label (``written``: "议题二呢？"), not one only its carried
-    question wrote ("두 번째는?" → "마지막 건?"); None when there is none."""
-    if label.any() and (written or find_ordinal(question, language) is not None):
-        return int(np.argmax(label))
-    return None
 
 
 def event_topic(text: str) -> str:
