@@ -346,3 +346,10 @@ def test_names_in_the_scene_a_long_message_sets_do_not_make_its_question_off_pag
 @pytest.mark.parametrize("question", ["三大障碍里第二个是什么？", "三大障碍头一个讲的啥"])
 def test_an_item_of_a_section_s_numbered_points_is_that_paragraph(engine, question):
     assert "第一，" in engine.answer(question).passages[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["What is the third of the three obstacles?", "Trở ngại thứ hai là gì?"])
+def test_an_item_of_a_section_named_in_another_language_is_in_scope(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "answer" and "第一，" in answer.passages[0].text

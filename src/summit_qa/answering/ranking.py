@@ -260,7 +260,9 @@ class Ranker:
         order = rank_order(score)
         # A follow-up of an answered turn, "who is X?" about X on the page, or a question naming
         # one of the page's labels ("두 번째 의제는 뭐였지?": 议题二, the label signal) is in scope.
-        forced = (resolution is not None and resolution.in_scope) or self._names_part(text, language, columns)
+        forced = (resolution is not None and resolution.in_scope) or self._names_part(
+            text, language, columns, terms
+        )
         answered, after_page = self._answered(
             question, text, language, query, dense, terms, dated, wanted, order, forced
         )
@@ -354,7 +356,7 @@ class Ranker:
         words = question + "".join(self.terms(question, language))
         return bool(number) and label_scores(self._labels, number, words, self._label_words).any()
 
-    def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray]) -> bool:
+    def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray], terms=()) -> bool:
         """A label of the page (the label signal), someone the page names in only a passage or
         two, one of its headings as printed, or the n-th item under one of its headings named by
         the heading's last word ("分析里说的第一个障碍": 三大障碍)."""
@@ -364,7 +366,8 @@ class Ranker:
             return True
         if any(s in text for s in self._sections):  # a heading written as printed ("三大障碍指哪些")
             return True
-        return find_ordinal(text, language) is not None and any(s[-2:] in text for s in self._sections)
+        words = text + "".join(terms)  # in any language, by the dictionaries' words ("obstacle": 障碍)
+        return find_ordinal(text, language) is not None and any(s[-2:] in words for s in self._sections)
 
     def _label_number(self, text: str, language: str) -> int | None:
         """The number of a label the question writes as the page prints its labels, a
