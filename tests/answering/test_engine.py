@@ -353,3 +353,14 @@ def test_an_item_of_a_section_s_numbered_points_is_that_paragraph(engine, questi
 def test_an_item_of_a_section_named_in_another_language_is_in_scope(engine, question):
     answer = engine.answer(question)
     assert answer.kind == "answer" and "第一，" in answer.passages[0].text
+
+
+@pytest.mark.model
+def test_a_long_message_s_question_pointing_back_into_its_scene_is_checked_whole(engine):
+    message = "我朋友说普京那几天也在河内，越南方面特别重视，安保很严。他后来见了哪些越南领导人？"
+    assert engine.answer(message).kind == "refused"
+
+
+@pytest.mark.model
+def test_a_list_of_a_country_s_leaders_narrowed_to_one_passage_shows_it_first(engine):
+    assert "阮春福" in engine.answer("特朗普在河内会见了哪些越南领导人？").passages[0].text

@@ -13,6 +13,9 @@ from summit_qa.answering.entities import leaders_of, of_country, people_of
         ("트럼프가 만난 베트남 지도자는?", ["越南"]),
         ("トランプが会ったベトナムの指導者は？", ["越南"]),
         ("Trump gặp lãnh đạo Việt Nam nào?", ["越南"]),
+        ("越南国家领导人有谁和特朗普会谈？", ["越南"]),
+        ("Which leaders of Vietnam did Trump see?", ["越南"]),
+        ("트럼프는 베트남의 지도자를 만났어?", ["越南"]),
         ("特朗普什么时候到越南？", []),  # the country as a place, no leaders of it
         ("美朝领导人第一次见面在哪？", []),  # a pair of countries written short, not one named
     ],

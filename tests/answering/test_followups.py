@@ -386,6 +386,10 @@ def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
         ("Phía Mỹ nói gì?", "vi", True),
         ("特朗普那边的安排是什么", "zh", False),  # a side, but no view asked
         ("特朗普在推特上说了什么", "zh", False),  # a view, but of no side
+        ("安全方面怎么说？", "zh", False),  # a topic, not a side
+        ("북쪽에서는 뭐래?", "ko", False),  # the north, a direction
+        ("Phía bắc nói gì?", "vi", False),
+        ("What did Washington's side say?", "en", True),
     ],
 )
 def test_a_side_asked_its_view_refers_back(question, language, back):

@@ -24,6 +24,7 @@ def test_an_item_of_a_section_whose_paragraph_numbers_its_points(page, question,
         "三大障碍是什么？",  # no item asked
         "第二个议题是什么？",  # a labelled list: its items are paragraphs of their own
         "蓬佩奥第二次去平壤是哪天？",  # an ordinal of events
+        "三大障碍第五个是什么？",  # more than the paragraph numbers
     ],
 )
 def test_no_points_passage_without_an_item_of_such_a_section(page, question):

@@ -1,3 +1,5 @@
+"""An office a question says someone took (offices.py): the series counts from the passage giving it."""
+
 from summit_qa.answering.offices import in_office
 
 

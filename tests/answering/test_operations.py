@@ -612,3 +612,10 @@ def test_another_actor_the_page_does_not_tell_the_same_act_of_is_not_in_the_arti
 def test_the_first_announcement_of_a_summit_date(engine, turns):
     answer = _converse(engine, turns)
     assert answer.operation == "nth" and answer.passages[0].date == "2018-05-10"
+
+
+@pytest.mark.model
+def test_a_step_asked_with_why_still_steps_and_other_announcements_keep_their_series(engine):
+    assert _converse(engine, ["新加坡会晤是哪天？", "然后呢？为什么？"]).operation == "next"
+    sanctions = _converse(engine, ["美国财政部哪天宣布制裁朝鲜官员？", "第一次宣布制裁是哪天？"])
+    assert sanctions.passages[0].date == "2018-12-10"

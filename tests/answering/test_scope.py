@@ -304,7 +304,10 @@ def test_a_quantity_is_stated_only_by_a_number_that_is_no_date_or_clock_time(pas
         ("김정은 기차는 몇 칸이야?", True),
         ("金正恩の列車は何両編成？", True),
         ("Đoàn tàu của ông Kim có bao nhiêu toa?", True),
+        ("车队有多少辆？", True),
         ("金正恩坐的是什么车？", False),  # what, not how many
+        ("Ông Kim đi xe lửa bao nhiêu tiếng thì tới Đồng Đăng?", False),  # hours, by train
+        ("両国の首脳は何回会った？", False),  # 両 of "both", and times
     ],
 )
 def test_a_train_s_cars_or_a_motorcade_s_vehicles_are_a_quantity(question, counts):

@@ -44,14 +44,6 @@ def test_anchors_are_left_out_of_their_period(page):
     assert days and all("2018-06-12" < d < "2019-02-27" for d in days)
 
 
-def test_a_day_holds_what_a_passage_told_of_it_days_before(page):
-    """A schedule announced on the 25th for the 27th is among the 27th's events."""
-    passages, events, _ = page
-    chosen = _select(page, Shape("list", ("2019-02-27", "2019-02-27")), "2月27日都有哪些安排？")
-    early = [i for i in chosen.passages if events[i].day < "2019-02-27"]
-    assert early and all("2019-02-27" in events[i].dates for i in early)
-
-
 def test_a_period_the_page_has_nothing_in_is_an_empty_set(page):
     assert _select(page, Shape("range", ("2017", "2017")), "2017年发生了什么").passages == ()
 

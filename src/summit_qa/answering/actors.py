@@ -205,7 +205,7 @@ def untold_act(
     """The act the earlier question asked of someone, a page verb with its place ("离开越南",
     "leave Vietnam"), is told of the ``new`` actors only with another place ("离开平壤": where
     the other one set off from, not the same act): the page does not say.  A place counts as the
-    same when the page writes the two together ("越南首都河内")."""
+    same when the page writes one holding the other ("越南首都河内")."""
     verbs = [v for v in page_verbs(earlier_question, glossary) if v in ACT_VERBS]
     places = glossary.names(earlier_question, ("place",))
     if not verbs or not places or not new:
@@ -224,4 +224,6 @@ ACT_VERBS = ("抵达", "离开")
 
 
 def _together(one: str, other: str, page: str) -> bool:
-    return one == other or bool(re.search(f"{one}.{{0,3}}{other}|{other}.{{0,3}}{one}", page))
+    """One place is the other, or holds it as the page writes it ("越南首都河内", "越南河内")."""
+    a, b, part = re.escape(one), re.escape(other), "(?:首都|北部|南部|中部|东部|西部)?"
+    return one == other or bool(re.search(f"{a}{part}{b}|{b}{part}{a}", page))

@@ -160,11 +160,11 @@ VIEW = {
 # A side named as a side ("特朗普那边", "美国 쪽은", "米国側は", "phía Mỹ", "on Washington's
 # side"): with a view asked ("…怎么讲"), the view of that side of what was just told.
 SIDE = {
-    "zh": _any(r"那边|那一方|方面(?:呢|怎么|咋|是)"),
-    "en": _any(r"'s (?:side|end)\b|\bside of (?:the )?[\w.]+"),
-    "ko": _any(r"\S\s?쪽(?:은|에서는|에선|에서|도|의)"),
-    "ja": _any(r"側(?:は|の|も|から)"),
-    "vi": _any(r"\bphía\b"),
+    "zh": _any(r"那边|那一方"),
+    "en": _any(r"'s (?:side|end)\b|\b(?:side|end) of (?:the )?[\w.]+"),
+    "ko": _any(r"(?<![북남동서앞뒤위옆])\s?쪽(?:은|에서는|에선|에서|도|의)"),
+    "ja": _any(r"(?<![北南東西両内外])側(?:は|の|も|から)"),
+    "vi": _any(r"\bphía\b(?! (?:bắc|nam|đông|tây|trước|sau|trên|dưới)\b)"),
 }
 # A return to an earlier topic of the conversation ("回到新加坡那次", "back to the sanctions").
 RETURN = {

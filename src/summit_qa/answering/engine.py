@@ -30,7 +30,7 @@ from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, 
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.items import asks_item, names_label
-from summit_qa.answering.long_messages import asked_part, focus, unchecked
+from summit_qa.answering.long_messages import asked_alone, asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.mentions import names_something
 from summit_qa.answering.operations import carry_out, event_topic, read_operation
@@ -283,7 +283,7 @@ class SummitQA:
         if shape.kind == "single":
             return None
         sets = ("list", "count", "range", "compare")
-        asked = asked_part(question)  # not the scene a long message sets before it ("…东道主。")
+        asked = asked_alone(question)  # not the scene a long message sets before it
         off_page = self.ranker.off_page(asked, language) or off_page_names(
             asked, language, self._page_text, self.glossary, self._english, self._page_names
         )

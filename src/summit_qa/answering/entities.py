@@ -147,10 +147,13 @@ def acting_countries(glossary: Glossary, page: str) -> frozenset[str]:
 # "Vietnamese leaders", "베트남 지도자", "ベトナムの指導者") or, in Vietnamese, before it
 # ("lãnh đạo Việt Nam").
 _LEADERS_AFTER = re.compile(
-    r"^[a-z]*(?:的|の|\s)?(?:领导人|领导|官员|高层|首脑|leaders?|officials?|지도자|정상|관리|指導者|首脳|高官|幹部)",
+    r"^(?:[a-z]*|'s)(?:的|の|의|\s)*(?:国家|政府|党政|政府の|국가|정부)?\s?"
+    r"(?:领导人|领导|官员|高层|首脑|leaders?|officials?|지도자|정상|관리|指導者|首脳|高官|幹部)",
     re.I,
 )
-_LEADERS_BEFORE = re.compile(r"(?:lãnh đạo|quan chức|nguyên thủ)\s*(?:nước\s*)?$", re.I)
+_LEADERS_BEFORE = re.compile(
+    r"(?:lãnh đạo|quan chức|nguyên thủ)\s*(?:nước\s*)?$|\b(?:leaders?|officials?) of (?:the )?$", re.I
+)
 
 
 def leaders_of(question: str, glossary: Glossary, page: str) -> list[str]:
@@ -175,8 +178,9 @@ def of_country(text: str, country: str, glossary: Glossary, page: str) -> bool:
 
 @functools.lru_cache(maxsize=32)
 def people_of(country: str, glossary: Glossary, page: str) -> frozenset[str]:
-    """The people ``page`` gives ``country`` by title: the first person named after the country
-    with no break between ("越南总理阮春福", "美国中央情报局局长蓬佩奥")."""
+    """The people ``page`` writes after ``country``'s name, by a title or a body of it: the
+    first person named after the country with no break and no other place between ("越南总理
+    阮春福", "美国中央情报局局长蓬佩奥"; an institute named after a country counts too)."""
     people = sorted((n for n, t in glossary.types.items() if t == "person"), key=len, reverse=True)
     if not people:
         return frozenset()

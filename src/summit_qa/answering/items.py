@@ -53,8 +53,13 @@ def section_points(
     and asks an item of ("三大障碍头一个是啥", "the second obstacle"); None otherwise."""
     if not asks_item(question, language) or (heading := named_heading(question, terms, passages)) is None:
         return None
+    n = find_ordinal(question, language).number  # asks_item: there is one
     under = [
-        i for i, p in enumerate(passages) if p.section == heading and len(set(_POINT.findall(p.text))) > 1
+        i
+        for i, p in enumerate(passages)
+        if p.section == heading
+        and len(set(_POINT.findall(p.text))) > 1
+        and n <= len(set(_POINT.findall(p.text)))
     ]
     return under[0] if len(under) == 1 else None
 

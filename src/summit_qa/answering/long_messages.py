@@ -93,3 +93,11 @@ _POINTS = re.compile(
     r"|\b(?:that|this|it|those|he|she|they)\b",
     re.I,
 )
+
+
+def asked_alone(text: str) -> str:
+    """What a long message asks, to check for names the page never prints: its asking sentence
+    (the scene told before it is no part of the question), or the whole message when that
+    sentence points back into the scene ("…普京那几天也在河内。他后来见了谁？")."""
+    asked = asked_part(text)
+    return text if asked != text and _POINTS.search(asked) else asked

@@ -139,8 +139,8 @@ def read_operation(
         return day
     page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
-    why = matches(WHY, question, language)  # "why … again?" asks the reason of the repeat, no step
-    step = 0 if why else step
+    why, repeat = matches(WHY, question, language), _why_of_then(question, language)
+    step = 0 if repeat else step
     # the series the follow-up names itself ("他第一次去朝鲜", the person carried over), else the
     # latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")
     asked = [resolution.query, before.question, *(t.question for t in reversed(earlier))]
@@ -149,7 +149,7 @@ def read_operation(
     # "the time after that", "后来他又去了吗": the series' next (previous) one
     walked = (
         None
-        if why
+        if repeat
         else step_in_series(question, language, step, resolution.names, asked, before.answer, page_of)
     )
     if walked:
@@ -198,6 +198,16 @@ def read_operation(
     if why:
         return _why(question, language, before, passages, order, glossary, page)
     return _attribute(question, language, resolution, before, passages, order)
+
+
+def _why_of_then(question: str, language: str) -> bool:
+    """A why-clause with a time word of its own ("为啥之前对话会停下来", "why … again?"): the
+    reason of that event, no step ("然后呢？为什么？" steps: the step is a clause of its own)."""
+    clauses = re.split(r"[，,。？?！!；;]|\band\b", question)
+    return any(
+        matches(WHY, c, language) and any(matches(t, c, language) for t in (NEXT, BEFORE, AGAIN))
+        for c in clauses
+    )
 
 
 def _why(

@@ -16,10 +16,11 @@ import numpy as np
 from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import announced_by, own_stance, says
 from summit_qa.answering.day_parts import day_part_scores
-from summit_qa.answering.followups import Resolution, find_ordinal
-from summit_qa.answering.long_messages import asked_part
+from summit_qa.answering.followups import Resolution
+from summit_qa.answering.items import section_points
+from summit_qa.answering.long_messages import asked_alone
 from summit_qa.answering.memory import LockedCache
-from summit_qa.answering.ordinals import label_numbers
+from summit_qa.answering.ordinals import find_ordinal, label_numbers
 from summit_qa.answering.overview import heading_statement
 from summit_qa.answering.places import place_scores
 from summit_qa.answering.scope import ScopePolicy, unanswerable_type
@@ -321,7 +322,7 @@ class Ranker:
         if answered and unanswerable_type(question, top):
             answered = False
         # Someone the page never names (普京, "Xi Jinping") in what is asked: not about this page.
-        if answered and self.off_page(asked_part(question), language):
+        if answered and self.off_page(asked_alone(question), language):
             answered = False
         places = self.glossary.names(text, ("place",))
         named = [p for p in passages if places and all(name in p.text for name in places)]
@@ -356,7 +357,9 @@ class Ranker:
         words = question + "".join(self.terms(question, language))
         return bool(number) and label_scores(self._labels, number, words, self._label_words).any()
 
-    def _names_part(self, text: str, language: str, columns: dict[str, np.ndarray], terms=()) -> bool:
+    def _names_part(
+        self, text: str, language: str, columns: dict[str, np.ndarray], terms: tuple[str, ...] = ()
+    ) -> bool:
         """A label of the page (the label signal), someone the page names in only a passage or
         two, one of its headings as printed, or the n-th item under one of its headings named by
         the heading's last word ("分析里说的第一个障碍": 三大障碍)."""
@@ -366,8 +369,10 @@ class Ranker:
             return True
         if any(s in text for s in self._sections):  # a heading written as printed ("三大障碍指哪些")
             return True
-        words = text + "".join(terms)  # in any language, by the dictionaries' words ("obstacle": 障碍)
-        return find_ordinal(text, language) is not None and any(s[-2:] in words for s in self._sections)
+        if find_ordinal(text, language) is not None and any(s[-2:] in text for s in self._sections):
+            return True
+        # in another language, by the dictionaries' words ("the third obstacle": 障碍), of an item it has
+        return section_points(text, language, terms, self.index.passages) is not None
 
     def _label_number(self, text: str, language: str) -> int | None:
         """The number of a label the question writes as the page prints its labels, a

@@ -324,7 +324,7 @@ _EVENTS_OR_PAGE = re.compile(
     r"statements|announcements|sessions|passages|paragraphs|mentions|places|cities|stops|languages|pages|"
     r"exercises|drills|developments|incidents|steps|occasions|cases|episodes|sanctions|moves|actions)\b"
     r"|(?:명의|명이나|명을|명) ?(?:전문가|학자|지도자|정상|관리)|人の(?:専門家|首脳|学者)|[回度件つ日]"
-    r"|(?:bao nhiêu|mấy) (?:lần|bài|điều|vấn đề|ngày|giờ|năm|tháng|nơi|chỗ|nhà lãnh đạo|chuyên gia|cuộc|sự kiện|tin"
+    r"|(?:bao nhiêu|mấy) (?:lần|bài|điều|vấn đề|ngày|giờ|tiếng|phút|năm|tháng|nơi|chỗ|nhà lãnh đạo|chuyên gia|cuộc|sự kiện|tin"
     r"|mục|sự việc|diễn biến)"
     r"|[几多少](?:名|位)?(?:专家|学者|领导人|分析人士)|(?:专家|学者|领导人|媒体|通讯社)",
     re.I,
@@ -332,13 +332,13 @@ _EVENTS_OR_PAGE = re.compile(
 # What such a question counts: people, weapons, remains, a distance, a train's cars or a
 # motorcade's vehicles (the numbers a news page gives when it has them).
 _COUNTED = re.compile(
-    r"人|官员|士兵|军人|美军|记者|保镖|警卫|安保|民众|群众|核弹|核武|导弹|弹头|遗骸|公里|千米|车厢|节车|辆车"
+    r"人|官员|士兵|军人|美军|记者|保镖|警卫|安保|民众|群众|核弹|核武|导弹|弹头|遗骸|公里|千米|车厢|节车|辆"
     r"|\b(?:people|persons|troops|soldiers|guards|bodyguards|officials|staff|personnel|journalists|reporters"
     r"|crowds?|warheads|nukes|nuclear weapons|missiles|remains|kilomet(?:er|re)s|km|miles|carriages|coaches|cars"
     r"|vehicles)\b"
-    r"|명|인력|경호|병력|기자|핵탄두|핵무기|미사일|유해|킬로|칸|량|차량"
-    r"|何人|人数|兵士|記者|核弾頭|核兵器|ミサイル|遺骨|遺骸|キロ|両|車両"
-    r"|người|binh sĩ|lính|phóng viên|đầu đạn|vũ khí hạt nhân|tên lửa|hài cốt|\bkm\b|cây số|\btoa\b|\bxe\b",
+    r"|명|인력|경호|병력|기자|핵탄두|핵무기|미사일|유해|킬로|칸|차량"
+    r"|何人|人数|兵士|記者|核弾頭|核兵器|ミサイル|遺骨|遺骸|キロ|両編成|車両"
+    r"|người|binh sĩ|lính|phóng viên|đầu đạn|vũ khí hạt nhân|tên lửa|hài cốt|\bkm\b|cây số|\btoa\b|\bxe\b(?! lửa)",
     re.I,
 )
 # A number the page prints once dates and clock times are set aside: "3 名", "两架".

@@ -115,8 +115,6 @@ def _timeline_article(events: Sequence[Event]) -> str:
 
 def _in_span(event: Event, shape: Shape) -> bool:
     start, end = shape.span or (None, None)
-    if start is not None and start == end and len(start) == 10 and start in event.dates:
-        return True  # "2月27日有哪些安排": a day's events, however early the passage told them
     if not event.within(start, end):
         return False
     if not shape.exclusive:
@@ -283,8 +281,11 @@ def select(
         return Selection(shape.kind, ())  # someone's trips to a place the page never takes them: refused
     if not chosen:
         return None  # nothing of that kind in the period: the best single passages
-    if len(chosen) == 1 and shape.kind != "count":
-        return None  # one passage answers: a single answer, with the runners-up
+    if (
+        len(chosen) == 1 and shape.kind != "count"
+    ):  # one passage answers: a single answer, with the runners-up
+        named = leaders_of(question, glossary, "".join(p.text for p in passages))  # that country's, found
+        return Selection("ordinal", (chosen[0],)) if named else None
     dated = [i for i in chosen if events[i].day or _year(events[i])]
     if len(dated) * 2 >= len(chosen):  # events in date order, then what comments on them
         undated = [int(i) for i in order if int(i) in set(chosen) - set(dated)]

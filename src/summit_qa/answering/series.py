@@ -33,13 +33,21 @@ def series(
     events: Sequence[Event], passages: Sequence[Passage], question: str, glossary: Glossary, shown: str = ""
 ) -> list[int]:
     """The events of the person and the kind of action a question names, in date order
-    (a person's trips: the trips they take); or the meetings of the two people it names
+    (a person's trips: the trips they take; the announcements of a meeting to come, by the
+    one person named, when it asks of a meeting or its date); or the meetings of the two people it names
     ("those two sat down a second time": both named, at a meeting or talks).  Of several
     people and trips, the one who travels in the passage ``shown`` before ("他第三回去是哪天")."""
     people = glossary.names(question, ("person",))
     actions = set(asked_actions(question))
-    if "announcement" in actions and len(people) <= 1:  # "他第一次宣布会晤日期", "最後に日程が発表された"
-        return announcements(events, passages, people)
+    # "他第一次宣布会晤日期", "最後に日程が発表された": the announcements of a meeting to come
+    meeting = actions & {"meeting", "talks"} or _SCHEDULE.search(question)
+    if (
+        "announcement" in actions
+        and len(people) <= 1
+        and meeting
+        and (found := announcements(events, passages, people))
+    ):
+        return found
     if len(people) == 2 and actions & {"meeting", "talks"}:
         return meetings_of(events, people, actions)
     movers = [p for p in people if travels(shown, p)] if len(people) > 1 and actions == {"visit"} else []
@@ -59,6 +67,8 @@ def series(
     return [e.passage for e in chosen]
 
 
+# The date or schedule of a meeting, asked of an announcement ("announced a date", "公布日程").
+_SCHEDULE = re.compile(r"日期|日程|时间地点|\bdates?\b|\bschedule|날짜|일정|日取り|日程|ngày giờ|lịch", re.I)
 # A sentence announcing a meeting still to come ("特朗普宣布，他与金正恩的会晤将于6月12日在新加坡举行").
 _COMING_MEETING = re.compile(r"会晤[^。]{0,30}将[^。]{0,30}举行|将于[^。]{0,30}举行[^。]{0,4}会晤")
 

@@ -3,12 +3,10 @@ summit in Singapore, reported on that day, not the announcement a few days befor
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from summit_qa.answering.actions import SUMMIT_NICKNAMES, _any, asked_actions
-from summit_qa.answering.entities import is_actor, leaders_of
+from summit_qa.answering.entities import is_actor, leaders_of, people_of
 from summit_qa.answering.ordinals import find_ordinal
 from summit_qa.answering.selection import leaders, summit_days
 
@@ -164,13 +162,11 @@ def summits_held(
 
 def _other_leaders(question: str, glossary, page: str, pair) -> bool:
     """The leaders of a country neither of the two leads ("特朗普见了哪些越南领导人",
-    "Vietnamese leaders"): a country the question names that the page never writes right
-    before either leader's name, as it writes "美国总统特朗普"."""
+    "Vietnamese leaders"): a country whose people by title (see :func:`people_of`) are
+    neither of them, as "美国总统特朗普" makes 特朗普 one of 美国's."""
     if not page:
         return False
-    countries = leaders_of(question, glossary, page)
-    theirs = {c for c in countries for who in pair if re.search(f"{c}[^，。、；]{{0,6}}{who}", page)}
-    return any(c not in theirs for c in countries)
+    return any(not people_of(c, glossary, page) & set(pair) for c in leaders_of(question, glossary, page))
 
 
 def in_period(day: str, span: tuple[str | None, str | None], exclusive: bool = False) -> bool:
