@@ -197,10 +197,10 @@ def test_a_date_announced_by_someone_named_is_where_that_one_announces_it(engine
 @pytest.mark.parametrize(
     ("earlier", "new", "untold"),
     [
-        ("特朗普什么时候离开越南？", "金正恩", True),  # he is told leaving Pyongyang, not Vietnam
-        ("When does Trump leave Vietnam?", "金正恩", True),
+        ("特朗普几号从越南离开？", "金正恩", True),  # he is told leaving Pyongyang, not Vietnam
+        ("On what day is Trump due to leave Vietnam?", "金正恩", True),
         ("特朗普哪天到河内？", "金正恩", False),  # his arrival in Vietnam: the page writes 越南首都河内
-        ("金正恩哪天抵达越南？", "特朗普", False),
+        ("金正恩抵达越南是在哪一天？", "特朗普", False),
         ("特朗普27日上午见了谁？", "金正恩", False),  # no act of going asked
     ],
 )

@@ -151,7 +151,7 @@ def test_the_world_is_content_in_vietnamese():
     ("question", "why"),
     [
         ("무엇 때문에 판문점에서 만났어?", True),
-        ("그건 뭐 때문에 한 건데?", True),
+        ("그 협의는 뭐 때문에 열렸지?", True),
         ("비 때문에 늦었어?", False),  # because of a thing named: no question of why
     ],
 )

@@ -8,11 +8,11 @@ from summit_qa.answering.entities import leaders_of, of_country, people_of
 @pytest.mark.parametrize(
     ("question", "countries"),
     [
-        ("特朗普在河内见了哪些越南领导人？", ["越南"]),
+        ("特朗普同哪几位越南领导人会谈？", ["越南"]),
         ("Which Vietnamese officials did Trump see?", ["越南"]),
         ("트럼프가 만난 베트남 지도자는?", ["越南"]),
         ("トランプが会ったベトナムの指導者は？", ["越南"]),
-        ("Trump gặp lãnh đạo Việt Nam nào?", ["越南"]),
+        ("Ông Trump hội đàm với lãnh đạo Việt Nam nào?", ["越南"]),
         ("越南国家领导人有谁和特朗普会谈？", ["越南"]),
         ("Which leaders of Vietnam did Trump see?", ["越南"]),
         ("트럼프는 베트남의 지도자를 만났어?", ["越南"]),

@@ -8,8 +8,8 @@ from summit_qa.answering.items import section_points
 @pytest.mark.parametrize(
     ("question", "language"),
     [
-        ("三大障碍里第二个是什么？", "zh"),
-        ("三大障碍头一个讲的啥", "zh"),
+        ("三大障碍当中排第二的是哪个？", "zh"),
+        ("三大障碍的头一条指什么", "zh"),
     ],
 )
 def test_an_item_of_a_section_whose_paragraph_numbers_its_points(page, question, language):

@@ -570,7 +570,7 @@ def test_when_something_was_said_is_asked_of_the_passage_that_says_it(engine, tu
         # why it happened again: the reason of the repeat, no step to the next event
         (["白宫哪天说正在筹备第二次会晤？", "为什么后来又宣布了一次？"], None),
         # what a meeting was held for: told by what was discussed there
-        (["판문점 장성급 회담은 언제였어?", "그 회담은 뭐 하러 한 거야?"], "2018-07-15"),
+        (["판문점 장성급 회담은 언제였어?", "두 나라가 그 회담을 뭐 하러 열었대?"], "2018-07-15"),
     ],
 )
 def test_a_why_follow_up_is_no_step_and_a_purpose_is_what_was_done(engine, turns, day):
@@ -595,7 +595,7 @@ def test_a_side_s_view_is_told_in_the_passage_just_shown(engine, turns):
 
 @pytest.mark.model
 def test_another_actor_the_page_does_not_tell_the_same_act_of_is_not_in_the_article(engine):
-    untold = _converse(engine, ["When does Trump leave Vietnam?", "And Kim?"])
+    untold = _converse(engine, ["On what day is Trump due to leave Vietnam?", "And Kim?"])
     assert untold.kind == "refused" and untold.operation == "actor"
     told = _converse(engine, ["特朗普哪天到河内？", "那金正恩呢？"])
     assert told.kind == "answer" and told.passages[0].date == "2019-02-26"
@@ -605,8 +605,8 @@ def test_another_actor_the_page_does_not_tell_the_same_act_of_is_not_in_the_arti
 @pytest.mark.parametrize(
     "turns",
     [
-        ["特朗普哪天宣布河内会晤的日期？", "他第一次宣布会晤日期是哪天？"],
-        ["트럼프가 하노이 회담 날짜를 발표한 게 언제야?", "그가 처음으로 회담 날짜를 발표한 건 언제야?"],
+        ["河内会晤的时间地点特朗普是几号公布的？", "他第一次宣布会晤日期是哪天？"],
+        ["하노이 회담 일정은 트럼프가 며칠에 공개했어?", "그가 처음으로 회담 날짜를 발표한 건 언제야?"],
     ],
 )
 def test_the_first_announcement_of_a_summit_date(engine, turns):
@@ -616,6 +616,6 @@ def test_the_first_announcement_of_a_summit_date(engine, turns):
 
 @pytest.mark.model
 def test_a_step_asked_with_why_still_steps_and_other_announcements_keep_their_series(engine):
-    assert _converse(engine, ["新加坡会晤是哪天？", "然后呢？为什么？"]).operation == "next"
-    sanctions = _converse(engine, ["美国财政部哪天宣布制裁朝鲜官员？", "第一次宣布制裁是哪天？"])
+    assert _converse(engine, ["新加坡那次会晤在哪一天？", "然后呢？为什么？"]).operation == "next"
+    sanctions = _converse(engine, ["崔龙海被美方列入制裁名单是哪天宣布的？", "第一次宣布制裁是哪天？"])
     assert sanctions.passages[0].date == "2018-12-10"

@@ -301,7 +301,7 @@ def test_a_quantity_is_stated_only_by_a_number_that_is_no_date_or_clock_time(pas
     [
         ("金正恩的专列有几节车厢？", True),
         ("How many cars did Kim's train have?", True),
-        ("김정은 기차는 몇 칸이야?", True),
+        ("김 위원장 열차는 객차가 몇 칸이었어?", True),
         ("金正恩の列車は何両編成？", True),
         ("Đoàn tàu của ông Kim có bao nhiêu toa?", True),
         ("车队有多少辆？", True),

@@ -181,8 +181,8 @@ def test_a_count_of_summits_in_a_period_bounded_by_a_summit(engine, question, la
 @pytest.mark.parametrize(
     ("question", "language"),
     [
-        ("特朗普在河内都见了哪些越南领导人？", "zh"),
-        ("Which Vietnamese leaders did Trump sit down with?", "en"),
+        ("特朗普同哪几位越南领导人会谈？", "zh"),
+        ("Trump talked with which Vietnamese leaders?", "en"),
         ("트럼프가 만난 베트남 지도자들은 누구누구야?", "ko"),
     ],
 )

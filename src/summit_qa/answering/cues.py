@@ -187,7 +187,7 @@ WHY = {
     "ja": _any(r"なぜ|どうして|理由|なんで|何のため|目的"),
     "vi": _any(
         r"tại sao|vì sao|lý do|để làm gì|mục đích|\bsao (?:lại|mà)\b|\blàm sao mà\b"
-        r"|(?:^|[,.?!]\s*)sao\s+(?!rồi\b)(?:\S+\s+){1,3}lại\b",  # "sao lần này lại chọn…": why, the words between
+        r"|(?:^|[,.?!]\s*)sao\s+(?!rồi\b)(?:\S+\s+){1,3}lại\b",  # "sao họ lại…" with words between: why
     ),
 }
 # "What about X?": X stands in for the names of the turn before.

@@ -131,7 +131,7 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
 def refers_back(question: str, language: str) -> bool:
     """A pronoun (of one person or a pair: "他俩", "those two"), "that day", "then what?",
     "before that", a response with no object ("how did they react?"), a side asked its view
-    ("特朗普那边怎么讲"): words that point at the turn before."""
+    ("美国那边是什么说法"): words that point at the turn before."""
     return (matches(SIDE, question, language) and matches(VIEW, question, language)) or any(
         table.get(language) and table[language].search(question)
         for table in (ANAPHOR, PAIR, SAME_DAY, NEXT_DAY, DAY_BEFORE, NEXT, BEFORE, RESPONSE, RETURN)

@@ -50,7 +50,7 @@ def section_points(
     question: str, language: str, terms: Sequence[str], passages: Sequence[Passage]
 ) -> int | None:
     """The passage numbering its points ("第一，…第二，…") under the section a question names
-    and asks an item of ("三大障碍头一个是啥", "the second obstacle"); None otherwise."""
+    and asks an item of ("三大障碍的头一条", "the second obstacle"); None otherwise."""
     if not asks_item(question, language) or (heading := named_heading(question, terms, passages)) is None:
         return None
     n = find_ordinal(question, language).number  # asks_item: there is one

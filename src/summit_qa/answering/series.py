@@ -39,7 +39,7 @@ def series(
     people and trips, the one who travels in the passage ``shown`` before ("他第三回去是哪天")."""
     people = glossary.names(question, ("person",))
     actions = set(asked_actions(question))
-    # "他第一次宣布会晤日期", "最後に日程が発表された": the announcements of a meeting to come
+    # "他第一次宣布会晤日期", "日程の最初の発表": the announcements of a meeting to come
     meeting = actions & {"meeting", "talks"} or _SCHEDULE.search(question)
     if (
         "announcement" in actions
