@@ -210,7 +210,9 @@ def untold_act(
     places = glossary.names(earlier_question, ("place",))
     if not verbs or not places or not new:
         return False
-    same = [q for q in glossary.names(page, ("place",)) if any(_together(q, p, page) for p in places)]
+    same = [
+        q for q, t in glossary.types.items() if t == "place" and any(_together(q, p, page) for p in places)
+    ]
     # the clauses where the new actor does it: the name, then the verb and its place
     did = re.compile(
         f"(?:{'|'.join(map(re.escape, new))})[^，。；]*?(?:{'|'.join(verbs)})([\u4e00-\u9fff]{{2,6}})"

@@ -281,11 +281,9 @@ def select(
         return Selection(shape.kind, ())  # someone's trips to a place the page never takes them: refused
     if not chosen:
         return None  # nothing of that kind in the period: the best single passages
-    if (
-        len(chosen) == 1 and shape.kind != "count"
-    ):  # one passage answers: a single answer, with the runners-up
-        named = leaders_of(question, glossary, "".join(p.text for p in passages))  # that country's, found
-        return Selection("ordinal", (chosen[0],)) if named else None
+    if len(chosen) == 1 and shape.kind != "count":  # one passage answers, with the runners-up;
+        # the one passage naming a country's leaders the list asks for is shown first
+        return Selection("ordinal", (chosen[0],)) if leaders_of(question, glossary, "".join(texts)) else None
     dated = [i for i in chosen if events[i].day or _year(events[i])]
     if len(dated) * 2 >= len(chosen):  # events in date order, then what comments on them
         undated = [int(i) for i in order if int(i) in set(chosen) - set(dated)]

@@ -14,7 +14,7 @@ from summit_qa.answering.steps import day_order
 from summit_qa.page.events import Event
 from summit_qa.page.language import CJK
 from summit_qa.page.names import Glossary
-from summit_qa.page.passages import Passage
+from summit_qa.page.passages import Passage, sentence_spans
 
 # A step from an event named by its own words ("仪式之后", "after the ceremony", "훈련 이후"),
 # not from "that" ("那之前", "after that", "그 다음", "その後"): the words name the anchor.
@@ -68,7 +68,7 @@ def series(
 
 
 # The date or schedule of a meeting, asked of an announcement ("announced a date", "公布日程").
-_SCHEDULE = re.compile(r"日期|日程|时间地点|\bdates?\b|\bschedule|날짜|일정|日取り|日程|ngày giờ|lịch", re.I)
+_SCHEDULE = re.compile(r"日期|日程|时间地点|\bdates?\b|\bschedule|날짜|일정|日取り|ngày giờ|lịch", re.I)
 # A sentence announcing a meeting still to come ("特朗普宣布，他与金正恩的会晤将于6月12日在新加坡举行").
 _COMING_MEETING = re.compile(r"会晤[^。]{0,30}将[^。]{0,30}举行|将于[^。]{0,30}举行[^。]{0,4}会晤")
 
@@ -78,7 +78,8 @@ def announcements(events: Sequence[Event], passages: Sequence[Passage], people: 
     made known (by the one person named, when one is: the one who announces it)."""
     found = []
     for e in day_order(events):
-        for sentence in re.split(r"(?<=。)", passages[e.passage].text):
+        text = passages[e.passage].text
+        for sentence in (text[a:b] for a, b in sentence_spans(text)):
             if _COMING_MEETING.search(sentence) and (not people or says(sentence, people)):
                 found.append(e.passage)
                 break
