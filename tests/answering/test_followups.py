@@ -364,7 +364,7 @@ def test_a_question_with_both_people_of_its_own_stands_alone(glossary):
 def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
     """ "说回X": of the earlier answers that hold its words, the one whose passage and
     question share most of them, not merely the latest."""
-    from summit_qa.answering.followups import _returned_to
+    from summit_qa.answering.returns import returned_to
 
     texts = {0: "朝美对话陷入将近半年的停滞。", 1: "学者认为对话有望启动。", 2: "另一位学者认为需要协议。"}
     turns = [
@@ -374,7 +374,7 @@ def test_a_return_goes_to_the_turn_sharing_most_of_its_words(glossary):
     ]
     covers = lambda i, words: any(w in texts[i] for w in ("对话", "停滞"))  # noqa: E731
     question = "回到对话停滞那件事，有多久？"
-    assert _returned_to(question, "zh", turns, glossary, (), covers, texts.__getitem__) == 0
+    assert returned_to(question, "zh", turns, glossary, (), covers, texts.__getitem__) == 0
 
 
 @pytest.mark.parametrize(
