@@ -619,3 +619,23 @@ def test_a_step_asked_with_why_still_steps_and_other_announcements_keep_their_se
     assert _converse(engine, ["新加坡那次会晤在哪一天？", "然后呢？为什么？"]).operation == "next"
     sanctions = _converse(engine, ["崔龙海被美方列入制裁名单是哪天宣布的？", "第一次宣布制裁是哪天？"])
     assert sanctions.passages[0].date == "2018-12-10"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, expect",
+    [
+        # the thing asked about, in the reader's language, is held by the next event's passage
+        (["판문점 장성급 회담은 언제 열렸어?", "유해는 그 뒤에 어떻게 됐어?"], "2018-08-01"),
+        (["板門店の将官級会談は何日？", "その後、遺骨はどうなったの？"], "2018-08-01"),
+    ],
+)
+def test_a_step_naming_what_the_next_event_holds_is_answered_by_it(engine, turns, expect):
+    answer = _converse(engine, turns)
+    assert answer.kind == "answer" and answer.operation == "next" and answer.passages[0].date == expect
+
+
+@pytest.mark.model
+def test_a_step_asking_of_a_thing_the_page_never_tells_stays_refused(engine):
+    answer = _converse(engine, ["板门店将官级会谈是哪天？", "然后朝鲜试射导弹了吗？"])
+    assert answer.kind == "refused"

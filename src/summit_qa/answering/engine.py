@@ -7,6 +7,7 @@ question with the conversation before it; each part has its own module:
   whether the page answers the question (scope.py: refusal floors, the outcome rule);
 * memory.py: earlier turns as they were read, bounded and shared by threads;
 * followups.py, identity.py, smalltalk.py: follow-ups, "who is X?", greetings and the like;
+* several.py: whether the page has the set a list, count or period question asks for;
 * answer.py: the :class:`Answer` every caller gets.
 """
 
@@ -25,23 +26,19 @@ from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.described import described
-from summit_qa.answering.entities import off_page_names
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
 from summit_qa.answering.items import asks_item, names_label
-from summit_qa.answering.long_messages import asked_alone, asked_part, focus, unchecked
+from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
-from summit_qa.answering.mentions import names_something
 from summit_qa.answering.operations import carry_out, event_topic, read_operation
-from summit_qa.answering.overview import named_heading
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.reasons import unexplained
-from summit_qa.answering.scope import unanswerable_type
-from summit_qa.answering.selection import Selection, select, summit_days
-from summit_qa.answering.shape import TIMELINE, Shape, read_shape
+from summit_qa.answering.selection import Selection, summit_days
+from summit_qa.answering.several import several_passages
+from summit_qa.answering.shape import Shape, read_shape
 from summit_qa.answering.suggestions import Suggester
-from summit_qa.answering.summits import SUMMIT, summit_passage, summits_held
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
 from summit_qa.page.language import clean_question, detect_language, valid_text
@@ -75,9 +72,9 @@ class SummitQA:
         self.capitals = capitals(glossary, lambda zh: w.english if (w := index.lexicon.words.get(zh)) else ())
         self.suggester = Suggester(index.passages, self.events, glossary, self._similar)
         self._text = [p.text for p in index.passages].__getitem__  # a passage's text by its index
-        self._page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
-        self._english = frozenset(index.lexicon.english)
-        self._page_names = frozenset(
+        self.page_text = "\n".join([p.text for p in index.passages] + [p.title for p in index.passages])
+        self.english_words = frozenset(index.lexicon.english)
+        self.page_names = frozenset(
             n
             for w in index.lexicon.words.values()
             for g in w.english
@@ -184,7 +181,7 @@ class SummitQA:
         language = detect_language(cleaned) if has_script(cleaned) else fallback_language
         if not cleaned:
             return _plain("empty", cleaned, language, message("empty_question", language))
-        reading = read_typed(cleaned, self.glossary, language, self._english)
+        reading = read_typed(cleaned, self.glossary, language, self.english_words)
         voice = reading.language  # the reply's language: "zh-Hant" for traditional characters
         language = "zh" if voice == "zh-Hant" else language
         if reading.text != cleaned:  # ranked as the page would write it
@@ -216,7 +213,8 @@ class SummitQA:
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         written = self.ranker.names_label(cleaned, language)
         labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
-        reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language))
+        held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned)
+        reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held)
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:
@@ -242,7 +240,7 @@ class SummitQA:
         query: QueryEncoding | None,
     ) -> Reply:
         """The kind of reply a ranked question gets, in the reader's language ``voice``."""
-        selection = self._select(shape, cleaned, language, resolution, r)
+        selection = several_passages(self, shape, cleaned, language, resolution, r)
         if selection is not None and not selection.passages:  # a set the page does not have
             return Reply("refused", voice, cleaned, r, message("not_in_article", voice), resolution)
         if selection is not None:
@@ -263,58 +261,6 @@ class SummitQA:
         key = "after_the_page" if r.after_page else "not_in_article"
         return Reply("refused", voice, cleaned, r, message(key, voice, date=self.published), resolution)
 
-    def _select(
-        self, shape: Shape, question: str, language: str, resolution: Resolution, r: Ranking
-    ) -> Selection | None:
-        """The passages of a question that needs several (a new question only: a follow-up
-        is read as one fact).  A set about someone the page never names, or of a fact none
-        of its passages states, is refused; how an event still to come went is told the
-        page's date; one about the page, an article, a period the page covers or a name it
-        prints is in scope whatever the refusal floors say."""
-        # The page, an overview, a heading's items, a period: asked in their own words, no follow-up
-        own_words = shape.kind in ("page", "overview", "enumeration", "range")
-        if (resolution.follow_up or resolution.in_scope) and not own_words:
-            return None
-        # "新加坡会晤是哪天？", "第一次金特会是哪天": that day's report, a summit being the page's own
-        if shape.kind in ("single", "ordinal") and (r.answered or SUMMIT.search(question)):
-            summit = summit_passage(question, shape.nth, self.events, self.glossary, r.order, self._page_text)
-            if summit is not None:
-                return Selection("ordinal", (summit,))
-        if shape.kind == "single":
-            return None
-        sets = ("list", "count", "range", "compare")
-        asked = asked_alone(question)  # not the scene a long message sets before it
-        off_page = self.ranker.off_page(asked, language) or off_page_names(
-            asked, language, self._page_text, self.glossary, self._english, self._page_names
-        )
-        if shape.kind in sets and off_page:
-            return Selection(shape.kind, ())
-        if shape.kind in sets and r.after_page:
-            return None
-        summits = (question, language, self.events, self.glossary, r.order, self._page_text, self.summits)
-        held = summits_held(*summits, shape.span, shape.exclusive) if shape.kind in sets[:2] else ()
-        if held:  # "会晤过几次？", "新加坡会晤以后会晤过几次？"
-            return Selection(shape.kind, held)
-        named = names_something(question, self.glossary, r.terms)
-        dated = shape.kind in (*sets[:3], "ordinal") and bool(
-            shape.span or named or TIMELINE.search(question)
-        )
-        # "3대 의제는?": the items of a heading the page has, whatever the refusal floors say
-        heading = shape.kind == "enumeration" and bool(named_heading(question, r.terms, self.index.passages))
-        about_page = shape.kind in ("page", "overview") or shape.sources or dated or heading
-        if not (r.answered or about_page):
-            return None
-        page = (self.index.passages, self.events, self.glossary)
-        scores = lambda text: self.rank(text, language=language).score  # noqa: E731
-        named = np.flatnonzero(r.signals["label"])
-        labelled = int(named[0]) if len(named) == 1 else None
-        question = question if shape.topic is None else shape.topic  # a period's bounds are not its topic
-        chosen = select(shape, question, *page, r.score, r.order, r.terms, rank=scores, labelled=labelled)
-        if chosen is None or shape.kind not in sets or shape.sources:  # the page's own experts
-            return chosen
-        stated = unanswerable_type(question, [page[0][i] for i in chosen.passages]) is None
-        return chosen if stated else Selection(shape.kind, ())
-
     def _day_told(self, words: str, language: str) -> str | None:
         """The day of the event the page tells for ``words`` (a period's bound), if it answers."""
         reply = self._read(words, [], None, language)[0]
@@ -322,6 +268,11 @@ class SummitQA:
             return None
         first = reply.selection.passages[0] if reply.selection else int(reply.ranking.order[0])
         return told_day(self.index, reply.ranking, words, first)
+
+    def _holds_asked(self, passage: int, question: str) -> bool:
+        """Passage ``passage`` holds a word of the page the question asks about (not a name)."""
+        words = [w for w in self.ranker.terms(question) if not self.glossary.names(w)]
+        return any(w in self.index.passages[passage].text for w in words)
 
     def _chat_in_meaning(
         self, question: str, resolution: Resolution, r: Ranking, query: QueryEncoding | None

@@ -61,7 +61,7 @@ class Operation:
 
 
 def carry_out(
-    op: Operation | None, reply: Reply, labelled: int | None, nth: bool = False
+    op: Operation | None, reply: Reply, labelled: int | None, nth: bool = False, holds_asked: bool = False
 ) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
@@ -74,6 +74,11 @@ def carry_out(
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
         refused = message("not_in_article", reply.language)
         return replace(reply, kind="refused", operation=op.name, message=refused), False
+    # a step to the event next in time naming what that event's passage holds ("遺骨はそのあと
+    # どうなった？") is answered by it even when the floors refuse the carried reading
+    steps = op.name in ("next", "previous") and op.pin is not None and holds_asked
+    if steps and reply.kind == "refused" and reply.ranking is not None:
+        reply = replace(reply, kind="answer", message="")
     # the n-th the operation found stands when it is the labelled paragraph the ranking found
     pin = op.pin is not None and reply.kind == "answer" and labelled in (None, op.pin)
     pinned = Selection("ordinal", (op.pin,)) if pin else None
