@@ -639,3 +639,36 @@ def test_a_step_naming_what_the_next_event_holds_is_answered_by_it(engine, turns
 def test_a_step_asking_of_a_thing_the_page_never_tells_stays_refused(engine):
     answer = _converse(engine, ["板门店将官级会谈是哪天？", "然后朝鲜试射导弹了吗？"])
     assert answer.kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("这次会谈是为了什么？", "zh"),
+        ("目的是啥", "zh"),
+        ("what was the meeting for?", "en"),
+        ("for what purpose?", "en"),
+        ("목적이 뭐였어?", "ko"),
+        ("무엇을 위해 만난 거야?", "ko"),
+        ("何のために会ったの？", "ja"),
+        ("mục đích là gì?", "vi"),
+    ],
+)
+def test_what_a_meeting_was_for_is_a_purpose(question, language):
+    from summit_qa.answering.reasons import PURPOSE
+
+    assert matches(PURPOSE, question, language)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["판문점 장성급 회담은 며칠이었어?", "무엇을 위해 열린 거야?"],
+        ["When were the general-level talks held at Panmunjom?", "What was that meeting for?"],
+    ],
+)
+def test_what_a_meeting_was_for_is_told_by_what_it_discussed(engine, turns):
+    answer = _converse(engine, turns)
+    assert answer.kind == "answer" and answer.operation == "why"
+    assert "讨论" in answer.passages[0].text

@@ -144,7 +144,8 @@ def read_operation(
         return day
     page = "".join(p.text for p in passages)
     step = 1 if matches(NEXT, question, language) else -1 if matches(BEFORE, question, language) else 0
-    why, repeat = matches(WHY, question, language), _why_of_then(question, language)
+    why = matches(WHY, question, language) or matches(PURPOSE, question, language)  # "what for?"
+    repeat = _why_of_then(question, language)
     step = 0 if repeat else step
     # the series the follow-up names itself ("他第一次去朝鲜", the person carried over), else the
     # latest one an earlier turn asked about ("蓬佩奥第一次去平壤…" → "最后一次呢？")

@@ -19,20 +19,24 @@ REASON = re.compile(
 )
 
 
-# What someone went somewhere to do ("他去平壤干嘛去了", "뭐 하러 갔어"): a purpose the
-# passage telling what they did there answers, whether or not it gives a reason.
+# What someone went somewhere to do ("他去平壤干嘛去了", "뭐 하러 갔어"), or what a meeting
+# was for ("何のため？", "目的是什么"): a purpose the passage telling what they did there, or
+# what the meeting discussed, answers, whether or not it gives a reason.
 PURPOSE = {
-    "zh": re.compile(r"干[嘛吗啥]去|去(?:干|做|搞)(?:嘛|吗|啥|什么)|(?:干|做)什么去"),
+    "zh": re.compile(
+        r"干[嘛吗啥]去|去(?:干|做|搞)(?:嘛|吗|啥|什么)|(?:干|做)什么去|为了(?:什么|啥)|目的是?(?:什么|啥)"
+    ),
     "en": re.compile(
-        r"\bgo (?:there |to [\w ]{1,20})?(?:for|to do)\b|\bwent (?:there |to [\w ]{1,20})?(?:for|to do)\b",
+        r"\bgo (?:there |to [\w ]{1,20})?(?:for|to do)\b|\bwent (?:there |to [\w ]{1,20})?(?:for|to do)\b|"
+        r"\bwhat (?:was|is) (?:it|that|this|the)(?: \w+)? for\b|\bwhat for\b|\bfor what purpose\b|\bpurpose\b",
         re.I,
     ),
-    "ko": re.compile(r"뭐\s*하러|무엇을\s*하러|뭘\s*하러"),
-    "ja": re.compile(r"何しに|何をしに"),
-    "vi": re.compile(r"đi làm gì|sang làm gì|đến làm gì|để làm gì"),
+    "ko": re.compile(r"뭐\s*하러|무엇을\s*하러|뭘\s*하러|무엇을\s*위해|뭘\s*위해|목적"),
+    "ja": re.compile(r"何しに|何をしに|何のため|目的"),
+    "vi": re.compile(r"đi làm gì|sang làm gì|đến làm gì|để làm gì|mục đích"),
 }
 # What someone did on a trip: the answer to what they went there to do.
-ACTIVITY = re.compile(r"会见|会面|会谈|会晤|参加|出席|磋商|商讨|访问")
+ACTIVITY = re.compile(r"会见|会面|会谈|会晤|参加|出席|磋商|商讨|讨论|访问")
 
 
 def unexplained(question: str, language: str, best: str) -> bool:
