@@ -672,3 +672,35 @@ def test_what_a_meeting_was_for_is_told_by_what_it_discussed(engine, turns):
     answer = _converse(engine, turns)
     assert answer.kind == "answer" and answer.operation == "why"
     assert "讨论" in answer.passages[0].text
+
+
+def test_why_is_told_by_another_event_s_reason_only_when_the_question_matches_it_better(page):
+    from summit_qa.answering.followups import Turn
+    from summit_qa.answering.operations import _why
+
+    passages, _, glossary = page
+    shown = next(i for i, p in enumerate(passages) if "财政部" in p.text)  # no reason given
+    other = next(i for i, p in enumerate(passages) if "指责" in p.text and p.article == "timeline")
+    before = Turn("美国制裁了谁？", "美国制裁了谁？", (), shown)
+    order, page_text = np.array([other, shown]), "".join(p.text for p in passages)
+    lexical = np.zeros(len(passages))
+    lexical[shown] = 2.0
+    assert _why("为什么？", "zh", before, passages, order, glossary, page_text, lexical).unsaid
+    lexical[other] = 3.0  # the question's own words are the other event's
+    assert _why("为什么？", "zh", before, passages, order, glossary, page_text, lexical).pin == other
+
+
+@pytest.mark.parametrize(
+    "question, ordinal",
+    [
+        ("Why did they meet in the first place?", None),
+        ("First of all, who is Pompeo?", None),
+        ("When was it announced in the first place?", 1),
+        ("first off, where was the second summit?", 2),
+    ],
+)
+def test_an_ordinal_idiom_counts_nothing(question, ordinal):
+    from summit_qa.answering.ordinals import find_ordinal
+
+    found = find_ordinal(question, "en")
+    assert (found.number if found else None) == ordinal

@@ -202,7 +202,7 @@ def read_operation(
         page_of = (events, glossary, order, passages, page, page_verbs(question, glossary))
         return Operation("actor", actor_passage(resolution, before, *page_of))
     if why:
-        return _why(question, language, before, passages, order, glossary, page)
+        return _why(question, language, before, passages, order, glossary, page, lexical)
     return _attribute(question, language, resolution, before, passages, order)
 
 
@@ -224,10 +224,13 @@ def _why(
     order: np.ndarray,
     glossary: Glossary,
     page: str,
+    lexical: np.ndarray | None = None,
 ) -> Operation:
     """Why: the event's own passage, else the best ranked one, where it gives a reason and
     names the place the question names of its own ("why Hanoi?" is not told by the drills'
-    reason); else the page does not say."""
+    reason); else the page does not say.  The best ranked one only when the question's words
+    match it better than the event's own passage: a bare "why were they…?" asks of the event
+    shown, not of another event the page gives a reason for."""
     places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
     own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place
     # a labelled item's reason is told in the paragraphs under it ("议题三：…" → "…以此作为…")
@@ -235,11 +238,16 @@ def _why(
     purpose = matches(PURPOSE, question, language)  # "뭐 하러 한 거야?": told by what was done there
     reasons = [
         i
-        for i in dict.fromkeys((before.answer, *under, int(order[0])))
+        for i in dict.fromkeys((before.answer, *under, *_better(int(order[0]), before.answer, lexical)))
         if (REASON.search(passages[i].text) or purpose and ACTIVITY.search(passages[i].text))
         and all(n in passages[i].text for n in own)
     ]
     return Operation("why", reasons[0] if reasons else None, unsaid=not reasons)
+
+
+def _better(top: int, shown: int, lexical: np.ndarray | None) -> tuple[int, ...]:
+    """``top`` when the question's words match it better than passage ``shown``."""
+    return (top,) if lexical is None or lexical[top] > lexical[shown] else ()
 
 
 def _attribute(

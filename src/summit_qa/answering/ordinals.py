@@ -60,7 +60,19 @@ def find_ordinal(text: str, language: str) -> Ordinal | None:
 def find_ordinals(text: str, language: str) -> list[Ordinal]:
     """Every ordinal ``text`` writes, in order ("the first time, and where the second?")."""
     pattern = _ORDINAL.get(language)
-    return [_ordinal(m) for m in pattern.finditer(text)] if pattern else []
+    if pattern is None:
+        return []
+    if language == "en":
+        idiom = _IDIOM_WHY if re.search(r"\bwhy\b", text, re.I) else _IDIOM
+        text = idiom.sub(lambda m: " " * len(m.group()), text)
+    return [_ordinal(m) for m in pattern.finditer(text)]
+
+
+# "First of all", and in a why-question "in the first place" ("at all"; in "when was it
+# announced in the first place?" it means "first"): an ordinal word that counts nothing
+# (blanked, so the offsets of the ordinals after it stay as written)
+_IDIOM = re.compile(r"\bfirst of all\b|\bfirst off\b|\bfirst things first\b", re.I)
+_IDIOM_WHY = re.compile(rf"{_IDIOM.pattern}|\bin the first place\b", re.I)
 
 
 def _ordinal(m: re.Match[str]) -> Ordinal:
