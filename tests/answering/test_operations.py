@@ -704,3 +704,21 @@ def test_an_ordinal_idiom_counts_nothing(question, ordinal):
 
     found = find_ordinal(question, "en")
     assert (found.number if found else None) == ordinal
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, expect",
+    [
+        # a step asking its own question of someone it names: the event it asks about
+        (["特朗普哪天离开越南？", "在那之前，金正恩是哪天从平壤出发的？"], "2019-02-23"),
+        (
+            ["When is Trump's first one-on-one with Kim?", "And before that, when did Kim get to Vietnam?"],
+            "2019-02-26",
+        ),
+    ],
+)
+def test_a_step_asking_its_own_question_gets_the_event_it_asks_about(engine, turns, expect):
+    answer = _converse(engine, turns)
+    assert answer.operation == "previous" and answer.passages[0].date == expect
+    assert answer.passages[0].id.startswith("arrival")

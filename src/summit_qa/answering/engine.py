@@ -24,6 +24,7 @@ from summit_qa.answering.actions import asked_actions
 from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
+from summit_qa.answering.attributes import asked as asked_attribute
 from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.described import described
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
@@ -32,7 +33,7 @@ from summit_qa.answering.identity import with_identity
 from summit_qa.answering.items import asks_item, names_label
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
-from summit_qa.answering.operations import carry_out, event_topic, read_operation
+from summit_qa.answering.operations import Operation, carry_out, event_topic, read_operation
 from summit_qa.answering.ranking import QueryEncoding, Ranker, Ranking
 from summit_qa.answering.reasons import unexplained
 from summit_qa.answering.selection import Selection, summit_days
@@ -211,6 +212,7 @@ class SummitQA:
         reply = self._decide(shape, cleaned, language, voice, resolution, r, query)
         page = (self.events, self.index.passages, self.glossary)
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
+        op = self._own_step(op, cleaned, language, earlier[resolution.context_turn] if op else None)
         written = self.ranker.names_label(cleaned, language)
         labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
         held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned)
@@ -268,6 +270,21 @@ class SummitQA:
             return None
         first = reply.selection.passages[0] if reply.selection else int(reply.ranking.order[0])
         return told_day(self.index, reply.ranking, words, first)
+
+    def _own_step(self, op: Operation | None, question: str, language: str, before: Turn | None):
+        """A step asking a question of its own about someone it names ("그 전에 김정은은 언제
+        베트남 들어왔어?"): the event it asks about, when read alone the page answers it with
+        an event on the step's side of the one before; else the step as found."""
+        if op is None or op.name not in ("next", "previous") or before is None or before.date is None:
+            return op
+        own = self.glossary.names(question, ("person", "body"))
+        if not own or not asked_attribute(question, language):
+            return op
+        alone = self.rank(question, language=language)
+        top = int(alone.order[0])
+        day = self.index.passages[top].date
+        side = day and (day >= before.date if op.name == "next" else day <= before.date)
+        return replace(op, pin=top) if alone.answered and side and top != before.answer else op
 
     def _holds_asked(self, passage: int, question: str) -> bool:
         """Passage ``passage`` holds a word of the page the question asks about (not a name)."""
