@@ -722,3 +722,24 @@ def test_a_step_asking_its_own_question_gets_the_event_it_asks_about(engine, tur
     answer = _converse(engine, turns)
     assert answer.operation == "previous" and answer.passages[0].date == expect
     assert answer.passages[0].id.startswith("arrival")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, expect",
+    [
+        # the return's ordinal names the turn that asked it, not the n-th of another series
+        (["金英哲第一次去美国是哪天？", "之后呢？", "说回第一次，他在哪儿跟蓬佩奥会面的？"], "2018-05-29"),
+        (
+            [
+                "폼페이오가 처음 북한에 간 건 언제야?",
+                "두 번째는?",
+                "첫 번째 얘기로 돌아가서, 그때 누구를 만났어?",
+            ],
+            "2018-04-18",
+        ),
+    ],
+)
+def test_a_return_naming_an_ordinal_returns_to_the_turn_that_asked_it(engine, turns, expect):
+    answer = _converse(engine, turns)
+    assert answer.operation != "nth" and answer.passages[0].date == expect

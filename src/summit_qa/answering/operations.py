@@ -37,6 +37,7 @@ from summit_qa.answering.followups import Resolution, Turn, is_short
 from summit_qa.answering.items import asks_item, labelled_item, numbered, points_of
 from summit_qa.answering.ordinals import LAST, find_ordinal
 from summit_qa.answering.reasons import ACTIVITY, PURPOSE, REASON
+from summit_qa.answering.returns import returned_nth
 from summit_qa.answering.selection import Selection, timeline_entry
 from summit_qa.answering.series import NAMED_ANCHOR, first_series, kind_asked, step_in_series
 from summit_qa.answering.shape import ENTRY, TIMELINE
@@ -164,34 +165,13 @@ def read_operation(
         return _step(
             step, question, language, earlier, before, item, events, passages, order, lexical, glossary
         )
-    ordinal = find_ordinal(question, language)
+    # "back to the first time…": the n-th names the turn returned to, another attribute of it
+    ordinal = (
+        None if returned_nth(question, language, earlier) is not None else find_ordinal(question, language)
+    )
     if (last and last.search(question)) or ordinal is not None:
         n = -1 if (last and last.search(question)) else ordinal.number
-        if ENTRY.search(question) and any(TIMELINE.search(q) for q in asked):
-            return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
-        listed = before.shown if len(before.shown) > 1 and not asked_actions(question) else ()
-        if listed and not glossary.names(question) and abs(n) <= len(listed):  # "第二个呢？" of a list shown
-            return Operation("nth", listed[n - 1] if n > 0 else listed[-1])
-        bare = n == -1 or (is_short(question) and asks_item(question, language))  # "第二个呢？", "마지막 건?"
-        if item is not None and not asked_actions(question) and bare:  # of the list just shown
-            return Operation(
-                "nth", numbered(passages, item, n if n > 0 else max(p.label or 0 for p in passages))
-            )
-        if (points := points_of(passages, before.answer, question, n)) is not None:
-            return Operation("nth", points)  # "第三个呢？" of "第一，…第二，…第三，…" in one passage
-        # a follow-up saying its own action asks of its own series first ("his third trip"); of two
-        # people ("those two sat down a second time"), of theirs alone, not an earlier turn's
-        # (the names in the order the resolved question writes them: its first person leads)
-        named = sorted(resolution.names, key=lambda n: glossary.position(resolution.query, n))
-        own = " ".join([*named, question]) if asked_actions(question) else ""
-        pair = len(glossary.names(own, ("person",))) == 2
-        shown = passages[before.answer].text
-        run = first_series([own] if pair else [own, *asked], events, passages, glossary, shown)
-        if run and abs(n) <= len(run) and n != 0:
-            return Operation("nth", run[n - 1] if n > 0 else run[n])
-        # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
-        summit = summit_passage(resolution.query, n, events, glossary, order, page) if n > 0 else None
-        return Operation("nth", summit)
+        return _nth(n, question, language, resolution, before, asked, item, order, page, page_of)
     response = responds(question, language, before, glossary, passages, page, capitals)
     if response is not None:
         return Operation("actor", response)
@@ -204,6 +184,46 @@ def read_operation(
     if why:
         return _why(question, language, before, passages, order, glossary, page, lexical)
     return _attribute(question, language, resolution, before, passages, order)
+
+
+def _nth(
+    n: int,
+    question: str,
+    language: str,
+    resolution: Resolution,
+    before: Turn,
+    asked: list[str],
+    item: int | None,
+    order: np.ndarray,
+    page: str,
+    page_of: tuple[Sequence[Event], Sequence[Passage], Glossary],
+) -> Operation:
+    """The n-th (-1: the last): of the timeline's entries, of a list just shown, of a heading's
+    numbered items, of one passage's points, of a series of events, else the n-th summit."""
+    events, passages, glossary = page_of
+    if ENTRY.search(question) and any(TIMELINE.search(q) for q in asked):
+        return Operation("nth", timeline_entry(passages, events, n))  # "最后一条呢？" of the timeline
+    listed = before.shown if len(before.shown) > 1 and not asked_actions(question) else ()
+    if listed and not glossary.names(question) and abs(n) <= len(listed):  # "第二个呢？" of a list shown
+        return Operation("nth", listed[n - 1] if n > 0 else listed[-1])
+    bare = n == -1 or (is_short(question) and asks_item(question, language))  # "第二个呢？", "마지막 건?"
+    if item is not None and not asked_actions(question) and bare:  # of the list just shown
+        return Operation("nth", numbered(passages, item, n if n > 0 else max(p.label or 0 for p in passages)))
+    if (points := points_of(passages, before.answer, question, n)) is not None:
+        return Operation("nth", points)  # "第三个呢？" of "第一，…第二，…第三，…" in one passage
+    # a follow-up saying its own action asks of its own series first ("his third trip"); of two
+    # people ("those two sat down a second time"), of theirs alone, not an earlier turn's
+    # (the names in the order the resolved question writes them: its first person leads)
+    named = sorted(resolution.names, key=lambda n: glossary.position(resolution.query, n))
+    own = " ".join([*named, question]) if asked_actions(question) else ""
+    pair = len(glossary.names(own, ("person",))) == 2
+    shown = passages[before.answer].text
+    run = first_series([own] if pair else [own, *asked], events, passages, glossary, shown)
+    if run and abs(n) <= len(run) and n != 0:
+        return Operation("nth", run[n - 1] if n > 0 else run[n])
+    # "他们第一次见面是哪天？" of the two leaders: the n-th summit's own report
+    summit = summit_passage(resolution.query, n, events, glossary, order, page) if n > 0 else None
+    return Operation("nth", summit)
 
 
 def _why_of_then(question: str, language: str) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from summit_qa.answering.attributes import unasked
 from summit_qa.answering.cues import BEFORE, NEXT, RETURN, matches
+from summit_qa.answering.ordinals import find_ordinal
 from summit_qa.page.dates import DateQuery, question_dates
 from summit_qa.page.language import CJK
 from summit_qa.page.names import Glossary
@@ -47,6 +48,9 @@ def returned_to(
     dated = [i for i in answered if earlier[i].date and any(q.matches(earlier[i].date) for q in months)]
     if dated:
         return dated[0]
+    # "最初のときに戻るけど…", "back to the second one": the latest turn that asked that n-th
+    if (told := returned_nth(question, language, earlier)) is not None and earlier[told].answer is not None:
+        return told
     # then the turn that asked about them in its own words, not one that stepped past them
     held = {
         i: (
@@ -64,3 +68,16 @@ def returned_to(
     pairs = re.findall(f"(?=([{CJK}]{{2}}))", words)
     shared = lambda i: sum(p in text_of(earlier[i].answer) + earlier[i].question for p in pairs)  # noqa: E731
     return max((i for i in answered if covers(earlier[i].answer, words)), key=shared, default=None)
+
+
+def returned_nth(question: str, language: str, earlier: Sequence[Turn]) -> int | None:
+    """The latest earlier turn asking the n-th a return names ("back to the first time…"),
+    or None: the ordinal says which turn, not which of a series to take."""
+    if not matches(RETURN, question, language) or (mine := find_ordinal(question, language)) is None:
+        return None
+    asked = [
+        i
+        for i, t in enumerate(earlier)
+        if (o := find_ordinal(t.question, t.language)) and o.number == mine.number
+    ]
+    return asked[-1] if asked else None
