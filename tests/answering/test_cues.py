@@ -28,6 +28,10 @@ def test_vietnamese_why(question, why):
         ("그럼 더 뒤에는 무슨 일이?", "ko", NEXT),
         ("もっと前には何があった？", "ja", BEFORE),
         ("さらに後はどうなった？", "ja", NEXT),
+        ("再后面一件呢", "zh", NEXT),
+        ("后面还有什么事", "zh", NEXT),
+        ("再前面是啥", "zh", BEFORE),
+        ("前面呢？", "zh", BEFORE),
     ],
 )
 def test_further_back_or_further_on_is_a_step(question, language, table):

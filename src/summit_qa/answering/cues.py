@@ -66,7 +66,10 @@ DAY_BEFORE = {
 }
 # "Then what?" / "before that?": the passage next to the answer before, in time.
 NEXT = {
-    "zh": _any(r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]|(?<!最)后一[件个条项]"),
+    "zh": _any(
+        r"然后|后来|接着|之后|随后|此后|接下来|下一步|再往后|下一[件个条项]|(?<!最)后一[件个条项]|"
+        r"再后面|后面(?:呢|还有|又)"  # "再后面", "后面呢？"
+    ),
     "en": _any(
         r"\bwhat happened next\b|\bthen what\b|\band then\b|\bafter that\b|\bnext\b|\bafterwards\b|\blater\b",
         r"^\W*(?:and|so|what about|how about)\s+(?:right |just )?after\b",  # "and after the talks?"
@@ -80,7 +83,9 @@ NEXT = {
     ),
 }
 BEFORE = {
-    "zh": _any(r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]|前一[件个条项]"),
+    "zh": _any(
+        r"之前|此前|以前|那前|在这之前|再往前|更早|上一[件个条项]|前一[件个条项]|再前面|前面(?:呢|还有|又)"
+    ),
     "en": _any(
         r"\bbefore that\b|\bearlier\b|\bpreviously\b|\bprior to that\b|\bbefore then\b|\bthe one before\b|"
         r"\b(?:right|just|shortly|immediately) before\b",
