@@ -743,3 +743,16 @@ def test_a_step_asking_its_own_question_gets_the_event_it_asks_about(engine, tur
 def test_a_return_naming_an_ordinal_returns_to_the_turn_that_asked_it(engine, turns, expect):
     answer = _converse(engine, turns)
     assert answer.operation != "nth" and answer.passages[0].date == expect
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["What is the biggest task of the Hanoi summit?", "what's the second obstacle?"],
+        ["하노이 회담의 최대 과제는 뭐야?", "장애물 중 첫 번째는?"],
+    ],
+)
+def test_an_item_of_another_section_the_follow_up_names_is_that_section_s_points(engine, turns):
+    answer = _converse(engine, turns)
+    assert answer.operation == "nth" and answer.passages[0].section == "三大障碍"

@@ -214,7 +214,8 @@ class SummitQA:
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         op = self._own_step(op, cleaned, language, earlier[resolution.context_turn] if op else None)
         written = self.ranker.names_label(cleaned, language)
-        labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
+        own = self.ranker.terms(cleaned, language)  # a section it names itself, not its carried turn
+        labelled = names_label(cleaned, language, r.signals["label"], written, own, self.index.passages)
         held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned)
         reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held)
         if reply.selection is not None:

@@ -83,6 +83,8 @@ def carry_out(
     # the n-th the operation found stands when it is the labelled paragraph the ranking found
     pin = op.pin is not None and reply.kind == "answer" and labelled in (None, op.pin)
     pinned = Selection("ordinal", (op.pin,)) if pin else None
+    if op.name == "nth" and labelled is not None and nth and reply.kind == "answer":  # "障碍第二条呢？"
+        pinned, pin = Selection("ordinal", (labelled,)), True
     # another attribute of the event just shown keeps the conversation's topic; a step moves it
     return replace(
         reply, operation=op.name, selection=pinned or reply.selection
