@@ -756,3 +756,34 @@ def test_a_return_naming_an_ordinal_returns_to_the_turn_that_asked_it(engine, tu
 def test_an_item_of_another_section_the_follow_up_names_is_that_section_s_points(engine, turns):
     answer = _converse(engine, turns)
     assert answer.operation == "nth" and answer.passages[0].section == "三大障碍"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "turns, section",
+    [
+        # a person the page quotes in two sections: their view on the topic just shown
+        (["What is the biggest task of the Hanoi summit?", "What's Yang Xiyu's view?"], "最大任务"),
+        (["半岛无核化面临哪些不确定因素？", "杨希雨持什么观点？"], "三大障碍"),
+    ],
+)
+def test_a_view_asked_of_someone_quoted_twice_is_their_view_on_the_topic_shown(engine, turns, section):
+    answer = _converse(engine, turns)
+    assert answer.operation == "actor" and answer.passages[0].section == section
+    assert "杨希雨" in answer.passages[0].text
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("金峻亨怎么看", "zh"),
+        ("What does the Korean scholar think?", "en"),
+        ("그 학자 견해는?", "ko"),
+        ("専門家はどう見てる？", "ja"),
+        ("chuyên gia nhận định sao?", "vi"),
+    ],
+)
+def test_an_opinion_asked(question, language):
+    from summit_qa.answering.cues import OPINION
+
+    assert matches(OPINION, question, language)

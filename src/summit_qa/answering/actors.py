@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from summit_qa.answering.cues import RESPONSE, SAYING, VIEW, matches
+from summit_qa.answering.cues import OPINION, RESPONSE, SAYING, VIEW, matches
 from summit_qa.answering.entities import acting_countries, is_actor
 from summit_qa.answering.followups import Resolution, Turn
 from summit_qa.answering.verbs import page_verbs
@@ -229,3 +229,20 @@ def _together(one: str, other: str, page: str) -> bool:
     """One place is the other, or holds it as the page writes it ("越南首都河内", "越南河内")."""
     a, b, part = re.escape(one), re.escape(other), "(?:首都|北部|南部|中部|东部|西部)?"
     return one == other or bool(re.search(f"{a}{part}{b}|{b}{part}{a}", page))
+
+
+def quoted_here(
+    question: str, language: str, before: Turn, glossary: Glossary, passages: Sequence[Passage]
+) -> int | None:
+    """ "杨希雨怎么看？" after a passage of one section: the passage of that section quoting the
+    person asked about, when the page quotes them in more than one (their view on this topic,
+    not on the other); None otherwise."""
+    if before.answer is None or not (
+        matches(OPINION, question, language) or matches(VIEW, question, language)
+    ):
+        return None
+    people = [n for n in glossary.names(question, ("person",)) if n not in before.names]
+    quoted = [i for i, p in enumerate(passages) if people and all(n in p.text for n in people)]
+    here = passages[before.answer]
+    same = [i for i in quoted if (passages[i].article, passages[i].section) == (here.article, here.section)]
+    return same[0] if len(quoted) > 1 and same else None

@@ -162,6 +162,17 @@ VIEW = {
     "ja": _any(r"何と言|なんて言|何て言|どう言|満足|どう思|評価"),
     "vi": _any(r"nói gì|nói sao|nói thế nào|hài lòng|nghĩ gì|đánh giá"),
 }
+# What someone thinks ("杨希雨怎么看", "what does Yang think?", "그 학자는 어떻게 봐?",
+# "専門家はどう見てる？", "ông ấy nhận định sao"): an opinion, told where that person is quoted.
+OPINION = {
+    "zh": _any(r"怎么看|咋看|看法|观点|怎么认为|如何看"),
+    "en": _any(
+        r"\bwhat does [\w .'-]{1,30} think\b|\bhow does [\w .'-]{1,30} see\b|\b(?:opinion|views?|take)\b"
+    ),
+    "ko": _any(r"어떻게 봐|어떻게 보|견해|의견|생각은"),
+    "ja": _any(r"どう見|どう考え|見方|意見|見解"),
+    "vi": _any(r"nhận định|thấy sao|ý kiến|quan điểm"),
+}
 # A side named as a side ("特朗普那边", "美国 쪽은", "米国側は", "phía Mỹ", "on Washington's
 # side"): with a view asked ("…怎么讲"), the view of that side of what was just told.
 SIDE = {

@@ -39,6 +39,7 @@ from summit_qa.answering.cues import (
     DAY_BEFORE,
     NEXT,
     NEXT_DAY,
+    OPINION,
     PARTNER,
     QUESTION_WORDS,
     RESPONSE,
@@ -125,6 +126,8 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
         return True  # "なんで急に雪解けしたの？": why of what was just told, naming nothing of the page
     if people and matches(PARTNER, question, language) and is_short(content_of(question, language)):
         return True  # "ポンペオとは何を話したの": whom the person before met
+    if people and matches(OPINION, question, language) and is_short(content_of(question, language)):
+        return True  # "杨希雨怎么看？": that person's view of what was just told
     return is_short(question) and not people and not _DATE.search(question)
 
 

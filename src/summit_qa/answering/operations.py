@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from summit_qa.answering.actions import asked_actions
-from summit_qa.answering.actors import actor_passage, responds, untold_act
+from summit_qa.answering.actors import actor_passage, quoted_here, responds, untold_act
 from summit_qa.answering.answer import Reply
 from summit_qa.answering.attributes import unasked
 from summit_qa.answering.cues import (
@@ -175,6 +175,8 @@ def read_operation(
         n = -1 if (last and last.search(question)) else ordinal.number
         return _nth(n, question, language, resolution, before, asked, item, order, page, page_of)
     response = responds(question, language, before, glossary, passages, page, capitals)
+    if response is None:  # "杨希雨怎么看？": that person's view on the topic just shown
+        response = quoted_here(question, language, before, glossary, passages)
     if response is not None:
         return Operation("actor", response)
     if "what-about" in resolution.reason:
