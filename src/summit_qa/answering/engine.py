@@ -25,6 +25,7 @@ from summit_qa.answering.actors import capitals
 from summit_qa.answering.anchors import bounded_by_events
 from summit_qa.answering.answer import KINDS, SERIES, SEVERAL, Answer, Reply, ScoredPassage
 from summit_qa.answering.attributes import asked as asked_attribute
+from summit_qa.answering.beside import beside_named
 from summit_qa.answering.compose import compose, told_day
 from summit_qa.answering.described import described
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
@@ -39,6 +40,7 @@ from summit_qa.answering.reasons import unexplained
 from summit_qa.answering.selection import Selection, summit_days
 from summit_qa.answering.several import several_passages
 from summit_qa.answering.shape import Shape, read_shape
+from summit_qa.answering.steps import step_in_time
 from summit_qa.answering.suggestions import Suggester
 from summit_qa.encoders import open_encoder
 from summit_qa.page.events import page_events
@@ -218,6 +220,13 @@ class SummitQA:
         labelled = names_label(cleaned, language, r.signals["label"], written, own, self.index.passages)
         held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned)
         reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held)
+        if (
+            op is None
+            and shape.kind in ("single", "list")
+            and reply.selection is None
+            and not resolution.follow_up
+        ):
+            reply = self._beside(cleaned, language, reply)
         if reply.selection is not None:
             best = reply.selection.passages[0]
         else:
@@ -286,6 +295,20 @@ class SummitQA:
         day = self.index.passages[top].date
         side = day and (day >= before.date if op.name == "next" else day <= before.date)
         return replace(op, pin=top) if alone.answered and side and top != before.answer else op
+
+    def _beside(self, question: str, language: str, reply: Reply) -> Reply:
+        """ "板门店会谈之前发生了什么？": the event beside the one it names (beside.py), found
+        as a question of its own, shown first."""
+        if reply.kind not in ("answer", "refused") or (b := beside_named(question, language)) is None:
+            return reply
+        named = self.rank(b.words, language=language)
+        if not named.answered:
+            return reply
+        texts = [p.text for p in self.index.passages]
+        at = step_in_time(self.events, int(named.order[0]), b.step, texts)
+        if at is None:
+            return reply
+        return replace(reply, kind="answer", message="", selection=Selection("ordinal", (at,)))
 
     def _holds_asked(self, passage: int, question: str) -> bool:
         """Passage ``passage`` holds a word of the page the question asks about (not a name)."""
