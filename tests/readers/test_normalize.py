@@ -61,6 +61,10 @@ def test_replies_to_a_reader_of_traditional_characters_are_traditional():
         ("Kim Jong Um", "Kim Jong Un"),
         ("Singapur", "Singapore"),
         ("Pyongyan", "Pyongyang"),
+        # two letters swapped: one slip of the fingers
+        ("Trmup in Hanoi", "Trump"),
+        ("Pmopeo", "Pompeo"),
+        ("Kim Jogn Un", "Kim Jong Un"),
     ],
 )
 def test_misspelt_names_take_the_glossary_s_spelling(glossary, typed, name):

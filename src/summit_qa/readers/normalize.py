@@ -9,7 +9,7 @@ Each step is one general class of typing:
 * **full-width** letters and digits (ｊｋｌ, １２) become ASCII (NFKC);
 * **misspelt or romanised names** in Latin script ("pompeio", "Hannoi", "Kim Jong Um",
   "Nyongbyon") become the glossary's spelling when one is close (edit distance,
-  rapidfuzz), so every signal sees the name; misspelt English words ("anounce") become the
+  rapidfuzz; two letters swapped count as one edit), so every signal sees the name; misspelt English words ("anounce") become the
   dictionary's (spelling.py);
 * in a Chinese question, names written in another script ("Kim Jong Un 哪天到的") become
   the page's Chinese form.
@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from summit_qa.page.language import HAN, LATIN, detect_language, unmarked
 from summit_qa.page.names import Glossary, alias_text
@@ -121,7 +121,7 @@ def _word_by_word(typed: str, name: str) -> bool:
     """A run of words is read as a name of as many words, each within one edit ("kim jong um"
     is "Kim Jong Un"; "noi khi" is not "Noi Bai")."""
     a, b = typed.split(), name.split()
-    return len(a) == len(b) and all(Levenshtein.distance(x, y) <= 1 for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(OSA.distance(x, y) <= 1 for x, y in zip(a, b, strict=True))
 
 
 def fix_spelling(text: str, glossary: Glossary, fuzzy: bool = True) -> str:
@@ -152,7 +152,7 @@ def fix_spelling(text: str, glossary: Glossary, fuzzy: bool = True) -> str:
             if not fuzzy or len(typed) < SHORTEST or lower in spellings or (n == 1 and lower in known):
                 continue
             allowed = _edits_allowed(len(typed))
-            hit = process.extractOne(lower, list(spellings), scorer=Levenshtein.distance)
+            hit = process.extractOne(lower, list(spellings), scorer=OSA.distance)
             if hit and hit[1] <= allowed and (n == 1 or _word_by_word(lower, hit[0])):
                 out.append(text[cursor : run[0].start()] + spellings[hit[0]])
                 cursor, i, replaced = run[-1].end(), i + n, True
@@ -245,7 +245,7 @@ def is_gibberish(text: str, glossary: Glossary) -> bool:
     for word in words:
         if word in english or word in vietnamese or word in name_words:
             return False
-        if len(word) >= SHORTEST and any(Levenshtein.distance(word, n) <= 1 for n in name_words):
+        if len(word) >= SHORTEST and any(OSA.distance(word, n) <= 1 for n in name_words):
             return False
     return True
 
