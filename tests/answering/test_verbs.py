@@ -315,3 +315,26 @@ def test_the_biggest_task_is_the_passage_that_names_it(engine, question):
 )
 def test_talks_of_two_alone_are_the_page_s_one_on_one(page, question):
     assert "一对一" in page_verbs(question, page[2])
+
+
+@pytest.mark.parametrize(
+    "question, made_known",
+    [
+        ("特朗普哪天宣布要在河内见金正恩？", True),
+        ("When was the Vietnam summit announced?", True),
+        ("하노이 회담은 언제 발표했어?", True),
+        ("ハノイでの首脳会談はいつ発表？", True),
+        ("Khi nào ông Trump công bố cuộc gặp ở Hà Nội?", True),
+        # a confirmation that it goes ahead as planned is no day made known
+        ("When did Trump announce the Singapore summit would go ahead as planned?", False),
+        ("싱가포르 회담을 예정대로 연다고 발표한 건 언제?", False),
+    ],
+)
+def test_a_coming_meeting_announced_asks_where_its_day_is_made_known(question, made_known):
+    assert ("将于" in page_verbs(question)) == made_known
+
+
+@pytest.mark.model
+def test_the_day_a_coming_summit_was_announced(engine):
+    answer = engine.answer("트럼프가 하노이 정상회담을 발표한 날은?")
+    assert answer.passages[0].date == "2019-02-08"

@@ -135,6 +135,12 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:発表|公表)[^？?]{0,12}(?:日程|日付|日取り|日時|開催日)",
             r"(?:ngày|lịch|thời gian|địa điểm)[^?]{0,40}(?:công bố|thông báo|ấn định|chốt)",
             r"(?:công bố|thông báo|ấn định|chốt)[^?]{0,40}(?:ngày|lịch|thời gian|địa điểm)",
+            # a coming meeting announced ("哪天宣布在河内见面", "when was the Hanoi summit announced")
+            r"(?:宣布|公布|官宣)[^。？?]{0,12}(?:见面|会晤|会面|峰会|首脑会|会谈|见)",
+            r"\bannounc\w*\b[^.?]{0,40}\b(?:meeting|summit|talks)\b|\b(?:meeting|summit|talks)\b[^.?]{0,30}\bannounced\b",
+            r"(?:회담|만남|정상회담|회동)[^?]{0,12}(?:발표|공개)",
+            r"(?:会談|首脳会談|会う)[^？?]{0,12}(?:発表|公表)",
+            r"(?:công bố|thông báo)[^?]{0,40}(?:gặp|hội nghị|thượng đỉnh)",
         ),
     ),
     (
@@ -174,6 +180,15 @@ _UNMARKED = tuple(re.compile(unmarked(pattern.pattern)) for _, pattern in PAGE_V
 _REACHED_UNMARKED = re.compile(unmarked(_REACHED.pattern))
 
 
+AS_PLANNED = _any(
+    r"如期|按计划|照常|照原计划",
+    r"\bas (?:planned|scheduled)\b|\bon schedule\b|\bgo(?:es|ing)? ahead\b",
+    r"예정대로|계획대로",
+    r"予定通り|予定どおり|計画通り",
+    r"đúng (?:kế hoạch|lịch|dự kiến)|như (?:dự kiến|kế hoạch)",
+)
+
+
 def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ...]:
     """The page's verbs for the arriving, leaving, riding or greeting ``question`` asks about (may be
     none); with the ``glossary``, also reaching one of its places, and the Vietnamese words
@@ -192,6 +207,9 @@ def page_verbs(question: str, glossary: Glossary | None = None) -> tuple[str, ..
         glossary is not None and glossary.names(question, ("place",))
     ):
         found = [v for v in found if v not in OUTCOME_VERBS]
+    # "announced it would go ahead as planned" is a confirmation, not the day made known
+    if "将于" in found and AS_PLANNED.search(question):
+        found = [v for v in found if v != "将于"]
     if glossary is not None and "抵达" not in found:
         for m in (_REACHED_UNMARKED if bare else _REACHED).finditer(question):
             after = m["zh"] or m["vi"]
