@@ -85,3 +85,17 @@ def test_single_questions_are_unchanged(engine):
 def test_a_heading_s_items_named_in_korean_are_in_scope(engine):
     a = engine.answer("3대 의제는 뭐예요?")
     assert a.kind == "enumeration" and [p.label for p in a.passages] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many rounds of talks did Pompeo and Kim Yong Chol hold?", "김영철과 폼페이오는 몇 번 회담했어?"],
+)
+def test_talks_of_two_people_counted_are_their_meetings(engine, question):
+    answer = engine.answer(question)
+    assert answer.kind == "count" and [p.date for p in answer.passages] == ["2018-05-29", "2019-01-18"]
+
+
+def test_the_two_leaders_talks_counted_are_their_summits(engine):
+    answer = engine.answer("特朗普和金正恩举行过几次会谈？")
+    assert answer.kind == "count" and [p.date for p in answer.passages] == ["2018-06-12", "2019-02-27"]

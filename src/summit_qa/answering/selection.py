@@ -167,8 +167,10 @@ def _filtered(
         naming = [e for e in candidates if all(p in e.names for p in places)]
         dated = [e for e in naming if e.dates]  # "2018年年初" too
         return [e.passage for e in (dated if len(dated) >= 2 else naming)]  # the place is the topic
-    if actions:  # talks are a meeting too ("见了哪些越南领导人": 与…举行会谈)
+    if actions:  # talks are a meeting too ("见了哪些越南领导人": 与…举行会谈), and two people's
+        # meetings are their talks ("A和B会谈过几次": 与B在纽约会面 is one)
         wanted = set(actions) | ({"talks"} if "meeting" in actions else set())
+        wanted |= {"meeting"} if "talks" in actions and len(people) > 1 else set()
         candidates = [e for e in candidates if wanted & set(e.actions)]
     if people and actions == ("visit",):  # a person's trips: that person travels
         candidates = [e for e in candidates if all(travels(passages_text[e.passage], p) for p in people)]

@@ -148,7 +148,11 @@ def summits_held(
     if find_ordinal(question, language) is not None:
         return ()
     people, pair = set(glossary.names(question, ("person", "body"))), leaders(events)
-    meets = "meeting" in asked and (people == pair or LEADERS.search(question))
+    # the two leaders' talks are their summits ("特朗普和金正恩会谈过几次"); talks of "leaders"
+    # unnamed may be others' ("跟越南哪些领导人会谈")
+    meets = ("meeting" in asked and (people == pair or LEADERS.search(question))) or (
+        "talks" in asked and people == pair
+    )
     places = [p for p in glossary.names(question, ("place",)) if not (page and is_actor(p, glossary, page))]
     if not (SUMMIT.search(question) or meets) or not people <= pair or places:
         return ()
