@@ -30,6 +30,13 @@ def test_the_event_named_and_the_side_asked(question, language, words, step):
     "question, language",
     [
         ("在那之后发生了什么？", "zh"),  # a step from the event just shown
+        ("那之后发生了什么？", "zh"),
+        ("这以前发生了什么？", "zh"),
+        ("그 후에 무슨 일이 있었어?", "ko"),
+        ("그때 이전에 무슨 일이 있었어?", "ko"),
+        ("それの前に何が起きた？", "ja"),
+        ("Sau đó đã xảy ra chuyện gì?", "vi"),
+        ("Trước đó thì có chuyện gì?", "vi"),
         ("What happened after that?", "en"),
         ("金正恩到了越南以后住在哪？", "zh"),  # no "what happened"
         ("Who did Trump meet before the summit?", "en"),

@@ -660,6 +660,15 @@ def test_what_a_meeting_was_for_is_a_purpose(question, language):
     assert matches(PURPOSE, question, language)
 
 
+@pytest.mark.parametrize(
+    "question", ["What is the venue for the second summit?", "what was the date for it?"]
+)
+def test_what_a_fact_is_for_is_no_purpose(question):
+    from summit_qa.answering.reasons import PURPOSE
+
+    assert not matches(PURPOSE, question, "en")
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "turns",
@@ -787,3 +796,17 @@ def test_an_opinion_asked(question, language):
     from summit_qa.answering.cues import OPINION
 
     assert matches(OPINION, question, language)
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("How long did Kim's train take?", "en"),
+        ("김정은은 하노이에서 하루를 어떻게 보냈어?", "ko"),
+        ("회담 결과는 어떻게 보도됐어?", "ko"),
+    ],
+)
+def test_a_verb_that_only_looks_like_an_opinion_is_none(question, language):
+    from summit_qa.answering.cues import OPINION
+
+    assert not matches(OPINION, question, language)

@@ -328,6 +328,10 @@ def test_talks_of_two_alone_are_the_page_s_one_on_one(page, question):
         # a confirmation that it goes ahead as planned is no day made known
         ("When did Trump announce the Singapore summit would go ahead as planned?", False),
         ("싱가포르 회담을 예정대로 연다고 발표한 건 언제?", False),
+        # what was made known at a meeting is no meeting's day made known
+        ("What was announced at the summit?", False),
+        ("회담에서 발표한 공동성명 내용은?", False),
+        ("特朗普宣布后各方有何意见？", False),
     ],
 )
 def test_a_coming_meeting_announced_asks_where_its_day_is_made_known(question, made_known):

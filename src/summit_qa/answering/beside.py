@@ -34,7 +34,14 @@ _BESIDE = {
         r"\b(?P<d>trước|sau)\s+(?:khi\s+)?(?P<a>[^?.!,]{3,60}?)\s+(?:thì\s+)?(?:đã\s+)?(?:có|xảy ra)", re.I
     ),
 }
-_POINTING = re.compile(r"^(?:在|自)?(?:那|这|此)(?:个|件事|次)?$|^(?:that|this|it|then|those|these)$", re.I)
+# A pointing word, with what the patterns' shortest event takes along ("那之后" reads "那之",
+# "Sau đó đã…" reads "đó đã"): a step from the event shown, no event named
+_POINTING = re.compile(
+    r"^(?:在|自)?(?:那|这|此)(?:个|件事|次)?[之以]?$|^(?:that|this|it|then|those|these)$|"
+    r"^(?:그|이|저)(?:때|것|거|일)?$|^(?:それ|これ|あれ)$|"
+    r"^(?:(?:khi|lúc|hồi)\s+)?(?:đó|đấy|này|vậy|ấy)(?:\s+(?:thì|đã))*$",
+    re.I,
+)
 _AFTER_WORDS = re.compile(rf"^(?:{_AFTER}|after|이후에|후에|다음에|뒤에|後|あと|sau)$", re.I)
 
 

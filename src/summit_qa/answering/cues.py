@@ -167,9 +167,10 @@ VIEW = {
 OPINION = {
     "zh": _any(r"怎么看|咋看|看法|观点|怎么认为|如何看"),
     "en": _any(
-        r"\bwhat does [\w .'-]{1,30} think\b|\bhow does [\w .'-]{1,30} see\b|\b(?:opinion|views?|take)\b"
+        r"\bwhat does [\w .'-]{1,30} think\b|\bhow does [\w .'-]{1,30} see\b|\b(?:opinion|views?)\b|"
+        r"'s take\b|\b(?:his|her|their|your) take\b|\btake on\b"  # "take" alone: "did it take long?"
     ),
-    "ko": _any(r"어떻게 봐|어떻게 보|견해|의견|생각은"),
+    "ko": _any(r"어떻게 봐|어떻게 보(?!내|냈|도)|견해|의견|생각은"),  # not 보내다 "spend", 보도 "report"
     "ja": _any(r"どう見|どう考え|見方|意見|見解"),
     "vi": _any(r"nhận định|thấy sao|ý kiến|quan điểm"),
 }

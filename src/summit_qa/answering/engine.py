@@ -218,7 +218,7 @@ class SummitQA:
         written = self.ranker.names_label(cleaned, language)
         own = self.ranker.terms(cleaned, language)  # a section it names itself, not its carried turn
         labelled = names_label(cleaned, language, r.signals["label"], written, own, self.index.passages)
-        held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned)
+        held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned, language)
         reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held)
         if (
             op is None
@@ -281,7 +281,9 @@ class SummitQA:
         first = reply.selection.passages[0] if reply.selection else int(reply.ranking.order[0])
         return told_day(self.index, reply.ranking, words, first)
 
-    def _own_step(self, op: Operation | None, question: str, language: str, before: Turn | None):
+    def _own_step(
+        self, op: Operation | None, question: str, language: str, before: Turn | None
+    ) -> Operation | None:
         """A step asking a question of its own about someone it names ("그 전에 김정은은 언제
         베트남 들어왔어?"): the event it asks about, when read alone the page answers it with
         an event on the step's side of the one before; else the step as found."""
@@ -310,9 +312,9 @@ class SummitQA:
             return reply
         return replace(reply, kind="answer", message="", selection=Selection("ordinal", (at,)))
 
-    def _holds_asked(self, passage: int, question: str) -> bool:
+    def _holds_asked(self, passage: int, question: str, language: str) -> bool:
         """Passage ``passage`` holds a word of the page the question asks about (not a name)."""
-        words = [w for w in self.ranker.terms(question) if not self.glossary.names(w)]
+        words = [w for w in self.ranker.terms(question, language) if not self.glossary.names(w)]
         return any(w in self.index.passages[passage].text for w in words)
 
     def _chat_in_meaning(

@@ -28,7 +28,9 @@ PURPOSE = {
     ),
     "en": re.compile(
         r"\bgo (?:there |to [\w ]{1,20})?(?:for|to do)\b|\bwent (?:there |to [\w ]{1,20})?(?:for|to do)\b|"
-        r"\bwhat (?:was|is) (?:it|that|this|the)(?: \w+)? for\b|\bwhat for\b|\bfor what purpose\b|\bpurpose\b",
+        # an event's purpose, not "what is the venue for…"
+        r"\bwhat (?:was|is) (?:it|that|this|(?:the|that|this)(?: \w+)? (?:meeting|summit|talks|trip|visit)) for\b|"
+        r"\bwhat for\b|\bfor what purpose\b|\bpurpose\b",
         re.I,
     ),
     "ko": re.compile(r"뭐\s*하러|무엇을\s*하러|뭘\s*하러|무엇을\s*위해|뭘\s*위해|목적"),

@@ -34,8 +34,8 @@ def returned_to(
     text_of: Callable[[int], str] | None,
 ) -> int | None:
     """The earlier turn "回到新加坡那次…" / "back to the sanctions" returns to: of the answered
-    turns, the latest shown on the month it names, else the one whose passage holds most of the
-    question's names (of those, the one asking about them in its own words), else the one whose
+    turns, the latest shown on the month it names, else the latest that asked the n-th it names
+    ("back to the first time…"), else the one whose passage holds most of the question's names (of those, the one asking about them in its own words), else the one whose
     passage holds its own words and shares most.  A step naming an event ("纽约那次再往前呢")
     starts at the turn whose passage holds its names."""
     # a step from an event named ("纽约那次再往前呢") starts at the turn that showed it

@@ -136,9 +136,13 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:ngày|lịch|thời gian|địa điểm)[^?]{0,40}(?:công bố|thông báo|ấn định|chốt)",
             r"(?:công bố|thông báo|ấn định|chốt)[^?]{0,40}(?:ngày|lịch|thời gian|địa điểm)",
             # a coming meeting announced ("哪天宣布在河内见面", "when was the Hanoi summit announced")
-            r"(?:宣布|公布|官宣)[^。？?]{0,12}(?:见面|会晤|会面|峰会|首脑会|会谈|见)",
-            r"\bannounc\w*\b[^.?]{0,40}\b(?:meeting|summit|talks)\b|\b(?:meeting|summit|talks)\b[^.?]{0,30}\bannounced\b",
-            r"(?:회담|만남|정상회담|회동)[^?]{0,12}(?:발표|공개)",
+            r"(?:宣布|公布|官宣)[^。？?]{0,12}(?:见面|会晤|会面|峰会|首脑会|会谈|(?<!意)见)",
+            # (not what was announced at a meeting: "what was announced at the summit?")
+            r"\bannounc\w*\b(?!\s+(?:at|during|in|after)\b)[^.?]{0,40}\b(?:meeting|summit|talks)\b",
+            r"\bwhen\b[^.?]{0,40}\b(?:meeting|summit|talks)\b[^.?]{0,30}\bannounced\b",
+            r"(?:회담|만남|정상회담|회동)[^?]{0,16}(?:발표|공개)[^?]{0,8}(?:언제|날)",
+            r"언제[^?]{0,20}(?:회담|만남|정상회담|회동)[^?]{0,16}(?:발표|공개)",
+            r"(?:회담|만남|정상회담|회동)[^?]{0,12}언제[^?]{0,8}(?:발표|공개)",
             r"(?:会談|首脳会談|会う)[^？?]{0,12}(?:発表|公表)",
             r"(?:công bố|thông báo)[^?]{0,40}(?:gặp|hội nghị|thượng đỉnh)",
         ),

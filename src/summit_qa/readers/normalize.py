@@ -9,8 +9,8 @@ Each step is one general class of typing:
 * **full-width** letters and digits (ｊｋｌ, １２) become ASCII (NFKC);
 * **misspelt or romanised names** in Latin script ("pompeio", "Hannoi", "Kim Jong Um",
   "Nyongbyon") become the glossary's spelling when one is close (edit distance,
-  rapidfuzz; two letters swapped count as one edit), so every signal sees the name; misspelt English words ("anounce") become the
-  dictionary's (spelling.py);
+  rapidfuzz; two letters swapped count as one edit), so every signal sees the name;
+  misspelt English words ("anounce") become the dictionary's (spelling.py);
 * in a Chinese question, names written in another script ("Kim Jong Un 哪天到的") become
   the page's Chinese form.
 """
