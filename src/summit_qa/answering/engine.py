@@ -31,7 +31,7 @@ from summit_qa.answering.described import described
 from summit_qa.answering.followups import ConversationPolicy, Resolution, Turn, resolve
 from summit_qa.answering.history import has_script, language_of, user_questions
 from summit_qa.answering.identity import with_identity
-from summit_qa.answering.items import asks_item, names_label
+from summit_qa.answering.items import asks_item, names_label, section_points
 from summit_qa.answering.long_messages import asked_part, focus, unchecked
 from summit_qa.answering.memory import WINDOW, ConversationMemory, kept
 from summit_qa.answering.operations import Operation, carry_out, event_topic, read_operation
@@ -216,10 +216,12 @@ class SummitQA:
         op = read_operation(cleaned, language, resolution, earlier, *page, r.order, r.lexical, self.capitals)
         op = self._own_step(op, cleaned, language, earlier[resolution.context_turn] if op else None)
         written = self.ranker.names_label(cleaned, language)
-        own = self.ranker.terms(cleaned, language)  # a section it names itself, not its carried turn
-        labelled = names_label(cleaned, language, r.signals["label"], written, own, self.index.passages)
+        labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
         held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned, language)
-        reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held)
+        # "障碍第二条呢？": an item of a section the follow-up names in its own words
+        own = self.ranker.terms(cleaned, language)
+        points = section_points(cleaned, language, own, self.index.passages) if op is not None else None
+        reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held, points)
         if (
             op is None
             and shape.kind in ("single", "list")

@@ -62,13 +62,20 @@ class Operation:
 
 
 def carry_out(
-    op: Operation | None, reply: Reply, labelled: int | None, nth: bool = False, holds_asked: bool = False
+    op: Operation | None,
+    reply: Reply,
+    labelled: int | None,
+    nth: bool = False,
+    holds_asked: bool = False,
+    section_item: int | None = None,
 ) -> tuple[Reply, bool]:
     """The reply named by its operation, the passage the operation found shown first (a
     label the question names, "第三个议题呢？", is its paragraph ``labelled``, not the n-th of
     a series); and whether the operation moved the conversation to that passage's event.
     A new question asking for the ``nth`` item ("第一个议题讲什么？") is shown that item; one
-    naming the label as printed, often to ask within it ("议题三中，…"), is left as ranked."""
+    naming the label as printed, often to ask within it ("议题三中，…"), is left as ranked.
+    ``section_item``: the passage numbering the points of a section the follow-up names in its
+    own words ("障碍第二条呢？"), which an n-th shows."""
     if op is None:
         named = labelled is not None and nth and reply.kind == "answer" and reply.selection is None
         return (replace(reply, selection=Selection("ordinal", (labelled,))) if named else reply), False
@@ -83,8 +90,8 @@ def carry_out(
     # the n-th the operation found stands when it is the labelled paragraph the ranking found
     pin = op.pin is not None and reply.kind == "answer" and labelled in (None, op.pin)
     pinned = Selection("ordinal", (op.pin,)) if pin else None
-    if op.name == "nth" and labelled is not None and nth and reply.kind == "answer":  # "障碍第二条呢？"
-        pinned, pin = Selection("ordinal", (labelled,)), True
+    if op.name == "nth" and section_item is not None and reply.kind == "answer":  # "障碍第二条呢？"
+        pinned, pin = Selection("ordinal", (section_item,)), True
     # another attribute of the event just shown keeps the conversation's topic; a step moves it
     return replace(
         reply, operation=op.name, selection=pinned or reply.selection
