@@ -33,7 +33,7 @@ WITHOUT = "without history"
 DIALOGUES = ("dialogues", "dialogues-2", "dialogues-heldout")
 # The numbered sets multi-N, typed-N and dialogues-ops-N, written by people who never ran the
 # product, each with its held-out part.
-NUMBERED_SETS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
+NUMBERED_SETS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
 SETS = (
     "qa",
     "heldout",
