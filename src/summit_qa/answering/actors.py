@@ -234,7 +234,7 @@ def _together(one: str, other: str, page: str) -> bool:
 def quoted_here(
     question: str, language: str, before: Turn, glossary: Glossary, passages: Sequence[Passage]
 ) -> int | None:
-    """ "杨希雨怎么看？" after a passage of one section: the passage of that section quoting the
+    """ "那位研究员又怎么看？" after a passage of one section: the passage of that section quoting the
     person asked about, when the page quotes them in more than one (their view on this topic,
     not on the other); None otherwise."""
     if before.answer is None or not (

@@ -1,7 +1,7 @@
 """What happened just before or after an event a new question names in words.
 
 "板门店会谈之前发生了什么？", "What happened after the ceremony in Hawaii?", "판문점 회담
-전에는 무슨 일이 있었어?", "板門店の会談の前は何があった？", "Trước cuộc gặp ở Bàn Môn Điếm
+전에는 무슨 일이 있었어?", "新年の辞の後に何が起きた？", "Trước cuộc gặp ở Bàn Môn Điếm
 đã có chuyện gì?": the event next to the named one in time, as a step ("before that?") takes
 it from an event just shown.  The named event is found as a question of its own.  A summit
 named by its place ("before the Singapore summit") is a period the page's timeline fills

@@ -162,7 +162,7 @@ VIEW = {
     "ja": _any(r"何と言|なんて言|何て言|どう言|満足|どう思|評価"),
     "vi": _any(r"nói gì|nói sao|nói thế nào|hài lòng|nghĩ gì|đánh giá"),
 }
-# What someone thinks ("杨希雨怎么看", "what does Yang think?", "그 학자는 어떻게 봐?",
+# What someone thinks ("那位学者怎么看", "what does Yang think?", "그 학자는 어떻게 봐?",
 # "専門家はどう見てる？", "ông ấy nhận định sao"): an opinion, told where that person is quoted.
 OPINION = {
     "zh": _any(r"怎么看|咋看|看法|观点|怎么认为|如何看"),

@@ -218,7 +218,7 @@ class SummitQA:
         written = self.ranker.names_label(cleaned, language)
         labelled = names_label(cleaned, language, r.signals["label"], written, r.terms, self.index.passages)
         held = op is not None and op.pin is not None and self._holds_asked(op.pin, cleaned, language)
-        # "障碍第二条呢？": an item of a section the follow-up names in its own words
+        # "三大障碍的第三个？": an item of a section the follow-up names in its own words
         own = self.ranker.terms(cleaned, language)
         points = section_points(cleaned, language, own, self.index.passages) if op is not None else None
         reply, pinned = carry_out(op, reply, labelled, asks_item(cleaned, language), held, points)
@@ -286,8 +286,8 @@ class SummitQA:
     def _own_step(
         self, op: Operation | None, question: str, language: str, before: Turn | None
     ) -> Operation | None:
-        """A step asking a question of its own about someone it names ("그 전에 김정은은 언제
-        베트남 들어왔어?"): the event it asks about, when read alone the page answers it with
+        """A step asking a question of its own about someone it names ("在那之前，金正恩是哪天
+        从平壤出发的？"): the event it asks about, when read alone the page answers it with
         an event on the step's side of the one before; else the step as found."""
         if op is None or op.name not in ("next", "previous") or before is None or before.date is None:
             return op

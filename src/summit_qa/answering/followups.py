@@ -127,7 +127,7 @@ def is_follow_up(question: str, language: str, names: tuple[str, ...], people: t
     if people and matches(PARTNER, question, language) and is_short(content_of(question, language)):
         return True  # "ポンペオとは何を話したの": whom the person before met
     if people and matches(OPINION, question, language) and is_short(content_of(question, language)):
-        return True  # "杨希雨怎么看？": that person's view of what was just told
+        return True  # "那位研究员又怎么看？": that person's view of what was just told
     return is_short(question) and not people and not _DATE.search(question)
 
 

@@ -75,22 +75,22 @@ def carry_out(
     A new question asking for the ``nth`` item ("第一个议题讲什么？") is shown that item; one
     naming the label as printed, often to ask within it ("议题三中，…"), is left as ranked.
     ``section_item``: the passage numbering the points of a section the follow-up names in its
-    own words ("障碍第二条呢？"), which an n-th shows."""
+    own words ("三大障碍的第三个？"), which an n-th shows."""
     if op is None:
         named = labelled is not None and nth and reply.kind == "answer" and reply.selection is None
         return (replace(reply, selection=Selection("ordinal", (labelled,))) if named else reply), False
     if op.unsaid and reply.kind == "answer":  # the passages that answer give no reason
         refused = message("not_in_article", reply.language)
         return replace(reply, kind="refused", operation=op.name, message=refused), False
-    # a step to the event next in time naming what that event's passage holds ("遺骨はそのあと
-    # どうなった？") is answered by it even when the floors refuse the carried reading
+    # a step to the event next in time naming what that event's passage holds ("유해는 그 뒤에
+    # 어떻게 됐어?") is answered by it even when the floors refuse the carried reading
     steps = op.name in ("next", "previous") and op.pin is not None and holds_asked
     if steps and reply.kind == "refused" and reply.ranking is not None:
         reply = replace(reply, kind="answer", message="")
     # the n-th the operation found stands when it is the labelled paragraph the ranking found
     pin = op.pin is not None and reply.kind == "answer" and labelled in (None, op.pin)
     pinned = Selection("ordinal", (op.pin,)) if pin else None
-    if op.name == "nth" and section_item is not None and reply.kind == "answer":  # "障碍第二条呢？"
+    if op.name == "nth" and section_item is not None and reply.kind == "answer":  # "三大障碍的第三个？"
         pinned, pin = Selection("ordinal", (section_item,)), True
     # another attribute of the event just shown keeps the conversation's topic; a step moves it
     return replace(
@@ -182,7 +182,7 @@ def read_operation(
         n = -1 if (last and last.search(question)) else ordinal.number
         return _nth(n, question, language, resolution, before, asked, item, order, page, page_of)
     response = responds(question, language, before, glossary, passages, page, capitals)
-    if response is None:  # "杨希雨怎么看？": that person's view on the topic just shown
+    if response is None:  # "那位研究员又怎么看？": that person's view on the topic just shown
         response = quoted_here(question, language, before, glossary, passages)
     if response is not None:
         return Operation("actor", response)
@@ -260,7 +260,7 @@ def _why(
     """Why: the event's own passage, else the best ranked one, where it gives a reason and
     names the place the question names of its own ("why Hanoi?" is not told by the drills'
     reason); else the page does not say.  The best ranked one only when the question's words
-    match it better than the event's own passage: a bare "why were they…?" asks of the event
+    match it better than the event's own passage: a bare "why did they…?" asks of the event
     shown, not of another event the page gives a reason for."""
     places = [n for n in glossary.names(question, ("place",)) if not is_actor(n, glossary, page)]
     own = [n for n in places if n not in before.names]  # "朝鲜为啥觉得遗憾？": a side, not a place

@@ -20,7 +20,7 @@ REASON = re.compile(
 
 
 # What someone went somewhere to do ("他去平壤干嘛去了", "뭐 하러 갔어"), or what a meeting
-# was for ("何のため？", "目的是什么"): a purpose the passage telling what they did there, or
+# was for ("何の目的で？", "目的是什么"): a purpose the passage telling what they did there, or
 # what the meeting discussed, answers, whether or not it gives a reason.
 PURPOSE = {
     "zh": re.compile(

@@ -48,7 +48,7 @@ def returned_to(
     dated = [i for i in answered if earlier[i].date and any(q.matches(earlier[i].date) for q in months)]
     if dated:
         return dated[0]
-    # "最初のときに戻るけど…", "back to the second one": the latest turn that asked that n-th
+    # "初回の件に話を戻すと…", "back to the second one": the latest turn that asked that n-th
     if (told := returned_nth(question, language, earlier)) is not None and earlier[told].answer is not None:
         return told
     # then the turn that asked about them in its own words, not one that stepped past them

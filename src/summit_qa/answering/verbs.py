@@ -135,7 +135,7 @@ PAGE_VERBS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r"(?:発表|公表)[^？?]{0,12}(?:日程|日付|日取り|日時|開催日)",
             r"(?:ngày|lịch|thời gian|địa điểm)[^?]{0,40}(?:công bố|thông báo|ấn định|chốt)",
             r"(?:công bố|thông báo|ấn định|chốt)[^?]{0,40}(?:ngày|lịch|thời gian|địa điểm)",
-            # a coming meeting announced ("哪天宣布在河内见面", "when was the Hanoi summit announced")
+            # a coming meeting announced ("何时官宣河内会晤", "when was the Hanoi summit announced")
             r"(?:宣布|公布|官宣)[^。？?]{0,12}(?:见面|会晤|会面|峰会|首脑会|会谈|(?<!意)见)",
             # (not what was announced at a meeting: "what was announced at the summit?")
             r"\bannounc\w*\b(?!\s+(?:at|during|in|after)\b)[^.?]{0,40}\b(?:meeting|summit|talks)\b",
